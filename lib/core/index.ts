@@ -1,0 +1,4 @@
+export * from "./citation";
+export * from "./errors";
+export * from "./display";
+export * from "./runtime";
