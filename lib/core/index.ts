@@ -2,3 +2,4 @@ export * from "./citation";
 export * from "./errors";
 export * from "./display";
 export * from "./runtime";
+export * from "./check";

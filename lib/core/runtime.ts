@@ -5,6 +5,7 @@
  * Without a host, progress goes to stderr when it is a terminal.
  */
 import { InterruptedError } from "./errors";
+import type { MimeBundle } from "./display";
 
 export interface ProgressEvent {
   /** What is running, e.g. "fitChinchilla: multi-start 4500 starts". */
@@ -17,6 +18,8 @@ export interface RuntimeHooks {
   progress?: (e: ProgressEvent) => void;
   /** Aborted when the user interrupts the running cell. */
   signal?: AbortSignal;
+  /** Shows a mime bundle as a display_data output of the running cell. */
+  display?: (bundle: MimeBundle) => void;
 }
 
 const SLOT = Symbol.for("scalinglab.runtime");
