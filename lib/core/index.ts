@@ -3,3 +3,5 @@ export * from "./errors";
 export * from "./display";
 export * from "./runtime";
 export * from "./check";
+export * from "./render";
+export * from "./law";
