@@ -9,12 +9,19 @@ export interface ParamSpec {
   readonly name: string;
   /** "log": optimise log(x), x > 0. "none" (default): optimise x as is. */
   readonly transform?: "log" | "none";
-  /** Optional bounds in natural units. */
+  /** Optional bounds in natural units, enforced by a smooth reparametrisation (see lib/fit/transforms.ts). */
   readonly lower?: number;
   readonly upper?: number;
   /** Units or meaning, shown in fit tables. */
   readonly description?: string;
 }
+
+/**
+ * log f and its gradient for one row, in scale coordinates s (s_j = log θ_j for `transform: "log"`, θ_j
+ * otherwise — the coordinates grids are written in). Writes ∂ log f / ∂s into `gradS` and returns log f.
+ * Lets a law evaluate log f stably (e.g. log-sum-exp) even where θ = e^s would overflow.
+ */
+export type LogRowEvaluator = (s: Float64Array, row: number, gradS: Float64Array) => number;
 
 /**
  * A law y = f(θ; x) over rows of type X.
@@ -26,4 +33,37 @@ export interface Model<X> {
   readonly params: readonly ParamSpec[];
   value(theta: ArrayLike<number>, x: X): number;
   valueAndGradient?(theta: ArrayLike<number>, x: X, grad: Float64Array): number;
+  /**
+   * Optional fast, stable path for log-space objectives: binds the rows once (e.g. precomputes log N)
+   * and returns a row evaluator of log f in scale coordinates. Used instead of log(value) when present.
+   */
+  bindLog?(rows: readonly X[]): LogRowEvaluator;
+  /**
+   * Absolute path of the module that defines and registers this model (`__filename` there). Worker threads
+   * `require` it (its compiled .js under dist/) and look the model up by id; models without it fit in-process.
+   */
+  readonly module?: string;
+}
+
+const SLOT = Symbol.for("scalinglab.fitModels");
+
+function registry(): Map<string, Model<unknown>> {
+  const g = globalThis as unknown as Record<symbol, Map<string, Model<unknown>> | undefined>;
+  return (g[SLOT] ??= new Map());
+}
+
+/**
+ * Registers a model by id so worker threads can rebuild it after loading `model.module`; returns the model.
+ * @param model a Model with a unique id
+ * @returns the same model
+ * @example registerFitModel({ id: "doc-line", params: [{ name: "k" }], value: (t, x: number) => t[0] * x }).id // => "doc-line"
+ */
+export function registerFitModel<X>(model: Model<X>): Model<X> {
+  registry().set(model.id, model as Model<unknown>);
+  return model;
+}
+
+/** The registered model with this id, or undefined. */
+export function registeredFitModel(id: string): Model<unknown> | undefined {
+  return registry().get(id);
 }

@@ -1,1 +1,16 @@
-export {};
+export * from "./muennighoff";
+export * from "./bnsl";
+export * from "./hestness";
+export * from "./henighan";
+export * from "./moe";
+export * from "./distillation";
+export * from "./diloco";
+export * from "./loss-to-loss";
+export * from "./bhagia";
+export * from "./gadre-overtraining";
+export * from "./gadre-downstream";
+export * from "./observational";
+export * from "./kaplan";
+export * from "./kaplan-batch";
+export * from "./flops";
+export * from "./allocation";

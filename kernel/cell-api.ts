@@ -1,0 +1,69 @@
+/**
+ * Functions every notebook cell has in scope (the hidden prelude imports them): `display`, `clearOutput`
+ * and `math` (mathjs, loaded on first use). They talk to the kernel through a global slot, so this module
+ * stays tiny and also works (printing text) outside the kernel.
+ */
+import type * as MathJs from "mathjs";
+import { inspect } from "node:util";
+
+export interface DisplayOptions {
+  /** Names the output so a later `display(x, { displayId, update: true })` can replace it in place. */
+  displayId?: string;
+  /** Replace the output named `displayId` instead of adding a new one. */
+  update?: boolean;
+  /** `value` is already a mime bundle ({"text/html": ..., "text/plain": ...}). */
+  raw?: boolean;
+}
+
+/** What the kernel installs for the running cell. */
+export interface CellHost {
+  display(value: unknown, options: DisplayOptions): Promise<void>;
+  clearOutput(wait: boolean): void;
+}
+
+const HOST = Symbol.for("scalinglab.kernel.cellHost");
+
+function host(): CellHost | undefined {
+  return (globalThis as unknown as Record<symbol, CellHost | undefined>)[HOST];
+}
+
+/**
+ * Shows a value as a rich output of the running cell: objects implementing
+ * `[Symbol.for("Jupyter.display")]()` render through it (laws, fits, tables, figures), other values as text.
+ * @param value what to show, or a mime bundle with `{ raw: true }`
+ * @param options `displayId` names the output; with `update: true` it replaces the output with that id
+ * @returns a promise that settles when the output is sent (the cell waits for it anyway)
+ * @example display(listLaws())
+ * @example display({ "text/html": "<b>bold</b>", "text/plain": "bold" }, { raw: true })
+ */
+export function display(value: unknown, options: DisplayOptions = {}): Promise<void> {
+  const h = host();
+  if (h) return h.display(value, options);
+  console.log(typeof value === "string" ? value : inspect(value));
+  return Promise.resolve();
+}
+
+/**
+ * Clears the outputs of the running cell.
+ * @param wait if true, clear only when the next output arrives (avoids flicker in animations)
+ */
+export function clearOutput(wait = false): void {
+  host()?.clearOutput(wait);
+}
+
+let mathjs: typeof MathJs | undefined;
+const load = (): typeof MathJs => (mathjs ??= require("mathjs") as typeof MathJs);
+
+/**
+ * mathjs (https://mathjs.org), loaded on first use: `math.evaluate("2^10")`, `math.matrix(...)`, units, ...
+ * @see https://mathjs.org/docs/reference/functions.html
+ */
+export const math: typeof MathJs = new Proxy({} as typeof MathJs, {
+  get: (_t, p) => Reflect.get(load(), p),
+  has: (_t, p) => Reflect.has(load(), p),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_t, p) => {
+    const d = Reflect.getOwnPropertyDescriptor(load(), p);
+    return d && { ...d, configurable: true };
+  },
+});

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/** The `scalinglab` command: dispatches to the subcommands in kernel/commands/. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CliCommand, UsageError } from "./commands/command";
+import { installCommand } from "./commands/install";
+import { reproduceCommand } from "./commands/reproduce";
+import { runCommand } from "./commands/run";
+import { setupCommand } from "./commands/setup";
+import { startCommand } from "./commands/start";
+import { uninstallCommand } from "./commands/uninstall";
+
+const COMMANDS: CliCommand[] = [setupCommand, startCommand, runCommand, reproduceCommand, installCommand, uninstallCommand];
+
+/** Errors whose message is already a complete one-line explanation for the user (no stack trace). */
+const USER_ERRORS = new Set(["EnvironmentError", "NotebookFormatError", "HtmlExportError", "ParameterError"]);
+
+function version(): string {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg)) return (JSON.parse(fs.readFileSync(pkg, "utf8")) as { version: string }).version;
+  }
+  return "unknown";
+}
+
+function overview(commands: readonly CliCommand[]): string {
+  const w = Math.max(...commands.map((c) => c.name.length));
+  return `usage: scalinglab <command> [options]     (scalinglab <command> --help for details)
+
+${commands.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`).join("\n")}`;
+}
+
+/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    console.log(overview(commands));
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-V") {
+    console.log(version());
+    return 0;
+  }
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) {
+    console.error(`scalinglab: unknown command ${JSON.stringify(name)}; valid commands: ${commands.map((c) => c.name).join(", ")}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(cmd.usage);
+    return 0;
+  }
+  try {
+    return await cmd.run(rest);
+  } catch (e) {
+    const err = e as Error;
+    if (err instanceof UsageError || err.name === "UsageError") {
+      console.error(`scalinglab ${cmd.name}: ${err.message}`);
+      return 2;
+    }
+    if (USER_ERRORS.has(err.name) || process.env.SCALINGLAB_DEBUG === undefined) {
+      console.error(`scalinglab ${cmd.name}: ${err.message ?? String(e)}`);
+      return 1;
+    }
+    console.error(err.stack ?? String(e));
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  // Signals end the CLI through process.exit so the kernels it started are killed on the way out
+  // (unless a command, like start, handles the signal itself).
+  for (const [sig, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.on(sig, () => { if (process.listenerCount(sig) === 1) process.exit(code); });
+  }
+  main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
+    console.error(`scalinglab: ${(e as Error).message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,79 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { exportHtml } from "../notebook/html";
+import { parseParam } from "../notebook/parameters";
+import { displayPath, formatFailure } from "../notebook/runner";
+import { runNotebookFile } from "../notebook/runFile";
+import { CliCommand, UsageError } from "./command";
+import { parseCommandArgs, parseSeconds, str } from "./args";
+import { KERNEL_HELP, KERNEL_OPTIONS, kernelTarget } from "./notebookTarget";
+
+/** Where the executed copy of `input` goes; never the input itself unless --inplace. */
+export function outputPath(input: string, output: string | undefined, inplace: boolean, several: boolean): string {
+  if (inplace) return input;
+  if (output === undefined) return input.replace(/\.ipynb$/, ".out.ipynb");
+  const isFile = output.endsWith(".ipynb");
+  if (isFile && several) throw new UsageError("-o must be a directory when running several notebooks");
+  const out = path.resolve(isFile ? output : path.join(output, path.basename(input)));
+  if (out === path.resolve(input)) throw new UsageError(`-o ${output} would overwrite ${displayPath(input)}; use --inplace for that`);
+  return out;
+}
+
+export const runCommand: CliCommand = {
+  name: "run",
+  summary: "execute notebooks headless with the scalinglab kernel and write executed copies",
+  usage: `usage: scalinglab run NOTEBOOK.ipynb... [-o OUT] [--html] [--timeout S] [--param key=value]... [--inplace]
+                      [--kernel NAME] [--server URL --token T]
+
+Executes every code cell in order (the kernel's working directory is the notebook's own directory), streams
+one progress line per cell to stderr and writes the executed notebook to a NEW file. Stops at the first
+failing cell, prints its traceback, still writes the partial notebook, and exits 1.
+
+  -o, --output OUT     output file (one notebook) or directory (default: NAME.out.ipynb next to the input)
+  --inplace            overwrite the input notebook with the executed one
+  --html               also write an HTML export next to the output (jupyter nbconvert --to html)
+  -p, --param k=v      set a parameter: the cell tagged "parameters" must declare it with let; an
+                       "injected-parameters" cell after it assigns k = v (numbers, booleans and JSON as
+                       written, anything else as a string)
+${KERNEL_HELP}`,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      output: { type: "string", short: "o" }, html: { type: "boolean" }, inplace: { type: "boolean" },
+      param: { type: "string", short: "p", multiple: true }, ...KERNEL_OPTIONS,
+    }, true);
+    if (positionals.length === 0) throw new UsageError("give at least one notebook (.ipynb) to run");
+    for (const nb of positionals) {
+      if (!nb.endsWith(".ipynb")) throw new UsageError(`${nb} is not a notebook (.ipynb)`);
+      if (!fs.existsSync(nb)) throw new UsageError(`no such notebook: ${nb}`);
+    }
+    if (values.inplace && values.output !== undefined) throw new UsageError("--inplace and -o exclude each other");
+    const params = ((values.param as string[] | undefined) ?? []).map((p) => {
+      try { return parseParam(p); } catch (e) { throw new UsageError((e as Error).message); }
+    });
+    const timeoutS = parseSeconds("--timeout", str(values.timeout), 300);
+    const target = kernelTarget(values);
+    const outputs = positionals.map((nb) => outputPath(nb, str(values.output), values.inplace === true, positionals.length > 1));
+    for (const [i, input] of positionals.entries()) {
+      const output = outputs[i];
+      const name = displayPath(input);
+      console.error(`${name}: running on ${target.kind === "local" ? `kernel ${target.name}` : `${target.url} (kernel ${target.kernelName})`}`);
+      let result;
+      try {
+        result = await runNotebookFile(input, output, { target, params, timeoutS, log: (l) => console.error(`${name} ${l}`) });
+      } catch (e) {
+        if ((e as Error).name === "ParameterError") throw new UsageError((e as Error).message);
+        throw e;
+      }
+      if (result.failure) {
+        const f = result.failure;
+        console.error(`scalinglab run: ${name} failed ${f.cell > 0 ? `in cell ${f.cell}` : "before the first cell"}:\n${formatFailure(f)}`);
+        if (f.cell > 0) console.error(`(partial output written to ${displayPath(output)})`);
+        return 1;
+      }
+      console.error(`${name}: ${result.executed} cells ok in ${result.seconds.toFixed(1)} s`);
+      console.log(displayPath(output));
+      if (values.html) console.log(displayPath(exportHtml(output)));
+    }
+    return 0;
+  },
+};

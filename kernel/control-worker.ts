@@ -1,0 +1,83 @@
+/**
+ * Heartbeat and control channel, served from a worker thread: while a cell busy-loops the main thread
+ * cannot run JavaScript, yet Jupyter must still see the heartbeat and get interrupt/shutdown replies.
+ * An interrupt becomes SIGINT to our own process; tslab runs cells with vm `breakOnSigint`, which stops
+ * synchronous code, and the main thread's SIGINT handler aborts asynchronous work.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import * as zmq from "zeromq";
+import { Channel } from "./channel";
+import { build, type KernelInfoReply } from "./messages";
+import { decode, endpoint, Signer, type ConnectionInfo, type Message } from "./wire";
+import { log } from "./log";
+
+export interface ControlWorkerData {
+  connection: ConnectionInfo;
+  session: string;
+  kernelInfo: KernelInfoReply;
+}
+
+/** What the worker tells the main thread. */
+export type ControlEvent =
+  | { type: "ready" }
+  | { type: "request"; msgType: string; parentHeader: Message["header"] }
+  | { type: "shutdown"; restart: boolean };
+
+const data = workerData as ControlWorkerData;
+const post = (e: ControlEvent) => parentPort!.postMessage(e);
+
+async function heartbeat(sock: zmq.Reply): Promise<void> {
+  for await (const frames of sock) await sock.send(frames);
+}
+
+async function control(sock: zmq.Router, channel: Channel, signer: Signer): Promise<void> {
+  for await (const frames of sock) {
+    let msg: Message;
+    try {
+      msg = decode(frames, signer);
+    } catch (e) {
+      log(`control: dropped message: ${(e as Error).message}`);
+      continue;
+    }
+    const type = msg.header.msg_type;
+    post({ type: "request", msgType: type, parentHeader: msg.header });
+    switch (type) {
+      case "interrupt_request":
+        channel.send(build.interruptReply(), msg);
+        process.kill(process.pid, "SIGINT");
+        break;
+      case "shutdown_request": {
+        const restart = msg.content["restart"] === true;
+        channel.send(build.shutdownReply(restart), msg);
+        post({ type: "shutdown", restart });
+        // A cell stuck in a loop cannot see the message: break the loop, and as a last resort terminate.
+        setTimeout(() => process.kill(process.pid, "SIGINT"), 200).unref();
+        setTimeout(() => process.kill(process.pid, "SIGTERM"), 3000).unref();
+        break;
+      }
+      case "kernel_info_request":
+        channel.send(build.kernelInfoReply(data.kernelInfo), msg);
+        break;
+      default:
+        log(`control: unsupported ${type}`);
+        channel.send(build.errorReply(type.replace(/_request$/, "_reply"),
+          { ename: "NotImplemented", evalue: `${type} is not supported by scalinglab`, traceback: [] }), msg);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const c = data.connection;
+  const signer = new Signer(c.key, c.signature_scheme);
+  const hb = new zmq.Reply();
+  const ctl = new zmq.Router();
+  await hb.bind(endpoint(c, c.hb_port));
+  await ctl.bind(endpoint(c, c.control_port));
+  post({ type: "ready" });
+  await Promise.all([heartbeat(hb), control(ctl, new Channel(ctl, signer, data.session, "control"), signer)]);
+}
+
+main().catch((e: Error) => {
+  log(`control worker failed: ${e.stack ?? e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,355 @@
+/**
+ * The scalinglab kernel process: shell/iopub/stdin on the main thread (where cells run), heartbeat and
+ * control in a worker (see control-worker.ts). Shell requests are handled one at a time in arrival order,
+ * like ipykernel; a failed cell aborts the execute_requests queued behind it unless stop_on_error is false.
+ */
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Worker } from "node:worker_threads";
+import * as zmq from "zeromq";
+import { Channel } from "./channel";
+import { build, type Built, type KernelInfoReply, type MimeData } from "./messages";
+import { decode, endpoint, readConnectionFile, Signer, type ConnectionInfo, type Message } from "./wire";
+import { log } from "./log";
+import { StreamCapture } from "./io";
+import { Engine, runtimeError, type RunOutcome } from "./engine";
+import { complete, inspect, isComplete } from "./introspect";
+import { History, type HistoryQuery } from "./history";
+import { buildPrelude, PreludeError } from "./prelude";
+import { ProgressDisplays, renderBundle, textPlain, type ProgressEvent } from "./display";
+import type { CellHost, DisplayOptions } from "./cell-api";
+import type { ControlEvent, ControlWorkerData } from "./control-worker";
+
+/** Project root (dist/kernel/kernel.js → ../..). */
+export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+
+/** lib/core/runtime.ts reads its hooks from this global slot. */
+const RUNTIME_SLOT = Symbol.for("scalinglab.runtime");
+const CELL_HOST_SLOT = Symbol.for("scalinglab.kernel.cellHost");
+
+interface RuntimeHooks {
+  progress?: (e: ProgressEvent) => void;
+  signal?: AbortSignal;
+  display?: (bundle: MimeData) => void;
+}
+
+/** Output target of one execute_request (stays the target of late async output until the next one). */
+interface Cell {
+  parent: Message;
+  silent: boolean;
+  pending: Promise<unknown>[];
+  progress: ProgressDisplays;
+  abort: AbortController;
+}
+
+export function kernelInfo(): KernelInfoReply {
+  const version = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  const tsVersion = (require("@tslab/typescript-for-tslab/package.json") as { version: string }).version;
+  return {
+    status: "ok",
+    protocol_version: "5.3",
+    implementation: "scalinglab",
+    implementation_version: version,
+    language_info: {
+      name: "typescript",
+      version: tsVersion,
+      mimetype: "text/typescript",
+      file_extension: ".ts",
+      codemirror_mode: "typescript",
+      pygments_lexer: "typescript",
+      nbconvert_exporter: "script",
+    },
+    banner:
+      `scalinglab ${version}: TypeScript ${tsVersion} (tslab engine) on Node.js ${process.version}.\n` +
+      "Every scalinglab export is in scope, typed and documented (Shift-Tab); also display(x), clearOutput(), math.",
+    help_links: [
+      { text: "scalinglab README", url: `file://${path.join(PROJECT_ROOT, "README.md")}` },
+      { text: "TypeScript handbook", url: "https://www.typescriptlang.org/docs/handbook/" },
+      { text: "mathjs reference", url: "https://mathjs.org/docs/reference/functions.html" },
+      { text: "Node.js API", url: "https://nodejs.org/docs/latest-v20.x/api/" },
+    ],
+    debugger: false,
+  };
+}
+
+export class Kernel {
+  private readonly conn: ConnectionInfo;
+  private readonly signer: Signer;
+  private readonly session = crypto.randomUUID();
+  private readonly info = kernelInfo();
+  private readonly shell = new zmq.Router();
+  private readonly iopubSock = new zmq.Publisher();
+  private readonly stdin = new zmq.Router();
+  private shellOut!: Channel;
+  private iopub!: Channel;
+  private worker!: Worker;
+  private engine!: Engine;
+  private readonly capture = new StreamCapture();
+  private readonly history = new History();
+  private readonly queue: Message[] = [];
+  private wake: (() => void) | null = null;
+  private executionCount = 0;
+  private cell: Cell | null = null;
+  private running = false;
+  private preludeError: string | null = null;
+  private closing = false;
+
+  constructor(connectionFile: string) {
+    this.conn = readConnectionFile(connectionFile);
+    this.signer = new Signer(this.conn.key, this.conn.signature_scheme);
+  }
+
+  async start(): Promise<void> {
+    const c = this.conn;
+    await this.shell.bind(endpoint(c, c.shell_port));
+    await this.iopubSock.bind(endpoint(c, c.iopub_port));
+    await this.stdin.bind(endpoint(c, c.stdin_port));
+    this.shellOut = new Channel(this.shell, this.signer, this.session, "shell");
+    this.iopub = new Channel(this.iopubSock, this.signer, this.session, "iopub");
+    this.startWorker();
+    this.installProcessHooks();
+    this.publish(build.status("starting"), null);
+    void this.receive();
+    this.engine = new Engine(process.cwd());
+    await this.runPrelude();
+    await this.serve();
+  }
+
+  private startWorker(): void {
+    const data: ControlWorkerData = { connection: this.conn, session: this.session, kernelInfo: this.info };
+    this.worker = new Worker(path.join(__dirname, "control-worker.js"), { workerData: data });
+    this.worker.on("message", (e: ControlEvent) => {
+      if (e.type === "request") {
+        const parent: Message = { identities: [], header: e.parentHeader, parent_header: {}, metadata: {}, content: {}, buffers: [] };
+        this.publish(build.status("busy"), parent);
+        this.publish(build.status("idle"), parent);
+      } else if (e.type === "shutdown") this.shutdown();
+    });
+    this.worker.on("error", (e) => log(`control worker error: ${e.stack ?? e.message}`));
+    this.worker.unref();
+  }
+
+  private installProcessHooks(): void {
+    this.capture.install();
+    // Interrupt (from the control worker or a signal): stops awaits; synchronous code is stopped by the
+    // vm's breakOnSigint while it runs (this handler is suspended during that time).
+    process.on("SIGINT", () => {
+      if (!this.running) return;
+      this.cell?.abort.abort();
+      this.engine?.interrupt();
+    });
+    // Errors in callbacks that cell code scheduled must not kill the kernel: show them where output goes.
+    const report = (what: string) => (e: unknown) => {
+      const err = runtimeError(e, "<async>");
+      if (this.cell && !this.cell.silent) process.stderr.write(`${what}: ${err.traceback.join("\n")}\n`);
+      else log(`${what}: ${err.traceback.join("\n")}`);
+    };
+    process.on("uncaughtException", report("Uncaught exception"));
+    process.on("unhandledRejection", report("Unhandled promise rejection"));
+  }
+
+  private async runPrelude(): Promise<void> {
+    try {
+      const prelude = buildPrelude(this.engine.ts, PROJECT_ROOT);
+      if (prelude.excluded.length) log(`prelude: not imported (name clashes): ${prelude.excluded.join(", ")}`);
+      const r = await this.engine.run(prelude.code, "<prelude>");
+      if (!r.ok) throw new PreludeError(`importing the library failed: ${r.error.traceback.join("\n")}`);
+    } catch (e) {
+      this.preludeError = `scalinglab prelude failed: ${(e as Error).message}`;
+      log(this.preludeError);
+    }
+  }
+
+  /** Pulls shell messages into the queue as they arrive (also while a cell awaits). */
+  private async receive(): Promise<void> {
+    for await (const frames of this.shell) {
+      try {
+        this.queue.push(decode(frames, this.signer));
+        this.wake?.();
+      } catch (e) {
+        log(`shell: dropped message: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  private async next(): Promise<Message> {
+    while (this.queue.length === 0) await new Promise<void>((r) => (this.wake = r));
+    this.wake = null;
+    return this.queue.shift()!;
+  }
+
+  private async serve(): Promise<void> {
+    while (!this.closing) {
+      const msg = await this.next();
+      this.publish(build.status("busy"), msg);
+      try {
+        await this.handle(msg);
+      } catch (e) {
+        const err = runtimeError(e, "<kernel>");
+        log(`${msg.header.msg_type} failed: ${err.traceback.join("\n")}`);
+        if (msg.header.msg_type.endsWith("_request")) this.reply(build.errorReply(msg.header.msg_type.replace(/_request$/, "_reply"), err), msg);
+      }
+      this.publish(build.status("idle"), msg);
+    }
+  }
+
+  private reply(b: Built, parent: Message): void {
+    this.shellOut.send(b, parent);
+  }
+
+  /** iopub message with `parent`; captured output is flushed first so messages stay in order. */
+  private publish(b: Built, parent: Message | null): void {
+    if (b.msgType !== "stream") this.capture.flush();
+    this.iopub.send(b, parent, [Buffer.from(`kernel.${this.session}.${b.msgType}`)]);
+  }
+
+  private async handle(msg: Message): Promise<void> {
+    const c = msg.content;
+    switch (msg.header.msg_type) {
+      case "kernel_info_request":
+        return this.reply(build.kernelInfoReply(this.info), msg);
+      case "execute_request":
+        return this.execute(msg);
+      case "complete_request":
+        return this.reply(build.completeReply(complete(this.engine, String(c["code"] ?? ""), Number(c["cursor_pos"] ?? 0))), msg);
+      case "inspect_request":
+        return this.reply({ msgType: "inspect_reply", content: inspect(this.engine, String(c["code"] ?? ""), Number(c["cursor_pos"] ?? 0)) }, msg);
+      case "is_complete_request":
+        return this.reply(build.isCompleteReply(isComplete(this.engine.ts, String(c["code"] ?? ""))), msg);
+      case "history_request":
+        return this.reply(build.historyReply(this.history.query(c as HistoryQuery)), msg);
+      case "comm_info_request":
+        return this.reply(build.commInfoReply(), msg);
+      case "comm_open":
+        // No comm targets are registered: close it, as ipykernel does for unknown targets.
+        log(`comm_open for unknown target ${String(c["target_name"])}: closing`);
+        return this.publish(build.commClose(String(c["comm_id"] ?? "")), msg);
+      case "comm_msg":
+      case "comm_close":
+        return;
+      case "shutdown_request":
+        this.reply(build.shutdownReply(c["restart"] === true), msg);
+        return this.shutdown();
+      default:
+        log(`shell: unsupported ${msg.header.msg_type}`);
+        if (msg.header.msg_type.endsWith("_request")) {
+          this.reply(build.errorReply(msg.header.msg_type.replace(/_request$/, "_reply"),
+            { ename: "NotImplemented", evalue: `${msg.header.msg_type} is not supported by scalinglab`, traceback: [] }), msg);
+        }
+    }
+  }
+
+  private async execute(msg: Message): Promise<void> {
+    const c = msg.content;
+    const code = String(c["code"] ?? "");
+    const silent = c["silent"] === true;
+    const storeHistory = !silent && c["store_history"] !== false;
+    const stopOnError = c["stop_on_error"] !== false;
+    if (storeHistory) this.executionCount++;
+    const count = this.executionCount;
+    if (!silent) this.publish(build.executeInput(code, count), msg);
+
+    const cell = this.beginCell(msg, silent);
+    let outcome: RunOutcome;
+    let output: string | null = null;
+    if (this.preludeError !== null) {
+      outcome = { ok: false, error: { ename: "PreludeError", evalue: this.preludeError, traceback: [`PreludeError: ${this.preludeError}`] } };
+      this.preludeError = null;
+    } else {
+      this.running = true;
+      try {
+        outcome = await this.engine.run(code, `In[${count}]`);
+        if (outcome.ok && outcome.value) {
+          const data = await renderBundle(outcome.value.v);
+          output = typeof data["text/plain"] === "string" ? data["text/plain"] : null;
+          if (!silent) this.publish(build.executeResult(count, data), msg);
+        }
+        await Promise.all(cell.pending);
+      } catch (e) {
+        outcome = { ok: false, error: runtimeError(e, `In[${count}]`) };
+      } finally {
+        this.running = false;
+        cell.progress.close();
+      }
+    }
+    this.capture.flush();
+    if (storeHistory) this.history.add(count, code, output);
+    if (outcome.ok) return this.reply(build.executeReplyOk(count), msg);
+    if (!silent) this.publish(build.error(outcome.error), msg);
+    this.reply(build.executeReplyError(count, outcome.error), msg);
+    if (stopOnError) await this.abortQueued();
+  }
+
+  /** Makes `msg` the target of output, display(), progress and interrupts. */
+  private beginCell(parent: Message, silent: boolean): Cell {
+    const send = (b: Built) => {
+      if (!cell.silent) this.publish(b, cell.parent);
+    };
+    const cell: Cell = {
+      parent,
+      silent,
+      pending: [],
+      abort: new AbortController(),
+      progress: new ProgressDisplays((data, id, update) => send(update ? build.updateDisplayData(data, id) : build.displayData(data, id))),
+    };
+    this.cell = cell;
+    this.capture.setSink((name, text) => send(build.stream(name, text)));
+    const host: CellHost = {
+      display: (value: unknown, opts: DisplayOptions) => {
+        const p = (async () => {
+          if (opts.update && !opts.displayId) throw new TypeError("display: { update: true } needs the displayId of the output to replace");
+          const data = opts.raw ? (value as MimeData) : await renderBundle(value);
+          send(opts.update ? build.updateDisplayData(data, opts.displayId!) : build.displayData(data, opts.displayId));
+        })();
+        cell.pending.push(p);
+        return p;
+      },
+      clearOutput: (wait: boolean) => send(build.clearOutput(wait)),
+    };
+    const g = globalThis as unknown as Record<symbol, unknown>;
+    g[CELL_HOST_SLOT] = host;
+    const hooks = (g[RUNTIME_SLOT] ??= {}) as RuntimeHooks;
+    hooks.display = (bundle) => send(build.displayData("text/plain" in bundle ? bundle : { ...bundle, "text/plain": textPlain(bundle) }));
+    hooks.progress = (e) => cell.progress.report(e);
+    hooks.signal = cell.abort.signal;
+    return cell;
+  }
+
+  /** After a failed cell: every execute_request already sent gets status "abort" (ipykernel semantics). */
+  private async abortQueued(): Promise<void> {
+    // Let the receive loop pull what is already waiting in the socket.
+    for (let stable = 0, n = -1; stable < 2; ) {
+      await new Promise((r) => setImmediate(r));
+      stable = this.queue.length === n ? stable + 1 : 0;
+      n = this.queue.length;
+    }
+    const keep: Message[] = [];
+    for (const m of this.queue.splice(0)) {
+      if (m.header.msg_type !== "execute_request") {
+        keep.push(m);
+        continue;
+      }
+      this.publish(build.status("busy"), m);
+      this.reply(build.executeReplyAbort(this.executionCount), m);
+      this.publish(build.status("idle"), m);
+    }
+    this.queue.push(...keep);
+  }
+
+  private shutdown(): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.publish(build.status("idle"), null);
+    // Let the reply and status leave before the sockets close.
+    setTimeout(() => {
+      try {
+        this.engine?.close();
+      } catch (e) {
+        log(`engine close: ${(e as Error).message}`);
+      }
+      for (const s of [this.shell, this.iopubSock, this.stdin]) s.close();
+      void this.worker.terminate().finally(() => process.exit(0));
+    }, 50);
+  }
+}

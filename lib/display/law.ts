@@ -1,0 +1,211 @@
+/**
+ * Law cards and the law catalogue as notebook output: the formula as LaTeX (typeset by MathJax in Lab, Notebook 7
+ * and nbconvert exports), variables with units, each published constant set with a status badge ("unverified"
+ * marked in orange), the citation, and the library functions that implement the law.
+ */
+import {
+  formatCitation,
+  listLaws,
+  makeDisplayable,
+  type LawInfo,
+  type LawTopic,
+  type MimeBundle,
+  type PublishedConstants,
+  type SourceStatus,
+  JUPYTER_DISPLAY,
+} from "../core";
+import { escapeHtml, formatCell } from "./format";
+import { textTable } from "./table";
+
+/**
+ * The LaTeX of a law: its `latex` field, or its plain `formula` converted by mathjs when `latex` is empty.
+ * mathjs reads single capitals such as N, A, B as units and wraps them in \mathrm; scaling-law symbols are
+ * variables, so they are unwrapped.
+ * @param law - the law card (needs `latex` or `formula`)
+ * @returns LaTeX without math delimiters
+ * @example
+ * lawLatex({ latex: "", formula: "E + A / N^alpha" }) // => "E+\\frac{A}{{N}^{\\alpha}}"
+ */
+export function lawLatex(law: Pick<LawInfo, "latex" | "formula">): string {
+  if (law.latex.trim()) return law.latex.trim();
+  return formulaToLatex(law.formula);
+}
+
+function formulaToLatex(formula: string): string {
+  // mathjs costs ~0.7 s to load: only pay for it when a law has no hand-written LaTeX.
+  const { parse } = require("mathjs") as typeof import("mathjs");
+  const tex = (s: string): string => {
+    try {
+      return parse(s).toTex().trim().replace(/\\mathrm\{([A-Za-z])\}/g, "$1").replace(/\{ ([A-Za-z])\}/g, "{$1}");
+    } catch {
+      return `\\text{${s.replace(/[\\{}]/g, "")}}`;
+    }
+  };
+  // "L = E + …" would parse as an assignment (rendered ":="); convert each side instead.
+  const eq = formula.indexOf("=");
+  return eq > 0 && !/[<>!=]/.test(formula[eq - 1]) && formula[eq + 1] !== "="
+    ? `${tex(formula.slice(0, eq))} = ${tex(formula.slice(eq + 1))}`
+    : tex(formula);
+}
+
+const BADGE_STYLE: Record<SourceStatus, string> = {
+  confirmed: "background:#e6f4ea;color:#1e6b34;border:1px solid #9bd3ae",
+  unverified: "background:#fff3e0;color:#8a4b00;border:1px solid #f0a040;font-weight:bold",
+};
+
+/** An inline status badge; "unverified" carries a warning sign and a tooltip saying it must not be asserted. */
+export function statusBadgeHtml(status: SourceStatus): string {
+  const label = status === "unverified" ? "⚠ unverified" : "✓ confirmed";
+  const title = status === "unverified"
+    ? "recalled from the paper, not checked against its text: do not rely on it"
+    : "read in the source or recomputed from public data";
+  return `<span class="scalinglab-badge scalinglab-${status}" title="${title}" style="${BADGE_STYLE[status]};border-radius:3px;padding:0 4px;font-size:85%;white-space:nowrap">${label}</span>`;
+}
+
+function statusText(status: SourceStatus): string {
+  return status === "unverified" ? "[UNVERIFIED]" : "[confirmed]";
+}
+
+function paramRows(c: PublishedConstants<object>): { name: string; value: string }[] {
+  return Object.entries(c.params as Record<string, unknown>).map(([name, v]) => ({ name, value: formatCell(v, 6) }));
+}
+
+function constantsHtml(law: LawInfo): string {
+  if (!law.constants?.length) return "";
+  const blocks = law.constants.map((c) => {
+    const rows = paramRows(c);
+    const cite = c.citation.key !== law.citation.key || c.citation.where !== law.citation.where
+      ? `<div style="font-size:85%">Source: ${escapeHtml(formatCitation(c.citation))}</div>` : "";
+    return `<div style="margin:6px 0"><b>${escapeHtml(c.name)}</b> ${statusBadgeHtml(c.status)}` +
+      `<table class="scalinglab-constants"><tr>${rows.map((r) => `<th>${escapeHtml(r.name)}</th>`).join("")}</tr>` +
+      `<tr>${rows.map((r) => `<td>${escapeHtml(r.value)}</td>`).join("")}</tr></table>` +
+      (c.note ? `<div style="font-size:85%">${escapeHtml(c.note)}</div>` : "") + cite + "</div>";
+  });
+  return `<div><b>Published constants</b>${blocks.join("")}</div>`;
+}
+
+function lawHtml(law: LawInfo, latex: string): string {
+  const vars = Object.entries(law.variables)
+    .map(([s, m]) => `<tr><td style="text-align:left">$${escapeHtml(s)}$</td><td style="text-align:left">${escapeHtml(m)}</td></tr>`).join("");
+  return [
+    `<div class="scalinglab-law" data-law-id="${escapeHtml(law.id)}">`,
+    `<div style="font-size:115%"><b>${escapeHtml(law.name)}</b> <code>${escapeHtml(law.id)}</code> · ${escapeHtml(law.topic)} · ${statusBadgeHtml(law.status)}</div>`,
+    `<div class="scalinglab-formula">$$${escapeHtml(latex)}$$</div>`,
+    vars ? `<table class="scalinglab-variables"><thead><tr><th>symbol</th><th>meaning (units)</th></tr></thead><tbody>${vars}</tbody></table>` : "",
+    constantsHtml(law),
+    `<div style="margin-top:4px">Citation: ${escapeHtml(formatCitation(law.citation))}` +
+      (law.citation.url ? ` <a href="${escapeHtml(law.citation.url)}">${escapeHtml(law.citation.url)}</a>` : "") + "</div>",
+    law.functions.length ? `<div>Functions: ${law.functions.map((f) => `<code>${escapeHtml(f)}</code>`).join(", ")}</div>` : "",
+    "</div>",
+  ].join("\n");
+}
+
+function mdCell(s: string): string {
+  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function lawMarkdown(law: LawInfo, latex: string): string {
+  const out = [`**${law.name}** (\`${law.id}\`, ${law.topic}) ${statusText(law.status)}`, "", `$$${latex}$$`, ""];
+  const vars = Object.entries(law.variables);
+  if (vars.length) {
+    out.push("| symbol | meaning (units) |", "|---|---|", ...vars.map(([s, m]) => `| $${s}$ | ${mdCell(m)} |`), "");
+  }
+  for (const c of law.constants ?? []) {
+    const rows = paramRows(c);
+    out.push(`**${c.name}** ${statusText(c.status)}`, "", `| ${rows.map((r) => mdCell(r.name)).join(" | ")} |`,
+      `|${rows.map(() => "---").join("|")}|`, `| ${rows.map((r) => r.value).join(" | ")} |`, "");
+    if (c.note) out.push(c.note, "");
+  }
+  out.push(`Citation: ${formatCitation(law.citation)}`);
+  if (law.functions.length) out.push("", `Functions: ${law.functions.map((f) => `\`${f}\``).join(", ")}`);
+  return out.join("\n");
+}
+
+/** Plain-text law card (the text/plain of the bundle). */
+export function lawText(law: LawInfo): string {
+  const out = [`${law.name} (${law.id}, ${law.topic}) ${statusText(law.status)}`, `  ${law.formula}`];
+  const vars = Object.entries(law.variables);
+  if (vars.length) out.push("Variables:", ...vars.map(([s, m]) => `  ${s}: ${m}`));
+  for (const c of law.constants ?? []) {
+    out.push(`Constants: ${c.name} ${statusText(c.status)}`);
+    out.push(...textTable(paramRows(c).map((r) => ({ parameter: r.name, value: r.value })), { index: false }).split("\n").map((l) => "  " + l));
+    if (c.note) out.push(`  ${c.note}`);
+  }
+  out.push(`Citation: ${formatCitation(law.citation)}`);
+  if (law.functions.length) out.push(`Functions: ${law.functions.join(", ")}`);
+  return out.join("\n");
+}
+
+/**
+ * The mime bundle of a law card: text/html (formula typeset by MathJax, status badges), text/markdown,
+ * text/latex and text/plain.
+ * @param law - a law card from `defineLaw`
+ * @returns the bundle
+ */
+export function renderLaw(law: LawInfo): MimeBundle {
+  const latex = lawLatex(law);
+  return {
+    "text/plain": lawText(law),
+    "text/html": lawHtml(law, latex),
+    "text/markdown": lawMarkdown(law, latex),
+    "text/latex": `$$${latex}$$`,
+  };
+}
+
+/** The registered laws as a displayable list (see {@link lawCatalogue}). */
+export interface LawCatalogue {
+  readonly topic: LawTopic | "all";
+  readonly laws: readonly LawInfo[];
+  [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle>;
+}
+
+/**
+ * Every registered law (or those of one topic) as a table: id, name, formula, status, citation, functions.
+ * @param topic - optional topic filter ("loss", "allocation", "hparams", "mixing", …)
+ * @returns a displayable {@link LawCatalogue}; `.laws` holds the law cards
+ * @example
+ * lawCatalogue("loss").topic // => "loss"
+ */
+export function lawCatalogue(topic?: LawTopic): LawCatalogue {
+  const laws = listLaws(topic);
+  const cat = { topic: topic ?? ("all" as const), laws };
+  return makeDisplayable("law-catalogue", cat, () => catalogueText(cat)) as unknown as LawCatalogue;
+}
+
+function catalogueRows(laws: readonly LawInfo[]) {
+  return laws.map((l) => ({
+    id: l.id,
+    name: l.name,
+    topic: l.topic,
+    formula: l.formula,
+    status: l.status,
+    citation: `${l.citation.authors} (${l.citation.year})${l.citation.arxiv ? ` arXiv:${l.citation.arxiv}` : ""}`,
+    functions: l.functions.join(", "),
+  }));
+}
+
+function catalogueText(cat: Pick<LawCatalogue, "topic" | "laws">): string {
+  const head = `Law catalogue (${cat.topic}): ${cat.laws.length} law${cat.laws.length === 1 ? "" : "s"}`;
+  if (!cat.laws.length) return head;
+  const rows = catalogueRows(cat.laws).map((r) => ({ ...r, status: statusText(r.status as SourceStatus) }));
+  return `${head}\n${textTable(rows, { index: false, maxRows: 1000, columns: ["id", "formula", "status", "citation"] })}`;
+}
+
+/** The mime bundle of the law catalogue: HTML table with typeset formulas and badges, dataresource, text. */
+export function renderLawCatalogue(cat: Pick<LawCatalogue, "topic" | "laws">): MimeBundle {
+  const rows = cat.laws.map((l) =>
+    `<tr><td style="text-align:left"><code>${escapeHtml(l.id)}</code></td><td style="text-align:left">${escapeHtml(l.name)}</td>` +
+    `<td style="text-align:left">${escapeHtml(l.topic)}</td><td style="text-align:left">$${escapeHtml(lawLatex(l))}$</td>` +
+    `<td>${statusBadgeHtml(l.status)}</td><td style="text-align:left">${escapeHtml(formatCitation(l.citation))}</td>` +
+    `<td style="text-align:left">${l.functions.map((f) => `<code>${escapeHtml(f)}</code>`).join(", ")}</td></tr>`).join("\n");
+  const html = `<div class="scalinglab-law-catalogue"><table class="dataframe scalinglab-table" border="1">` +
+    `<caption>Law catalogue (${escapeHtml(cat.topic)})</caption>` +
+    `<thead><tr><th>id</th><th>name</th><th>topic</th><th>formula</th><th>status</th><th>citation</th><th>functions</th></tr></thead>` +
+    `<tbody>\n${rows}\n</tbody></table><p>${cat.laws.length} law${cat.laws.length === 1 ? "" : "s"}</p></div>`;
+  const fields = ["id", "name", "topic", "formula", "status", "citation", "functions"].map((name) => ({ name, type: "string" }));
+  return {
+    "text/plain": catalogueText(cat),
+    "text/html": html,
+    "application/vnd.dataresource+json": { schema: { fields, primaryKey: ["id"] }, data: catalogueRows(cat.laws) },
+  };
+}

@@ -1,0 +1,308 @@
+/**
+ * fitModel: the generic fitting core. Multi-start L-BFGS on a robust objective, then uncertainty
+ * (seeded bootstrap over rows, or Hessian-based), diagnostics and a displayable FitResult.
+ */
+import { DidNotConvergeError, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
+import type { Model } from "./model";
+import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from "./options";
+import { centralDifferenceGradient, type FitObjective } from "./objective";
+import type { ParamCoordinates } from "./transforms";
+import { clusterOptima, createFitObjective, decodeOutcomes, runStartBatch, startGrid, type StartOutcome } from "./multistart";
+import { runOnWorkers } from "./pool";
+import { bootstrapWeights, summarizeBootstrap } from "./bootstrap";
+import { curvatureAt } from "./hessian";
+import { normalQuantile } from "./special";
+import { STOP_REASON_TEXT } from "./lbfgs";
+import { finalizeFitResult, type FitResult, type UncertaintySource } from "./result";
+import type { Matrix } from "./linalg";
+
+interface FitPlan<X> {
+  readonly fn: string;
+  readonly model: Model<X>;
+  readonly rows: readonly X[];
+  readonly ys: Float64Array;
+  readonly weights: Float64Array | null;
+  readonly o: ResolvedFitOptions;
+  readonly coords: ParamCoordinates;
+  readonly objective: FitObjective;
+  /** k × dim start points in optimiser coordinates. */
+  readonly starts: Float64Array;
+  readonly p: number;
+  readonly dim: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Compares a model's analytic gradient with central differences on a few rows at θ.
+ * @returns the largest relative disagreement and where it occurred
+ * @example checkModelGradient({ id: "doc-sq", params: [{ name: "k" }], value: (t, x: number) => t[0] * x * x, valueAndGradient: (t, x: number, g) => { g[0] = x * x; return t[0] * x * x; } }, [1, 2], [3]).maxRelError < 1e-8 // => true
+ */
+export function checkModelGradient<X>(model: Model<X>, rows: readonly X[], theta: ArrayLike<number>, maxRows = 5):
+  { maxRelError: number; param: string; row: number } {
+  const p = model.params.length;
+  const t = Float64Array.from(theta);
+  const ga = new Float64Array(p);
+  const gn = new Float64Array(p);
+  let worst = { maxRelError: 0, param: model.params[0]?.name ?? "", row: 0 };
+  const step = Math.max(1, Math.floor(rows.length / maxRows));
+  for (let i = 0; i < rows.length && i / step < maxRows; i += step) {
+    if (!model.valueAndGradient) break;
+    model.valueAndGradient(t, rows[i], ga);
+    centralDifferenceGradient(model, t, rows[i], gn);
+    for (let j = 0; j < p; j++) {
+      const err = Math.abs(ga[j] - gn[j]) / Math.max(Math.abs(ga[j]), Math.abs(gn[j]), 1e-6);
+      if (err > worst.maxRelError) worst = { maxRelError: err, param: model.params[j].name, row: i };
+    }
+  }
+  return worst;
+}
+
+function planFit<X>(fn: string, model: Model<X>, rows: readonly X[], ysIn: ArrayLike<number>, options: FitOptions): FitPlan<X> {
+  if (!Array.isArray(rows)) throw new InvalidInputError(fn, "rows must be an array");
+  if (!ysIn || ysIn.length !== rows.length) {
+    throw new InvalidInputError(fn, `need one observed y per row; got ${rows.length} rows and ${ysIn?.length ?? 0} y values`);
+  }
+  const o = resolveFitOptions(fn, options);
+  const p = model.params.length;
+  const extra = o.spec.kind === "huber-likelihood" ? 1 : 0;
+  const ys = Float64Array.from(ysIn);
+  for (let i = 0; i < ys.length; i++) {
+    if (!Number.isFinite(ys[i]) || (o.spec.space === "log" && !(ys[i] > 0))) {
+      throw new InvalidInputError(fn, `row ${i} has y = ${ys[i]}; ${o.spec.space === "log" ? "log-space fits need finite y > 0" : "y must be finite"}`,
+        "drop or fix that row");
+    }
+  }
+  let weights: Float64Array | null = null;
+  if (options.weights) {
+    if (options.weights.length !== rows.length) throw new InvalidInputError(fn, `weights has ${options.weights.length} entries for ${rows.length} rows`);
+    weights = Float64Array.from(options.weights);
+    const bad = weights.findIndex((w) => !(w >= 0) || !Number.isFinite(w));
+    if (bad >= 0) throw new InvalidInputError(fn, `weight of row ${bad} is ${weights[bad]}; weights must be finite and ≥ 0`);
+  }
+  const usable = weights ? weights.filter((w) => w > 0).length : rows.length;
+  if (usable < p + extra) {
+    throw new InsufficientDataError(fn, p + extra, usable, `the model has ${p} parameters${extra ? " plus the scale σ" : ""}; fit at least that many points`);
+  }
+  const { objective, coords } = createFitObjective(fn, model, rows, ys, weights, o.spec);
+  const names = coords.names;
+  const sStarts: ArrayLike<number>[] = [];
+  if (options.grid) sStarts.push(...startGrid(names, options.grid));
+  if (options.starts) {
+    options.starts.forEach((s, i) => {
+      if (s.length !== p) throw new InvalidInputError(fn, `start ${i} has ${s.length} values; the model has ${p} parameters (${names.join(", ")})`);
+      sStarts.push(s);
+    });
+  }
+  if (options.init) {
+    const init = options.init as Record<string, number> & ArrayLike<number>;
+    const theta = typeof init.length === "number" ? Array.from(init) : names.map((n) => {
+      if (!(n in init)) throw new InvalidInputError(fn, `init is missing parameter ${n}`);
+      return init[n];
+    });
+    if (theta.length !== p) throw new InvalidInputError(fn, `init has ${theta.length} values; the model has ${p} parameters (${names.join(", ")})`);
+    sStarts.push(coords.thetaToS(fn, theta));
+  }
+  if (sStarts.length === 0) throw new InvalidInputError(fn, "no start point", "pass init (natural units), grid or starts (scale coordinates)");
+  const dim = p + extra;
+  const starts = new Float64Array(sStarts.length * dim);
+  sStarts.forEach((s, i) => {
+    starts.set(coords.sToU(fn, s), i * dim);
+    if (extra) starts[i * dim + p] = NaN;
+  });
+  if (o.checkGradient && model.valueAndGradient) {
+    const theta = new Float64Array(p);
+    coords.uToTheta(starts.subarray(0, p), theta);
+    const check = checkModelGradient(model, rows, theta);
+    if (check.maxRelError > 1e-4) {
+      throw new InvalidInputError(fn, `model ${model.id}: analytic gradient of ${check.param} disagrees with central differences at row ${check.row} ` +
+        `(relative error ${check.maxRelError.toExponential(2)})`, "fix valueAndGradient, or pass checkGradient: false if the model is non-smooth there");
+    }
+  }
+  return { fn, model, rows, ys, weights, o, coords, objective, starts, p, dim, signal: options.signal };
+}
+
+/** Runs starts on this thread in chunks, reporting progress and honouring interrupts. */
+function runLocal<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string): Float64Array {
+  const { dim, objective } = plan;
+  const n = plan.rows.length;
+  const k = starts.length / dim;
+  const parts: Float64Array[] = [];
+  const chunk = 50;
+  for (let from = 0; from < k; from += chunk) {
+    throwIfInterrupted(plan.fn, plan.signal);
+    const to = Math.min(k, from + chunk);
+    parts.push(runStartBatch(objective, starts.subarray(from * dim, to * dim),
+      weights ? weights.subarray(from * n, to * n) : null, plan.o.lbfgs, plan.weights));
+    if (k > chunk) reportProgress(task, to, k);
+  }
+  const out = new Float64Array(parts.reduce((s, a) => s + a.length, 0));
+  let off = 0;
+  for (const a of parts) { out.set(a, off); off += a.length; }
+  return out;
+}
+
+async function runAnywhere<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string): Promise<Float64Array> {
+  const viaWorkers = plan.o.workers === 0 ? null : await runOnWorkers({
+    setup: {
+      modelId: plan.model.id, rows: plan.rows, ys: plan.ys, weights: plan.weights, spec: plan.o.spec, lbfgs: plan.o.lbfgs,
+    },
+    module: plan.model.module, dim: plan.dim, n: plan.rows.length, starts, weights,
+    workers: plan.o.workers, task, fn: plan.fn, signal: plan.signal,
+  });
+  return viaWorkers ?? runLocal(plan, starts, weights, task);
+}
+
+function bestIndex<X>(plan: FitPlan<X>, outcomes: StartOutcome[]): number {
+  let best = -1;
+  outcomes.forEach((o, i) => {
+    if (Number.isFinite(o.objective) && (best < 0 || o.objective < outcomes[best].objective)) best = i;
+  });
+  if (best < 0) {
+    throw new DidNotConvergeError(plan.fn, `all ${outcomes.length} starts ended with a non-finite objective`,
+      "check that the data are in the model's domain and the starts are sensible");
+  }
+  return best;
+}
+
+function bootstrapPlan<X>(plan: FitPlan<X>, best: StartOutcome): { starts: Float64Array; weights: Float64Array } {
+  const B = plan.o.bootstrap;
+  const starts = new Float64Array(B * plan.dim);
+  for (let b = 0; b < B; b++) starts.set(best.u, b * plan.dim);
+  return { starts, weights: bootstrapWeights(plan.rows.length, B, plan.o.seed, plan.weights) };
+}
+
+function thetaOf(coords: ParamCoordinates, u: ArrayLike<number>): number[] {
+  const t = new Float64Array(coords.dim);
+  coords.uToTheta(u, t);
+  return Array.from(t);
+}
+
+function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, boot: StartOutcome[] | null): FitResult {
+  const { coords, objective, p, o, fn } = plan;
+  const n = plan.rows.length;
+  const names = coords.names;
+  const b = outcomes[best];
+  const theta = new Float64Array(p);
+  const dtheta = new Float64Array(p);
+  coords.uToTheta(b.u, theta, dtheta);
+  const params = Object.fromEntries(names.map((nm, j) => [nm, theta[j]]));
+  const { residuals, fitted } = objective.residuals(b.u);
+  const grad = new Float64Array(plan.dim);
+  objective.evaluate(b.u, grad);
+  const curv = curvatureAt(objective, b.u, p, n);
+  const warnings: string[] = [];
+  if (!(b.reason === "gradient" || b.reason === "function-change")) warnings.push(`best start did not converge: ${STOP_REASON_TEXT[b.reason]}`);
+  if (!plan.model.bindLog && !plan.model.valueAndGradient) {
+    warnings.push("gradients by central differences (the model has no analytic gradient)");
+  }
+  const s = new Float64Array(p);
+  coords.uToS(b.u, s);
+  names.forEach((nm, j) => {
+    if (coords.boundProximity(j, s[j]) < 1e-6) warnings.push(`${nm} = ${theta[j]} sits on its bound; its SE and interval are not meaningful`);
+  });
+
+  let hessianSE: Record<string, number> | null = null;
+  let hessCov: Matrix | null = null;
+  if (curv.covarianceU) {
+    hessCov = curv.covarianceU.map((r, i) => r.map((v, j) => v * dtheta[i] * dtheta[j]));
+    hessianSE = Object.fromEntries(names.map((nm, j) => [nm, Math.sqrt(hessCov![j][j])]));
+  } else warnings.push("Hessian of the objective is not positive definite at the optimum; Hessian-based SEs unavailable");
+
+  let uncertainty: UncertaintySource = curv.covarianceU ? curv.method : "none";
+  let se: Record<string, number | null> = Object.fromEntries(names.map((nm) => [nm, hessianSE ? hessianSE[nm] : null]));
+  let covariance = hessCov;
+  let ci: Record<string, readonly [number, number] | null> = Object.fromEntries(names.map((nm, j) => {
+    if (!curv.covarianceU) return [nm, null];
+    const z = normalQuantile((1 + o.ciLevel) / 2);
+    const seU = Math.sqrt(curv.covarianceU[j][j]);
+    const u = Float64Array.from(b.u.subarray(0, p));
+    u[j] = b.u[j] - z * seU;
+    const lo = thetaOf(coords, u)[j];
+    u[j] = b.u[j] + z * seU;
+    const hi = thetaOf(coords, u)[j];
+    return [nm, [Math.min(lo, hi), Math.max(lo, hi)] as const];
+  }));
+  let bootstrap = null;
+  if (boot) {
+    const ok = boot.filter((x) => Number.isFinite(x.objective));
+    const samples = ok.map((x) => thetaOf(coords, x.u));
+    const notConverged = ok.filter((x) => !(x.reason === "gradient" || x.reason === "function-change")).length;
+    if (samples.length < 2) throw new DidNotConvergeError(fn, `only ${samples.length} of ${boot.length} bootstrap refits gave a finite objective`);
+    bootstrap = summarizeBootstrap(names, samples, o.ciLevel, { resamples: boot.length, seed: o.seed, notConverged, failed: boot.length - ok.length });
+    if (notConverged > 0) warnings.push(`${notConverged} of ${boot.length} bootstrap refits stopped without meeting a convergence criterion`);
+    uncertainty = "bootstrap";
+    se = { ...bootstrap.se };
+    covariance = bootstrap.covariance;
+    ci = { ...bootstrap.ci };
+  }
+  const optima = clusterOptima(outcomes, coords);
+  const sigma = o.spec.kind === "huber-likelihood" ? Math.exp(b.u[p]) : undefined;
+  return finalizeFitResult({
+    kind: "fit-result",
+    model: plan.model.id,
+    paramNames: names,
+    params, se, covariance, ci, ciLevel: o.ciLevel, uncertainty, bootstrap,
+    residuals: Array.from(residuals), fitted: Array.from(fitted),
+    objective: b.objective, converged: b.reason === "gradient" || b.reason === "function-change",
+    reason: b.reason, message: STOP_REASON_TEXT[b.reason],
+    iterations: b.iterations, evaluations: b.evaluations,
+    method: {
+      optimizer: "L-BFGS (strong Wolfe)", objective: o.spec.kind, delta: o.spec.delta, space: o.spec.space,
+      reduction: o.spec.reduction, gtol: o.lbfgs.gtol, ftol: o.lbfgs.ftol, maxIterations: o.lbfgs.maxIterations,
+      gradients: plan.model.valueAndGradient || plan.model.bindLog ? "analytic" : "central differences",
+    },
+    grid: {
+      starts: outcomes.length,
+      converged: outcomes.filter((x) => x.reason === "gradient" || x.reason === "function-change").length,
+      distinctOptima: optima.length, optima: optima.slice(0, 10), best,
+    },
+    diagnostics: {
+      n, dof: n - p, gradientMaxAbs: Math.max(...Array.from(grad, Math.abs)),
+      hessianEigenvalues: curv.eigenvalues, conditionNumber: curv.conditionNumber, hessianSE,
+      ...(sigma !== undefined ? { sigma } : {}), warnings,
+    },
+  });
+}
+
+/**
+ * Fits any Model to data: multi-start L-BFGS on a robust objective, uncertainty from a seeded bootstrap
+ * (options.bootstrap > 0) or the Hessian, and diagnostics. Multi-starts and resamples run on worker threads
+ * when the model is registered with a `module` (built-in laws are) and fall back to this thread otherwise.
+ * @param model the law (see Model)
+ * @param rows one input per observation (e.g. { N, D })
+ * @param ys observed values (> 0 for log-space objectives)
+ * @param options see FitOptions / FIT_DEFAULTS
+ * @returns a displayable FitResult
+ * @throws InvalidInputError for bad data/options, InsufficientDataError for too few points,
+ *   DidNotConvergeError when no start gives a finite objective, InterruptedError on interrupt
+ * @see Hoffmann et al. 2022 (Approach 3), Besiroglu et al. 2024
+ */
+export async function fitModel<X>(model: Model<X>, rows: readonly X[], ys: ArrayLike<number>, options: FitOptions = {}): Promise<FitResult> {
+  const plan = planFit("fitModel", model, rows, ys, options);
+  const k = plan.starts.length / plan.dim;
+  const outcomes = decodeOutcomes(await runAnywhere(plan, plan.starts, null, `fitModel: ${k} starts`), plan.dim);
+  const best = bestIndex(plan, outcomes);
+  let boot: StartOutcome[] | null = null;
+  if (plan.o.bootstrap > 0) {
+    const bp = bootstrapPlan(plan, outcomes[best]);
+    boot = decodeOutcomes(await runAnywhere(plan, bp.starts, bp.weights, `fitModel: bootstrap ${plan.o.bootstrap}`), plan.dim);
+  }
+  return finishFit(plan, outcomes, best, boot);
+}
+
+/**
+ * fitModel on the calling thread, synchronously (small fits, examples, code that cannot await).
+ * @example fitModelSync({ id: "doc-exp", params: [{ name: "k", transform: "log" }], value: (t, x: number) => Math.exp(-t[0] * x), valueAndGradient: (t, x: number, g) => { const f = Math.exp(-t[0] * x); g[0] = -x * f; return f; } }, [1, 2, 3], [Math.exp(-0.5), Math.exp(-1), Math.exp(-1.5)], { init: [1], objective: "mse" }).params.k // => 0.5
+ */
+export function fitModelSync<X>(model: Model<X>, rows: readonly X[], ys: ArrayLike<number>, options: FitOptions = {}): FitResult {
+  const plan = planFit("fitModelSync", model, rows, ys, options);
+  const k = plan.starts.length / plan.dim;
+  const outcomes = decodeOutcomes(runLocal(plan, plan.starts, null, `fitModelSync: ${k} starts`), plan.dim);
+  const best = bestIndex(plan, outcomes);
+  let boot: StartOutcome[] | null = null;
+  if (plan.o.bootstrap > 0) {
+    const bp = bootstrapPlan(plan, outcomes[best]);
+    boot = decodeOutcomes(runLocal(plan, bp.starts, bp.weights, `fitModelSync: bootstrap ${plan.o.bootstrap}`), plan.dim);
+  }
+  return finishFit(plan, outcomes, best, boot);
+}

@@ -1,0 +1,248 @@
+/**
+ * Hoffmann et al. 2022 ("Chinchilla"), Approach 3: the parametric loss L(N, D) = E + A/N^α + B/D^β, its
+ * compute-optimal allocation under C = 6ND, the published constants and Besiroglu et al. 2024's refits, and the
+ * fittable Model (analytic gradients; log-sum-exp evaluation of log L).
+ */
+import { assertPositive, defineLaw, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+import { registerFitModel, type Model } from "../fit/model";
+
+/** Parameters of the Chinchilla loss surface. */
+export interface ChinchillaParams {
+  /** Irreducible loss, nats/token. */
+  readonly E: number;
+  /** Parameter-term scale, nats·params^α. */
+  readonly A: number;
+  /** Data-term scale, nats·tokens^β. */
+  readonly B: number;
+  /** Parameter exponent. */
+  readonly alpha: number;
+  /** Data exponent. */
+  readonly beta: number;
+}
+
+/** One observation's inputs: N parameters, D training tokens. */
+export interface ChinchillaRow {
+  readonly N: number;
+  readonly D: number;
+}
+
+export const chinchillaCitation: Citation = {
+  key: "hoffmann2022",
+  authors: "Hoffmann, Borgeaud, Mensch, Buchatskaya, Cai, Rutherford, et al.",
+  year: 2022,
+  title: "Training Compute-Optimal Large Language Models",
+  arxiv: "2203.15556",
+  where: "Section 3.3 (Approach 3), Eq. 10; constants as used in epoch-research/analyzing-chinchilla data_analysis.ipynb",
+};
+
+export const besiroglu2024Citation: Citation = {
+  key: "besiroglu2024",
+  authors: "Besiroglu, Erdil, Barnett, You",
+  year: 2024,
+  title: "Chinchilla Scaling: A replication attempt",
+  arxiv: "2404.10102",
+  url: "https://github.com/epoch-research/analyzing-chinchilla",
+  where: "Table 1 and data_analysis.ipynb outputs (commit 92258837)",
+};
+
+const NOTE = "N = total parameters, D = training tokens, C ≈ 6ND FLOP; loss in nats/token on MassiveText.";
+
+/**
+ * Hoffmann et al.'s published Approach-3 constants as printed (rounded).
+ * @example CHINCHILLA_APPROACH3.params.A // => 406.4
+ */
+export const CHINCHILLA_APPROACH3: PublishedConstants<ChinchillaParams> = {
+  name: "Hoffmann et al. 2022, Approach 3 (rounded, as published)",
+  params: { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 },
+  status: "confirmed",
+  citation: chinchillaCitation,
+  note: NOTE,
+};
+
+/**
+ * The unrounded Approach-3 constants Besiroglu et al. test against (their `true_params`: a, b, e in logs).
+ * Their provenance inside Hoffmann et al. is not verified here; the values themselves are confirmed from the notebook.
+ * @example CHINCHILLA_APPROACH3_UNROUNDED.params.alpha // => 0.33917084
+ */
+export const CHINCHILLA_APPROACH3_UNROUNDED: PublishedConstants<ChinchillaParams> = {
+  name: "Hoffmann et al. 2022, Approach 3 (unrounded, Epoch `true_params`)",
+  params: { E: Math.exp(0.5267228), A: Math.exp(6.0073404), B: Math.exp(6.0179186), alpha: 0.33917084, beta: 0.2849083 },
+  status: "confirmed",
+  citation: { ...besiroglu2024Citation, where: "data_analysis.ipynb `true_params` = [6.0073404, 6.0179186, 0.5267228, 0.33917084, 0.2849083]" },
+  note: NOTE + " Use these, not the rounded set, when reproducing Approach-3 allocation (a = 0.4565 vs 0.4516).",
+};
+
+/**
+ * Besiroglu et al. 2024's refit on their extracted data (240 points): Huber likelihood with free scale, BFGS.
+ * @example BESIROGLU_REFIT.params.B // => 2085.4342
+ */
+export const BESIROGLU_REFIT: PublishedConstants<ChinchillaParams> = {
+  name: "Besiroglu et al. 2024 refit (Huber likelihood)",
+  params: { E: Math.exp(0.59711196), A: Math.exp(6.17795598), B: Math.exp(7.64273236), alpha: 0.34781303, beta: 0.36585412 },
+  status: "confirmed",
+  citation: { ...besiroglu2024Citation, where: "Table 1; log-space a = 6.17795598, b = 7.64273236, e = 0.59711196 from data_analysis.ipynb" },
+  note: "Fitted to the 240 lowest-loss points of Chinchilla Fig. 4 as extracted by Epoch; D = C/(6N). SEs (bootstrap, 4000): A 124.52, B 1293.28, E 0.0257, α 0.0154, β 0.0206.",
+};
+
+/**
+ * Besiroglu et al.'s rerun of Hoffmann's own procedure (4,500-start grid, L-BFGS-B, Huber δ = 1e-3, sum).
+ * @example BESIROGLU_HOFFMANN_GRID_REFIT.params.E // => 1.8172
+ */
+export const BESIROGLU_HOFFMANN_GRID_REFIT: PublishedConstants<ChinchillaParams> = {
+  name: "Besiroglu et al. 2024, Hoffmann's grid + L-BFGS-B on the extracted data",
+  params: { E: 1.8172, A: 477.84, B: 2143.86, alpha: 0.34731, beta: 0.36718 },
+  status: "confirmed",
+  citation: { ...besiroglu2024Citation, where: "data_analysis.ipynb, \"Replicate exactly\" cell output (objective 1.01827e-3)" },
+  note: "Rounded as printed in the notebook.",
+};
+
+/**
+ * Hoffmann et al.'s Approach-3 start grid in scale coordinates (e = log E, a = log A, b = log B):
+ * α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 5, …, 25} — 4,500 starts.
+ * @example Object.values(HOFFMANN_GRID).reduce((n, v) => n * v.length, 1) // => 4500
+ */
+export const HOFFMANN_GRID: Readonly<Record<keyof ChinchillaParams, readonly number[]>> = {
+  E: [-1, -0.5, 0, 0.5, 1],
+  A: [0, 5, 10, 15, 20, 25],
+  B: [0, 5, 10, 15, 20, 25],
+  alpha: [0, 0.5, 1, 1.5, 2],
+  beta: [0, 0.5, 1, 1.5, 2],
+};
+
+function checkParams(fn: string, p: ChinchillaParams): void {
+  if (!p || typeof p !== "object") throw new InvalidInputError(fn, "params must be an object { E, A, B, alpha, beta }");
+  if (!(Number.isFinite(p.E) && p.E >= 0)) throw new InvalidInputError(fn, `params.E must be finite and ≥ 0, got ${p.E}`);
+  for (const k of ["A", "B", "alpha", "beta"] as const) assertPositive(fn, `params.${k}`, p[k]);
+}
+
+/**
+ * Chinchilla loss L(N, D) = E + A/N^α + B/D^β, nats/token.
+ * @param p constants (e.g. CHINCHILLA_APPROACH3.params)
+ * @param N parameters (> 0)
+ * @param D training tokens (> 0)
+ * @returns the predicted loss
+ * @throws InvalidInputError for non-positive N, D or parameters
+ * @example chinchillaLoss(CHINCHILLA_APPROACH3.params, 70e9, 1.4e12) // => 1.93665
+ * @see chinchillaCitation
+ */
+export function chinchillaLoss(p: ChinchillaParams, N: number, D: number): number {
+  checkParams("chinchillaLoss", p);
+  assertPositive("chinchillaLoss", "N", N);
+  assertPositive("chinchillaLoss", "D", D);
+  return p.E + p.A / N ** p.alpha + p.B / D ** p.beta;
+}
+
+/** Compute-optimal allocation of a FLOP budget. */
+export interface ChinchillaOptimum {
+  /** Loss-optimal parameters. */
+  readonly N: number;
+  /** Loss-optimal tokens. */
+  readonly D: number;
+  /** D / N. */
+  readonly tokensPerParam: number;
+  /** Loss at (N, D). */
+  readonly loss: number;
+  /** Exponent a = β/(α+β): N_opt ∝ C^a. */
+  readonly a: number;
+  /** Exponent b = α/(α+β): D_opt ∝ C^b. */
+  readonly b: number;
+}
+
+/**
+ * Closed-form compute-optimal N and D under C = k·N·D (k = 6): with G = (αA/(βB))^{1/(α+β)},
+ * N_opt = G (C/k)^{β/(α+β)}, D_opt = G⁻¹ (C/k)^{α/(α+β)}.
+ * @param p constants
+ * @param C training FLOP budget (> 0)
+ * @param flopsPerParamToken k in C = kND (default 6)
+ * @returns N, D, tokens per parameter, loss and the exponents a, b
+ * @example chinchillaOptimal(CHINCHILLA_APPROACH3.params, 5.76e23).N // => 3.219e10
+ * @example chinchillaOptimal(BESIROGLU_REFIT.params, 5.76e23).tokensPerParam // => 18.34
+ * @see Hoffmann et al. 2022 Eq. 4; epoch-research/analyzing-chinchilla `compute_optimal_allocation`
+ */
+export function chinchillaOptimal(p: ChinchillaParams, C: number, flopsPerParamToken = 6): ChinchillaOptimum {
+  checkParams("chinchillaOptimal", p);
+  assertPositive("chinchillaOptimal", "C", C);
+  assertPositive("chinchillaOptimal", "flopsPerParamToken", flopsPerParamToken);
+  const s = p.alpha + p.beta;
+  const a = p.beta / s;
+  const b = p.alpha / s;
+  const logG = (Math.log(p.alpha * p.A) - Math.log(p.beta * p.B)) / s;
+  const logC = Math.log(C / flopsPerParamToken);
+  const N = Math.exp(logG + a * logC);
+  const D = Math.exp(-logG + b * logC);
+  return { N, D, tokensPerParam: D / N, loss: p.E + p.A / N ** p.alpha + p.B / D ** p.beta, a, b };
+}
+
+/**
+ * The Chinchilla law as a fittable Model over rows { N, D }: parameters E, A, B on log scales (e, a, b in the
+ * papers), α, β linear. log L is evaluated as LSE(a − α log N, b − β log D, e) (Besiroglu et al.'s form), stable
+ * for any e, a, b.
+ * @example chinchillaModel.value([1.69, 406.4, 410.7, 0.34, 0.28], { N: 70e9, D: 1.4e12 }) // => 1.93665
+ */
+export const chinchillaModel: Model<ChinchillaRow> = registerFitModel<ChinchillaRow>({
+  id: "chinchilla",
+  module: __filename,
+  params: [
+    { name: "E", transform: "log", description: "irreducible loss, nats/token" },
+    { name: "A", transform: "log", description: "parameter-term scale" },
+    { name: "B", transform: "log", description: "data-term scale" },
+    { name: "alpha", description: "parameter exponent" },
+    { name: "beta", description: "data exponent" },
+  ],
+  value(t, x) {
+    return t[0] + t[1] * x.N ** -t[3] + t[2] * x.D ** -t[4];
+  },
+  valueAndGradient(t, x, g) {
+    const nTerm = x.N ** -t[3];
+    const dTerm = x.D ** -t[4];
+    g[0] = 1;
+    g[1] = nTerm;
+    g[2] = dTerm;
+    g[3] = -t[1] * nTerm * Math.log(x.N);
+    g[4] = -t[2] * dTerm * Math.log(x.D);
+    return t[0] + t[1] * nTerm + t[2] * dTerm;
+  },
+  bindLog(rows) {
+    const logN = Float64Array.from(rows, (r) => Math.log(r.N));
+    const logD = Float64Array.from(rows, (r) => Math.log(r.D));
+    // s = [e, a, b, α, β]; d log L / ds are the softmax weights of the three terms.
+    return (s, i, g) => {
+      const t1 = s[1] - s[3] * logN[i];
+      const t2 = s[2] - s[4] * logD[i];
+      const t3 = s[0];
+      const m = Math.max(t1, t2, t3);
+      const e1 = Math.exp(t1 - m), e2 = Math.exp(t2 - m), e3 = Math.exp(t3 - m);
+      const sum = e1 + e2 + e3;
+      const w1 = e1 / sum, w2 = e2 / sum;
+      g[0] = e3 / sum;
+      g[1] = w1;
+      g[2] = w2;
+      g[3] = -w1 * logN[i];
+      g[4] = -w2 * logD[i];
+      return m + Math.log(sum);
+    };
+  },
+});
+
+/** Law card for the catalogue. */
+export const chinchillaLaw = defineLaw({
+  id: "chinchilla",
+  name: "Chinchilla parametric loss (Hoffmann et al. 2022, Approach 3)",
+  topic: "loss",
+  latex: "L(N,D) = E + \\frac{A}{N^{\\alpha}} + \\frac{B}{D^{\\beta}}",
+  formula: "E + A / N^alpha + B / D^beta",
+  variables: {
+    L: "loss, nats/token",
+    N: "parameters (total, incl. embeddings)",
+    D: "training tokens",
+    E: "irreducible loss, nats/token",
+    A: "parameter-term scale, nats·params^α",
+    B: "data-term scale, nats·tokens^β",
+    alpha: "parameter exponent",
+    beta: "data exponent",
+  },
+  citation: chinchillaCitation,
+  status: "confirmed",
+  constants: [CHINCHILLA_APPROACH3, CHINCHILLA_APPROACH3_UNROUNDED, BESIROGLU_REFIT, BESIROGLU_HOFFMANN_GRID_REFIT],
+  functions: ["chinchillaLoss", "chinchillaOptimal", "chinchillaModel", "fitChinchilla", "chinchillaDerived", "chinchillaChiSquare"],
+});

@@ -1,0 +1,87 @@
+/**
+ * Brandfonbrener et al. 2024, loss-to-loss prediction: across models trained on one dataset, the loss on a second
+ * distribution is a shifted power law of the loss on the first. Form recalled: status "unverified".
+ */
+import { assertFinite, assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
+import type { Model } from "../fit/model";
+
+export interface LossToLossParams {
+  /** Scale (> 0). */
+  readonly K: number;
+  /** Exponent (> 0). */
+  readonly kappa: number;
+  /** Irreducible loss of the source loss L_x (from a Chinchilla fit on that data), nats. */
+  readonly Ex: number;
+  /** Irreducible loss of the target loss L_y, nats. */
+  readonly Ey: number;
+}
+
+export const lossToLossCitation: Citation = {
+  key: "brandfonbrener2024",
+  authors: "Brandfonbrener, Anand, Vyas, Malach, Kakade",
+  year: 2024,
+  title: "Loss-to-Loss Prediction: Scaling Laws for All Datasets",
+  arxiv: "2411.12925",
+};
+
+/**
+ * Shifted power law between two losses of the same model: L_y = K·(L_x − E_x)^kappa + E_y.
+ * @param Lx the source loss (train or test), nats; must exceed E_x
+ * @param p K > 0, kappa > 0, E_x, E_y
+ * @returns the predicted target loss, nats
+ * @throws InvalidInputError if L_x ≤ E_x or parameters are invalid
+ * @example lossToLoss(3, { K: 1.2, kappa: 0.9, Ex: 1.5, Ey: 1.7 }) // => 3.4284761014259924
+ * @see lossToLossCitation
+ */
+export function lossToLoss(Lx: number, p: LossToLossParams): number {
+  const fn = "lossToLoss";
+  assertFinite(fn, "Lx", Lx);
+  assertPositive(fn, "params.K", p.K);
+  assertPositive(fn, "params.kappa", p.kappa);
+  assertFinite(fn, "params.Ex", p.Ex);
+  assertFinite(fn, "params.Ey", p.Ey);
+  if (!(Lx > p.Ex)) throw new InvalidInputError(fn, `Lx = ${Lx} must exceed the irreducible loss Ex = ${p.Ex}`, "refit Ex or drop points below it");
+  return p.K * (Lx - p.Ex) ** p.kappa + p.Ey;
+}
+
+/**
+ * The loss-to-loss law as a Model over L_x (params K [log], kappa [log], Ex, Ey), analytic gradient.
+ * Rows with L_x ≤ E_x evaluate to NaN, which the fitter rejects.
+ * @example lossToLossModel.value([1.2, 0.9, 1.5, 1.7], 3) // => 3.4284761014259924
+ * @see lossToLossCitation
+ */
+export const lossToLossModel: Model<number> = {
+  id: "loss-to-loss",
+  params: [
+    { name: "K", transform: "log", description: "scale" },
+    { name: "kappa", transform: "log", description: "exponent" },
+    { name: "Ex", description: "irreducible source loss, nats" },
+    { name: "Ey", description: "irreducible target loss, nats" },
+  ],
+  value: (th, Lx) => (Lx > th[2] ? th[0] * (Lx - th[2]) ** th[1] + th[3] : NaN),
+  valueAndGradient: (th, Lx, g) => {
+    if (!(Lx > th[2])) {
+      g.fill(NaN);
+      return NaN;
+    }
+    const r = Lx - th[2];
+    const t = r ** th[1];
+    g[0] = t;
+    g[1] = th[0] * t * Math.log(r);
+    g[2] = (-th[0] * th[1] * t) / r;
+    g[3] = 1;
+    return th[0] * t + th[3];
+  },
+};
+
+export const lossToLossLaw = defineLaw({
+  id: "loss-to-loss",
+  name: "Loss-to-loss prediction (Brandfonbrener 2024)",
+  topic: "downstream",
+  latex: "L_y = K\\,(L_x - E_x)^{\\kappa} + E_y",
+  formula: "K * (Lx - Ex)^kappa + Ey",
+  variables: { "L_x": "source loss (e.g. train loss), nats/token", "L_y": "target loss (other dataset or test), nats/token", "E_x, E_y": "irreducible losses from per-dataset Chinchilla fits" },
+  citation: lossToLossCitation,
+  status: "unverified",
+  functions: ["lossToLoss", "lossToLossModel"],
+});
