@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CliCommand, UsageError } from "./commands/command";
+import { fitCommand } from "./commands/fit";
 import { installCommand } from "./commands/install";
 import { reproduceCommand } from "./commands/reproduce";
 import { runCommand } from "./commands/run";
@@ -10,7 +11,7 @@ import { setupCommand } from "./commands/setup";
 import { startCommand } from "./commands/start";
 import { uninstallCommand } from "./commands/uninstall";
 
-const COMMANDS: CliCommand[] = [setupCommand, startCommand, runCommand, reproduceCommand, installCommand, uninstallCommand];
+const COMMANDS: CliCommand[] = [setupCommand, startCommand, runCommand, reproduceCommand, fitCommand, installCommand, uninstallCommand];
 
 /** Errors whose message is already a complete one-line explanation for the user (no stack trace). */
 const USER_ERRORS = new Set(["EnvironmentError", "NotebookFormatError", "HtmlExportError", "ParameterError"]);

@@ -74,10 +74,16 @@ async function main(): Promise<void> {
   await hb.bind(endpoint(c, c.hb_port));
   await ctl.bind(endpoint(c, c.control_port));
   post({ type: "ready" });
+  parentPort!.on("message", (m: unknown) => {
+    if (m !== "close") return;
+    hb.close();
+    ctl.close();
+    process.exit(0); // ends this worker thread only
+  });
   await Promise.all([heartbeat(hb), control(ctl, new Channel(ctl, signer, data.session, "control"), signer)]);
 }
 
-main().catch((e: Error) => {
-  log(`control worker failed: ${e.stack ?? e.message}`);
-  process.exit(1);
+main().catch((e: Error & { code?: string }) => {
+  // Closing the sockets on shutdown ends the loops with EAGAIN/ETERM-like errors: not a failure.
+  if (e.code !== "EAGAIN" && e.code !== "ETERM") log(`control worker failed: ${e.stack ?? e.message}`);
 });

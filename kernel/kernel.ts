@@ -111,8 +111,11 @@ export class Kernel {
     this.installProcessHooks();
     this.publish(build.status("starting"), null);
     void this.receive();
+    const t0 = performance.now();
     this.engine = new Engine(process.cwd());
+    const t1 = performance.now();
     await this.runPrelude();
+    log(`ready ${performance.now().toFixed(0)} ms after process start (TypeScript engine ${(t1 - t0).toFixed(0)} ms, prelude ${(performance.now() - t1).toFixed(0)} ms)`);
     await this.serve();
   }
 
@@ -163,13 +166,17 @@ export class Kernel {
 
   /** Pulls shell messages into the queue as they arrive (also while a cell awaits). */
   private async receive(): Promise<void> {
-    for await (const frames of this.shell) {
-      try {
-        this.queue.push(decode(frames, this.signer));
-        this.wake?.();
-      } catch (e) {
-        log(`shell: dropped message: ${(e as Error).message}`);
+    try {
+      for await (const frames of this.shell) {
+        try {
+          this.queue.push(decode(frames, this.signer));
+          this.wake?.();
+        } catch (e) {
+          log(`shell: dropped message: ${(e as Error).message}`);
+        }
       }
+    } catch (e) {
+      if (!this.closing) log(`shell: receive failed: ${(e as Error).message}`);
     }
   }
 
@@ -253,6 +260,17 @@ export class Kernel {
     const cell = this.beginCell(msg, silent);
     let outcome: RunOutcome;
     let output: string | null = null;
+    const help = /^\s*([\w$][\w$.]*)\s*\?\s*$/.exec(code);
+    if (help) {
+      // `name?` shows the documentation in the pager, like IPython.
+      const doc = inspect(this.engine, help[1]!, help[1]!.length);
+      this.capture.flush();
+      if (storeHistory) this.history.add(count, code, null);
+      if (doc.found) return this.reply(build.executeReplyOk(count, [build.pagePayload(doc.data)]), msg);
+      outcome = { ok: false, error: { ename: "NameError", evalue: `${help[1]} is not defined`, traceback: [`NameError: ${help[1]} is not defined`] } };
+      if (!silent) this.publish(build.error(outcome.error), msg);
+      return this.reply(build.executeReplyError(count, outcome.error), msg);
+    }
     if (this.preludeError !== null) {
       outcome = { ok: false, error: { ename: "PreludeError", evalue: this.preludeError, traceback: [`PreludeError: ${this.preludeError}`] } };
       this.preludeError = null;
@@ -349,7 +367,9 @@ export class Kernel {
         log(`engine close: ${(e as Error).message}`);
       }
       for (const s of [this.shell, this.iopubSock, this.stdin]) s.close();
-      void this.worker.terminate().finally(() => process.exit(0));
+      this.worker.once("exit", () => process.exit(0));
+      this.worker.postMessage("close");
+      setTimeout(() => process.exit(0), 1000).unref();
     }, 50);
   }
 }

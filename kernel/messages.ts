@@ -87,8 +87,10 @@ export const build = {
     built("update_display_data", { data, metadata: {}, transient: { display_id: displayId } }),
   clearOutput: (wait: boolean) => built("clear_output", { wait }),
   error: (e: ErrorContent) => built("error", { ename: e.ename, evalue: e.evalue, traceback: e.traceback }),
-  executeReplyOk: (executionCount: number) =>
-    built("execute_reply", { status: "ok", execution_count: executionCount, payload: [], user_expressions: {} }),
+  executeReplyOk: (executionCount: number, payload: unknown[] = []) =>
+    built("execute_reply", { status: "ok", execution_count: executionCount, payload, user_expressions: {} }),
+  /** The `page` payload of an execute_reply (IPython's `name?`): the frontend shows it in its pager. */
+  pagePayload: (data: MimeData) => ({ source: "page", data, start: 0 }),
   executeReplyError: (executionCount: number, e: ErrorContent) =>
     built("execute_reply", { status: "error", execution_count: executionCount, ename: e.ename, evalue: e.evalue, traceback: e.traceback }),
   executeReplyAbort: (executionCount: number | null) => built("execute_reply", { status: "abort", execution_count: executionCount }),

@@ -78,15 +78,15 @@ ${KERNEL_HELP}`,
     const { values, positionals } = parseCommandArgs(argv, {
       out: { type: "string" }, json: { type: "boolean" }, verbose: { type: "boolean" }, ...KERNEL_OPTIONS,
     }, true);
+    const timeoutS = parseSeconds("--timeout", str(values.timeout), 300);
+    const target = kernelTarget(values);
     const nbDir = path.join(projectRoot(), "notebooks");
+    const outDir = path.resolve(str(values.out) ?? path.join(nbDir, "_build"));
     const inputs = positionals.length > 0 ? positionals : fs.existsSync(nbDir)
       ? fs.readdirSync(nbDir).filter((f) => f.endsWith(".ipynb") && !f.endsWith(".out.ipynb")).sort().map((f) => path.join(nbDir, f))
       : [];
     for (const nb of inputs) if (!nb.endsWith(".ipynb") || !fs.existsSync(nb)) throw new UsageError(`no such notebook: ${nb}`);
     if (inputs.length === 0) throw new UsageError(`no notebooks found in ${nbDir}`);
-    const outDir = path.resolve(str(values.out) ?? path.join(nbDir, "_build"));
-    const timeoutS = parseSeconds("--timeout", str(values.timeout), 300);
-    const target = kernelTarget(values);
 
     const report: ReproduceReport = { ok: true, notebooks: [], checks: [] };
     for (const input of inputs) {

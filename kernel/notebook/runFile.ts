@@ -3,7 +3,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { findKernelSpec, KernelSpecFile } from "../client/jupyterPaths";
 import { startLocalKernel } from "../client/localKernel";
-import { startServerKernel } from "../client/serverKernel";
 import type { KernelSession } from "../client/session";
 import { KERNEL_NAME, kernelSpec } from "../kernelspec";
 import { Notebook, readNotebook, writeNotebook } from "./nbformat";
@@ -56,7 +55,8 @@ export async function runNotebookFile(input: string, output: string, opts: RunFi
   try {
     session = t.kind === "local"
       ? await startLocalKernel({ name: t.name, spec: t.spec, cwd: path.dirname(path.resolve(input)), startupTimeoutMs })
-      : await startServerKernel({ url: t.url, token: t.token, kernelName: t.kernelName, path: path.basename(input), startupTimeoutMs });
+      // Loaded on demand: @jupyterlab/services costs ~0.1 s to load, local runs never need it.
+      : await (await import("../client/serverKernel")).startServerKernel({ url: t.url, token: t.token, kernelName: t.kernelName, path: path.basename(input), startupTimeoutMs });
   } catch (e) {
     return {
       notebook: nb, executed: 0, seconds: (Date.now() - t0) / 1000,

@@ -39,7 +39,7 @@ export function stripAnsi(s: string): string {
 export function formatFailure(f: CellFailure): string {
   const head = `${f.ename}: ${f.evalue}`;
   const tb = f.traceback.map(stripAnsi).join("\n").trim();
-  return tb === "" || tb === head ? head : tb.includes(f.evalue) ? tb : `${head}\n${tb}`;
+  return tb === "" || tb === head ? head : tb.includes(f.ename) ? tb : `${head}\n${tb}`;
 }
 
 function firstLine(code: string): string {

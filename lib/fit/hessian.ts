@@ -1,6 +1,6 @@
 /**
  * Curvature-based uncertainty at the optimum. The Hessian H of the objective in optimiser coordinates u is
- * taken by central differences of the analytic gradient (step 1e-4·(1 + |u_j|), symmetrised). Covariance of u:
+ * taken by central differences of the analytic gradient (step 1e-4·|u_j|, 1e-4 at 0; symmetrised). Covariance of u:
  *   "huber-likelihood"  H⁻¹ of the negative log-likelihood (observed information; the σ row/column is dropped
  *                       after inversion)
  *   "mse"               s²·(H/2)⁻¹ with s² = Σ w r² / (n − p)   (nonlinear least squares, as NIST StRD reports)
@@ -21,7 +21,7 @@ export function numericHessian(fn: { dim: number; evaluate(x: Float64Array, g: F
   const gm = new Float64Array(n);
   const h: Matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let j = 0; j < n; j++) {
-    const step = 1e-4 * (1 + Math.abs(x[j]));
+    const step = 1e-4 * (x[j] !== 0 ? Math.abs(x[j]) : 1);
     xp[j] = x[j] + step;
     fn.evaluate(xp, gp);
     xp[j] = x[j] - step;

@@ -11,3 +11,5 @@ export * from "./bootstrap";
 export * from "./hessian";
 export * from "./result";
 export * from "./fit";
+export * from "./chinchilla-fit";
+export * from "./sensitivity";

@@ -14,6 +14,12 @@ export interface ParamSpec {
   readonly upper?: number;
   /** Units or meaning, shown in fit tables. */
   readonly description?: string;
+  /**
+   * Typical magnitude of the parameter in scale coordinates (default 1). Unbounded parameters are optimised as
+   * s / scale, which rounds badly scaled problems (like scipy's `x_scale`); e.g. NIST's Bennett5 needs
+   * scales 2000, 50, 1.
+   */
+  readonly scale?: number;
 }
 
 /**

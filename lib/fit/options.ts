@@ -29,7 +29,7 @@ export interface FitOptions {
   readonly maxIterations?: number;
   /** Stop when max |∂f/∂u| ≤ gtol (scipy's pgtol). */
   readonly gtol?: number;
-  /** Stop when the relative objective change ≤ ftol (scipy's factr·eps). */
+  /** Stop when the objective's decrease ≤ ftol·|f| (relative; see lib/fit/lbfgs.ts). */
   readonly ftol?: number;
   /** L-BFGS memory m. */
   readonly historySize?: number;

@@ -6,11 +6,11 @@
 const SQRT_PI = Math.sqrt(Math.PI);
 
 /**
- * The error function erf(x), to ~1e-15 relative: Maclaurin series for |x| < 3, continued fraction for erfc beyond.
+ * The error function erf(x), to ~1e-15 relative: Maclaurin series for |x| < 2, continued fraction for erfc beyond.
  * @example fitErf(0.5) // => 0.5204998778130465
  */
 export function fitErf(x: number): number {
-  if (Math.abs(x) >= 3) return Math.sign(x) * (1 - erfcLarge(Math.abs(x)));
+  if (Math.abs(x) >= 2) return Math.sign(x) * (1 - erfcLarge(Math.abs(x)));
   // erf(x) = 2/√π Σ (−1)^n x^(2n+1) / (n! (2n+1))
   const x2 = x * x;
   let term = x, sum = x;
@@ -23,7 +23,7 @@ export function fitErf(x: number): number {
   return (2 / SQRT_PI) * sum;
 }
 
-/** erfc(x) for x ≥ 3 by Lentz's continued fraction: erfc(x) = e^{−x²}/√π · 1/(x + 1/2/(x + 1/(x + 3/2/(x + …)))). */
+/** erfc(x) for x ≥ 2 by Lentz's continued fraction: erfc(x) = e^{−x²}/√π · 1/(x + 1/2/(x + 1/(x + 3/2/(x + …)))). */
 function erfcLarge(x: number): number {
   const tiny = 1e-300;
   let f = x, C = x, D = 0;

@@ -2,7 +2,7 @@
  * Parameter coordinates. Three layers:
  *   θ (natural units, what users read)  ←  s (scale coordinates: log θ for `transform: "log"`, θ otherwise;
  *   grids are written in s)  ←  u (what L-BFGS moves).
- * Without bounds u = s. Bounds are enforced by a smooth reparametrisation of s, not by projection, so the
+ * Without bounds u = s / scale (ParamSpec.scale, default 1). Bounds are enforced by a smooth reparametrisation of s, not by projection, so the
  * minimiser stays unconstrained and its curvature pairs stay valid:
  *   both bounds  s = lo + (hi − lo)·σ(u)      (σ = logistic)
  *   lower only   s = lo + e^u
@@ -15,6 +15,7 @@ import type { ParamSpec } from "./model";
 
 interface Coordinate {
   readonly log: boolean;
+  readonly scale: number;
   readonly lo: number;
   readonly hi: number;
 }
@@ -41,22 +42,24 @@ export class ParamCoordinates {
       const lo = toS(p.lower, "lower");
       const hi = toS(p.upper, "upper");
       if (!(lo < hi)) throw new InvalidInputError(fn, `parameter ${p.name}: lower bound ${p.lower} must be below upper bound ${p.upper}`);
-      return { log, lo, hi };
+      const scale = p.scale ?? 1;
+      if (!(scale > 0 && Number.isFinite(scale))) throw new InvalidInputError(fn, `parameter ${p.name}: scale must be a finite number > 0, got ${p.scale}`);
+      return { log, lo, hi, scale };
     });
-    this.identity = this.coords.every((c) => c.lo === -Infinity && c.hi === Infinity);
+    this.identity = this.coords.every((c) => c.lo === -Infinity && c.hi === Infinity && c.scale === 1);
   }
 
   /** s → u; throws when s lies outside the bounds. */
   sToU(fn: string, s: ArrayLike<number>): Float64Array {
     const u = new Float64Array(this.dim);
     for (let j = 0; j < this.dim; j++) {
-      const { lo, hi } = this.coords[j];
+      const { lo, hi, scale } = this.coords[j];
       const v = s[j];
       if (!(v > lo || (lo === -Infinity && Number.isFinite(v))) || !(v < hi || hi === Infinity)) {
         throw new InvalidInputError(fn, `start value of ${this.names[j]} is ${this.sToTheta(j, v)}, outside its bounds`,
           "move the start or the grid inside the parameter bounds");
       }
-      if (lo === -Infinity && hi === Infinity) u[j] = v;
+      if (lo === -Infinity && hi === Infinity) u[j] = v / scale;
       else if (hi === Infinity) u[j] = Math.log(v - lo);
       else if (lo === -Infinity) u[j] = Math.log(hi - v);
       else {
@@ -70,11 +73,11 @@ export class ParamCoordinates {
   /** u → s, writing ds/du into `dsdu` when given. */
   uToS(u: ArrayLike<number>, s: Float64Array, dsdu?: Float64Array): void {
     for (let j = 0; j < this.dim; j++) {
-      const { lo, hi } = this.coords[j];
+      const { lo, hi, scale } = this.coords[j];
       const v = u[j];
       if (lo === -Infinity && hi === Infinity) {
-        s[j] = v;
-        if (dsdu) dsdu[j] = 1;
+        s[j] = v * scale;
+        if (dsdu) dsdu[j] = scale;
       } else if (hi === Infinity) {
         const e = Math.exp(v);
         s[j] = lo + e;

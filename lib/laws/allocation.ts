@@ -5,7 +5,7 @@
  * (Hoffmann et al. 2022, Eq. 4) is the special case L = E + A/N^α + B/D^β, f(N) = 6N.
  */
 import { assertFinite, assertPositive, defineLaw, InvalidInputError, ScalingLabError } from "../core";
-import { hoffmannCitation } from "./flops";
+import { chinchillaCitation } from "./chinchilla";
 import { fitLogLogLine, flopsPerTokenFunction, minimiseOnLogScale } from "./laws-internal";
 
 /** A loss law L(N, D) in nats/token (or any unit), decreasing in both arguments where it is meaningful. */
@@ -63,8 +63,8 @@ function searchRange(fn: string, C: number, f: (N: number) => number, opts: Comp
  * @param opts flopsPerToken (default 6 → C = 6ND), N search range, scan size
  * @returns N, D, loss, tokens/param, FLOP spent, the slope (first-order condition) and a boundary flag
  * @throws InvalidInputError for C ≤ 0 or a bad option; DidNotConvergeError if the loss is nowhere finite
- * @example Math.round(computeOptimalAllocation((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, 5.76e23).N / 1e7) / 1e3 // => 32.19
- * @see hoffmannCitation
+ * @example Math.round(computeOptimalAllocation((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, 5.76e23).N / 1e7) / 1e3 // => 3.219
+ * @see chinchillaCitation
  */
 export function computeOptimalAllocation(loss: LossSurface, C: number, opts: ComputeOptimalOptions = {}): ComputeOptimalResult {
   const fn = "computeOptimalAllocation";
@@ -104,7 +104,7 @@ export interface ComputeOptimalFrontier {
  * @returns the optima and the fitted exponents and coefficients
  * @throws InvalidInputError for fewer than 2 distinct positive budgets; ScalingLabError if an optimum hits the range end
  * @example Math.round(computeOptimalFrontier((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, [1e20, 1e24]).nExponent * 1e4) / 1e4 // => 0.4516
- * @see hoffmannCitation
+ * @see chinchillaCitation
  */
 export function computeOptimalFrontier(loss: LossSurface, budgets: readonly number[], opts: ComputeOptimalOptions = {}): ComputeOptimalFrontier {
   const fn = "computeOptimalFrontier";
@@ -125,7 +125,7 @@ export const computeOptimalAllocationLaw = defineLaw({
   latex: "(N^*, D^*) = \\arg\\min_{f(N) D = C} L(N, D),\\quad \\frac{\\partial L}{\\partial \\ln N} - \\frac{d\\ln f}{d\\ln N}\\frac{\\partial L}{\\partial \\ln D} = 0",
   formula: "minimise L(N, C / f(N)) over ln N; f(N) = 6N by default",
   variables: { N: "parameters (the law's convention)", D: "training tokens", C: "training FLOP", "f(N)": "FLOP per training token" },
-  citation: { ...hoffmannCitation, where: "Eq. 4 (closed form for the parametric law); numeric generalisation here" },
+  citation: { ...chinchillaCitation, where: "Eq. 4 (closed form for the parametric law); numeric generalisation here" },
   status: "confirmed",
   functions: ["computeOptimalAllocation", "computeOptimalFrontier"],
 });

@@ -5,15 +5,10 @@
  */
 import { assertFinite, assertPositive, defineLaw, type Citation } from "../core";
 import type { Model } from "../fit/model";
+import { chinchillaLoss, type ChinchillaParams } from "./chinchilla";
 
-/** Step 1: task loss L(N, D) = A/N^alpha + B/D^beta + E (bits per byte of the correct continuation). */
-export interface BhagiaTaskLossParams {
-  readonly A: number;
-  readonly alpha: number;
-  readonly B: number;
-  readonly beta: number;
-  readonly E: number;
-}
+/** Step 1: task loss L(N, D) = A/N^alpha + B/D^beta + E (bits per byte of the correct continuation): the Chinchilla form. */
+export type BhagiaTaskLossParams = ChinchillaParams;
 
 /** Step 2: Acc(L) = a / (1 + exp(−k·(L − L0))) + b. With k < 0, accuracy rises as the task loss falls. */
 export interface BhagiaAccuracyParams {
@@ -42,12 +37,9 @@ export const bhagiaCitation: Citation = {
  * @see bhagiaCitation
  */
 export function bhagiaTaskLoss(N: number, D: number, p: BhagiaTaskLossParams): number {
-  const fn = "bhagiaTaskLoss";
-  assertPositive(fn, "N", N);
-  assertPositive(fn, "D", D);
-  for (const k of ["A", "alpha", "B", "beta"] as const) assertPositive(fn, `params.${k}`, p[k]);
-  assertFinite(fn, "params.E", p.E);
-  return p.A / N ** p.alpha + p.B / D ** p.beta + p.E;
+  assertPositive("bhagiaTaskLoss", "N", N);
+  assertPositive("bhagiaTaskLoss", "D", D);
+  return chinchillaLoss(p, N, D);
 }
 
 /**

@@ -155,7 +155,7 @@ export interface ChinchillaOptimum {
  * @param C training FLOP budget (> 0)
  * @param flopsPerParamToken k in C = kND (default 6)
  * @returns N, D, tokens per parameter, loss and the exponents a, b
- * @example chinchillaOptimal(CHINCHILLA_APPROACH3.params, 5.76e23).N // => 3.219e10
+ * @example chinchillaOptimal(CHINCHILLA_APPROACH3.params, 5.76e23).N / 1e10 // => 3.219
  * @example chinchillaOptimal(BESIROGLU_REFIT.params, 5.76e23).tokensPerParam // => 18.34
  * @see Hoffmann et al. 2022 Eq. 4; epoch-research/analyzing-chinchilla `compute_optimal_allocation`
  */
@@ -205,21 +205,25 @@ export const chinchillaModel: Model<ChinchillaRow> = registerFitModel<Chinchilla
   bindLog(rows) {
     const logN = Float64Array.from(rows, (r) => Math.log(r.N));
     const logD = Float64Array.from(rows, (r) => Math.log(r.D));
-    // s = [e, a, b, α, β]; d log L / ds are the softmax weights of the three terms.
+    // s = [e, a, b, α, β]; d log L / ds are the softmax weights of the three terms. Shifting by e saves one
+    // exp per row; the max-shift is used only where a term would overflow.
     return (s, i, g) => {
-      const t1 = s[1] - s[3] * logN[i];
-      const t2 = s[2] - s[4] * logD[i];
-      const t3 = s[0];
-      const m = Math.max(t1, t2, t3);
-      const e1 = Math.exp(t1 - m), e2 = Math.exp(t2 - m), e3 = Math.exp(t3 - m);
+      const e = s[0];
+      const t1 = s[1] - s[3] * logN[i] - e;
+      const t2 = s[2] - s[4] * logD[i] - e;
+      if (t1 < 700 && t2 < 700) {
+        const e1 = Math.exp(t1), e2 = Math.exp(t2);
+        const sum = 1 + e1 + e2;
+        const w1 = e1 / sum, w2 = e2 / sum;
+        g[0] = 1 / sum; g[1] = w1; g[2] = w2; g[3] = -w1 * logN[i]; g[4] = -w2 * logD[i];
+        return e + Math.log(sum);
+      }
+      const m = Math.max(t1, t2);
+      const e1 = Math.exp(t1 - m), e2 = Math.exp(t2 - m), e3 = Math.exp(-m);
       const sum = e1 + e2 + e3;
       const w1 = e1 / sum, w2 = e2 / sum;
-      g[0] = e3 / sum;
-      g[1] = w1;
-      g[2] = w2;
-      g[3] = -w1 * logN[i];
-      g[4] = -w2 * logD[i];
-      return m + Math.log(sum);
+      g[0] = e3 / sum; g[1] = w1; g[2] = w2; g[3] = -w1 * logN[i]; g[4] = -w2 * logD[i];
+      return e + m + Math.log(sum);
     };
   },
 });

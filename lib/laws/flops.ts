@@ -7,6 +7,7 @@
  */
 import { assertChoice, assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
 import { kaplanCitation } from "./kaplan";
+import { chinchillaCitation } from "./chinchilla";
 
 /** The shape of a decoder-only Transformer. Biases and norms are ignored, as in all counting conventions here. */
 export interface TransformerShape {
@@ -43,14 +44,6 @@ export const PARAM_COUNTINGS: readonly ParamCounting[] = ["non-embedding", "with
  */
 export type FlopCounting = "6N-nonembedding" | "6N-with-head" | "6N-total" | "kaplan" | "porian-attention" | "deepseek-M" | "chinchilla";
 export const FLOP_COUNTINGS: readonly FlopCounting[] = ["6N-nonembedding", "6N-with-head", "6N-total", "kaplan", "porian-attention", "deepseek-M", "chinchilla"];
-
-export const hoffmannCitation: Citation = {
-  key: "hoffmann2022",
-  authors: "Hoffmann, Borgeaud, Mensch, Buchatskaya, Cai, Rutherford, de Las Casas, Hendricks, Welbl, Clark, et al.",
-  year: 2022,
-  title: "Training Compute-Optimal Large Language Models",
-  arxiv: "2203.15556",
-};
 
 export const porianCitation: Citation = {
   key: "porian2024",
@@ -170,7 +163,7 @@ function flopsResolved(r: Resolved, counting: FlopCounting): number {
  * @param counting the convention
  * @returns FLOP per training token
  * @throws InvalidInputError for a malformed shape; UnknownChoiceError for another counting
- * @example transformerFlopsPerToken({ nLayers: 30, dModel: 4096, nHeads: 32, vocab: 102400, seqLen: 4096 }, "deepseek-M") // => 4.228e10
+ * @example transformerFlopsPerToken({ nLayers: 30, dModel: 4096, nHeads: 32, vocab: 102400, seqLen: 4096 }, "deepseek-M") // => 42278584320
  * @see deepseekCitation
  */
 export function transformerFlopsPerToken(shape: TransformerShape, counting: FlopCounting): number {
@@ -232,7 +225,7 @@ export function flopsPerTokenKaplan(shape: TransformerShape): number {
  * @returns FLOP per training token
  * @throws InvalidInputError for a malformed shape
  * @example flopsPerTokenChinchilla({ nLayers: 12, dModel: 768, nHeads: 12, vocab: 50257, seqLen: 1024 }) // => 1087349760
- * @see hoffmannCitation
+ * @see chinchillaCitation
  */
 export function flopsPerTokenChinchilla(shape: TransformerShape): number {
   return flopsResolved(resolve("flopsPerTokenChinchilla", shape), "chinchilla");
@@ -283,7 +276,7 @@ export const flopCountingLaw = defineLaw({
     V: "vocabulary size",
     C: "training FLOP (forward + backward = 3 × forward)",
   },
-  citation: hoffmannCitation,
+  citation: chinchillaCitation,
   status: "unverified",
   functions: ["transformerParamCount", "transformerFlopsPerToken", "transformerTrainingFlops", "flopsPerToken6N", "flopsPerTokenKaplan", "flopsPerTokenChinchilla", "flopsPerTokenDeepSeekM", "openLmFeedForwardWidth"],
 });

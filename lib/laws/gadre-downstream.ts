@@ -4,7 +4,8 @@
  */
 import { assertFinite, assertPositive, defineLaw, DataError, InvalidInputError } from "../core";
 import type { Model } from "../fit/model";
-import { gadreCitation } from "./gadre-overtraining";
+import { fitModelSync, type FitResult } from "../fit";
+import { gadreCitation, gadreOvertrainingFitRuns, type GadreRun } from "./gadre-overtraining";
 
 export interface GadreErrorParams {
   /** Error ceiling as the loss grows (≈ chance error). */
@@ -56,6 +57,29 @@ export function gadreAverageError(icl: Readonly<Record<string, number>>, tasks: 
 }
 
 /**
+ * Average top-1 error per run from the registry's "gadre-overtraining" downstream table (one row per model and task).
+ * @param rows rows with name, task and accuracy columns (`(await loadDataset("gadre-overtraining")).tables.downstream.rows`)
+ * @param tasks tasks to average, default the 17-task subset
+ * @returns run name → average error
+ * @throws DataError if a run lacks one of the tasks or a row is malformed
+ * @example gadreAverageErrors([{ name: "m", task: "a", accuracy: 0.5 }, { name: "m", task: "b", accuracy: 0.7 }], ["a", "b"]).m // => 0.4
+ * @see gadreCitation
+ */
+export function gadreAverageErrors(rows: readonly object[], tasks: readonly string[] = GADRE_EVAL_SUBSET): Record<string, number> {
+  const fn = "gadreAverageErrors";
+  const byRun = new Map<string, Record<string, number>>();
+  (rows as readonly Readonly<Record<string, unknown>>[]).forEach((r, i) => {
+    if (typeof r.name !== "string" || typeof r.task !== "string" || typeof r.accuracy !== "number") {
+      throw new DataError(fn, `row ${i} needs name, task (strings) and accuracy (number)`, "pass the rows of the \"downstream\" table");
+    }
+    let icl = byRun.get(r.name);
+    if (!icl) byRun.set(r.name, (icl = {}));
+    icl[r.task] = r.accuracy;
+  });
+  return Object.fromEntries([...byRun].map(([name, icl]) => [name, gadreAverageError(icl, tasks)]));
+}
+
+/**
  * Downstream error from loss, Err(L) = eps − k·exp(−gamma·L).
  * @param L C4 eval loss, nats/token
  * @param p eps, k > 0, gamma > 0
@@ -96,6 +120,50 @@ export const gadreErrorModel: Model<number> = {
   },
 };
 
+/** A fitted loss → error law with the runs it was fitted on. */
+export interface GadreDownstreamFit {
+  readonly trainSet: string;
+  readonly valSet: string;
+  readonly params: GadreErrorParams;
+  readonly runs: readonly GadreRun[];
+  readonly fit: FitResult;
+}
+
+/**
+ * Fits Err(L) with the repository's procedure (fit_ds): the five loss-fit runs plus the 1.4B model at M = 20,
+ * least squares on the error, one start at eps = k = gamma = 1 (curve_fit's default p0).
+ * @param runs all parsed runs
+ * @param averageErrors run name → average top-1 error (gadreAverageError of its evaluation file)
+ * @param options trainSet (default "rpj"), valSet (default "c4_val")
+ * @returns fitted parameters and the engine's FitResult
+ * @throws DataError if a run, its loss or its error is missing
+ * @see gadreCitation
+ */
+export function fitGadreDownstream(
+  runs: readonly GadreRun[],
+  averageErrors: Readonly<Record<string, number>>,
+  options: { trainSet?: string; valSet?: string } = {},
+): GadreDownstreamFit {
+  const fn = "fitGadreDownstream";
+  const trainSet = options.trainSet ?? "rpj";
+  const valSet = options.valSet ?? "c4_val";
+  const oneB = runs.find((r) => r.trainSet === trainSet && r.config === "open_lm_1b" && r.M === 20);
+  if (!oneB) throw new DataError(fn, `no run ${trainSet}/open_lm_1b at M = 20`);
+  const fitRuns = [...gadreOvertrainingFitRuns(runs, trainSet), oneB];
+  const L = fitRuns.map((r) => {
+    const y = r.losses[valSet];
+    if (typeof y !== "number") throw new DataError(fn, `${r.name} has no "${valSet}" loss`);
+    return y;
+  });
+  const err = fitRuns.map((r) => {
+    const e = averageErrors[r.name];
+    if (typeof e !== "number" || !Number.isFinite(e)) throw new DataError(fn, `no average error for ${r.name}`, "map every run name to gadreAverageError(its icl metrics)");
+    return e;
+  });
+  const fit = fitModelSync(gadreErrorModel, L, err, { objective: "mse", space: "linear", init: { eps: 1, k: 1, gamma: 1 }, ftol: 1e-15, gtol: 1e-12, maxIterations: 10000, workers: 0 });
+  return { trainSet, valSet, params: { eps: fit.params.eps, k: fit.params.k, gamma: fit.params.gamma }, runs: fitRuns, fit };
+}
+
 export const gadreDownstreamLaw = defineLaw({
   id: "gadre-downstream",
   name: "Loss → downstream error (Gadre 2024)",
@@ -105,5 +173,5 @@ export const gadreDownstreamLaw = defineLaw({
   variables: { L: "C4 eval loss, nats/token", Err: "average top-1 error over the 17-task subset (or 46 tasks)" },
   citation: gadreCitation,
   status: "confirmed",
-  functions: ["gadreErrorFromLoss", "gadreAverageError", "gadreErrorModel", "fitGadreDownstream"],
+  functions: ["gadreErrorFromLoss", "gadreAverageError", "gadreAverageErrors", "gadreErrorModel", "fitGadreDownstream"],
 });

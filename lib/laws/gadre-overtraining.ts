@@ -149,7 +149,7 @@ export interface GadreRun {
   readonly M: number;
   /** C = 6ND. */
   readonly C: number;
-  /** Eval losses by split: c4_val, openlm, paloma_c4_en, paloma_redpajama, …, val_de-en_100 (nats/token). */
+  /** Eval losses by split, dashes written as underscores: c4_val, openlm, paloma_falcon_refinedweb, …, val_de_en_100 (nats/token). */
   readonly losses: Readonly<Record<string, number>>;
 }
 
@@ -190,7 +190,7 @@ export function gadreParseRun(json: unknown): GadreRun {
     if (typeof path !== "string" || typeof r.loss !== "number") throw new DataError(fn, `${j.name}: a result lacks val_data or loss`);
     const parts = path.split("/");
     const split = path.includes("de-en") ? parts[parts.length - 1].split(".")[0] : parts[parts.length - 2];
-    losses[split] = r.loss;
+    losses[split.replace(/-/g, "_")] = r.loss;
   }
   const N = h.params!, D = h.tokens!;
   return {
@@ -204,6 +204,32 @@ export function gadreParseRun(json: unknown): GadreRun {
     C: 6 * N * D,
     losses,
   };
+}
+
+/**
+ * Runs from the registry's "gadre-overtraining" models table (one row per model, losses in `loss_<split>` columns).
+ * @param rows rows with name, trainSet, config, N, N_nonembedding, D, M, C and loss_* columns (`(await loadDataset("gadre-overtraining")).rows`)
+ * @returns one GadreRun per row
+ * @throws DataError naming the row and the missing column
+ * @example gadreRunsFromTable([{ name: "x", trainSet: "rpj", config: "d=96_l=8_h=4", N: 10, N_nonembedding: 5, D: 200, M: 20, C: 12000, loss_c4_val: 3 }])[0].losses.c4_val // => 3
+ * @see gadreCitation
+ */
+export function gadreRunsFromTable(rows: readonly object[]): GadreRun[] {
+  const fn = "gadreRunsFromTable";
+  return (rows as readonly Readonly<Record<string, unknown>>[]).map((row, i) => {
+    const str = (k: string): string => {
+      if (typeof row[k] !== "string") throw new DataError(fn, `row ${i} has no string column "${k}"`, "pass the rows of the \"models\" table");
+      return row[k] as string;
+    };
+    const num = (k: string): number => {
+      const v = row[k];
+      if (typeof v !== "number" || !(v > 0)) throw new DataError(fn, `row ${i} (${String(row.name)}) has ${k} = ${String(v)}, expected a positive number`);
+      return v;
+    };
+    const losses: Record<string, number> = {};
+    for (const [k, v] of Object.entries(row)) if (k.startsWith("loss_") && typeof v === "number") losses[k.slice(5)] = v;
+    return { name: str("name"), trainSet: str("trainSet"), config: str("config"), N: num("N"), NNoEmbed: num("N_nonembedding"), D: num("D"), M: num("M"), C: num("C"), losses };
+  });
 }
 
 /**
@@ -261,6 +287,10 @@ export function fitGadreOvertraining(runs: readonly GadreRun[], options: { train
     objective: "mse",
     space: "linear",
     grid: { a: scales, b: scales, eta: [-0.1, -0.3], E: [0, 1, 2, 10] },
+    // Residuals are ~1e-2, so the engine's default relative stopping rule would stop short of curve_fit's optimum.
+    ftol: 1e-15,
+    gtol: 1e-12,
+    maxIterations: 10000,
     workers: 0,
   });
   const params = { a: fit.params.a, b: fit.params.b, eta: fit.params.eta, E: fit.params.E };
@@ -278,5 +308,5 @@ export const gadreOvertrainingLaw = defineLaw({
   citation: gadreCitation,
   status: "confirmed",
   constants: [GADRE_OVERTRAINING_RPJ, GADRE_OVERTRAINING_C4, GADRE_OVERTRAINING_RW],
-  functions: ["gadreOvertrainingLoss", "gadreOvertrainingLossFromCompute", "gadreOvertrainingModel", "gadreParseRun", "gadreOvertrainingFitRuns", "fitGadreOvertraining"],
+  functions: ["gadreOvertrainingLoss", "gadreOvertrainingLossFromCompute", "gadreOvertrainingModel", "gadreParseRun", "gadreRunsFromTable", "gadreOvertrainingFitRuns", "fitGadreOvertraining"],
 });

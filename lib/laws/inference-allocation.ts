@@ -55,7 +55,7 @@ export interface InferenceAwareResult {
  * @param opts FLOP rules and search range
  * @returns N, D, the FLOP split and the first-order residual
  * @throws InvalidInputError for bad inputs or an unreachable target
- * @example Math.round(inferenceAwareAllocation((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, 2.0, 0).tokensPerParam) // => 70
+ * @example Math.round(inferenceAwareAllocation((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, 2.0, 0).tokensPerParam) // => 79
  * @see sardanaCitation
  */
 export function inferenceAwareAllocation(loss: LossSurface, targetLoss: number, inferenceTokens: number, opts: InferenceAwareOptions = {}): InferenceAwareResult {

@@ -4,7 +4,7 @@
  */
 import { assertFinite, assertPositive, defineLaw, InvalidInputError } from "../core";
 import type { LossSurface } from "./allocation";
-import { hoffmannCitation } from "./flops";
+import { chinchillaCitation } from "./chinchilla";
 
 const D_MAX = 1e30;
 
@@ -16,7 +16,7 @@ const D_MAX = 1e30;
  * @returns tokens; Infinity if even unlimited data (D = 1e30) cannot reach the target; 1 if one token suffices
  * @throws InvalidInputError for N ≤ 0 or a non-finite target
  * @example Math.round(isoLossTokens((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, 70e9, 1.93665) / 1e9) // => 1400
- * @see hoffmannCitation
+ * @see chinchillaCitation
  */
 export function isoLossTokens(loss: LossSurface, N: number, target: number): number {
   const fn = "isoLossTokens";
@@ -49,7 +49,7 @@ export interface IsoLossPoint {
  * @returns the reachable points (N, D, C = 6ND)
  * @throws InvalidInputError for an empty or non-positive Ns
  * @example isoLossContour((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, 2.2, [1e7, 1e9]).length // => 1
- * @see hoffmannCitation
+ * @see chinchillaCitation
  */
 export function isoLossContour(loss: LossSurface, target: number, Ns: readonly number[]): IsoLossPoint[] {
   const fn = "isoLossContour";
@@ -70,7 +70,7 @@ export const isoLossContourLaw = defineLaw({
   latex: "\\{(N, D) : L(N, D) = \\ell\\}",
   formula: "D(N) solving L(N, D) = target; C = 6ND along the contour",
   variables: { N: "parameters", D: "training tokens", "ℓ": "loss level" },
-  citation: { ...hoffmannCitation, where: "Fig. 4 (left), iso-loss contours" },
+  citation: { ...chinchillaCitation, where: "Fig. 4 (left), iso-loss contours" },
   status: "confirmed",
   functions: ["isoLossTokens", "isoLossContour"],
 });

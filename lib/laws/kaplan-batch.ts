@@ -19,7 +19,7 @@ function constants(fn: string, k: Partial<KaplanConstants> | undefined): { alpha
  * @param k alphaB and BstarTokens overriding Table 5 (B_* = 2e8 tokens, alpha_B = 0.21, unverified)
  * @returns critical batch size in tokens
  * @throws InvalidInputError for L ≤ 0 or non-positive constants
- * @example kaplanCriticalBatch(2.0, { alphaB: 0.21, BstarTokens: 2e8 }) // => 7.371e6
+ * @example Math.round(kaplanCriticalBatch(2.0, { alphaB: 0.21, BstarTokens: 2e8 })) // => 7371465
  * @see kaplanCitation
  */
 export function kaplanCriticalBatch(L: number, k?: Partial<KaplanConstants>): number {

@@ -203,7 +203,7 @@ export function kaplanLossNSmin(N: number, Smin: number, k?: Partial<KaplanConst
  * @param N non-embedding parameters (> 0)
  * @returns tokens
  * @throws InvalidInputError for N ≤ 0
- * @example kaplanOverfittingTokens(1e9) // => 2.285e10
+ * @example Math.round(kaplanOverfittingTokens(1e9) / 1e7) / 1e3 // => 2.285
  * @see kaplanCitation
  */
 export function kaplanOverfittingTokens(N: number): number {
@@ -229,7 +229,7 @@ export interface KaplanAllocation {
  * @param k coefficient and exponent overriding the published ones
  * @returns N (non-embedding params), D (tokens) and D/N
  * @throws InvalidInputError for C ≤ 0
- * @example kaplanOptimalAllocation(1e3, { coefficient: 1.3e9, exponent: 0.73 }).N // => 2.013e11
+ * @example Math.round(kaplanOptimalAllocation(1e3, { coefficient: 1.3e9, exponent: 0.73 }).N / 1e8) / 1e3 // => 2.013
  * @see kaplanCitation
  */
 export function kaplanOptimalAllocation(CminPFDays: number, k?: Partial<{ coefficient: number; exponent: number }>): KaplanAllocation {

@@ -13,19 +13,10 @@ import {
   type PublishedConstants,
 } from "../core";
 import type { Model } from "../fit/model";
+import { chinchillaOptimal, type ChinchillaParams } from "./chinchilla";
 
 /** Parameters of the data-constrained law; E, A, B, alpha, beta are the Chinchilla-form base law. */
-export interface MuennighoffParams {
-  /** Irreducible loss, nats/token. */
-  readonly E: number;
-  /** Parameter-term scale (loss × params^alpha). */
-  readonly A: number;
-  /** Data-term scale (loss × tokens^beta). */
-  readonly B: number;
-  /** Parameter exponent. */
-  readonly alpha: number;
-  /** Data exponent. */
-  readonly beta: number;
+export interface MuennighoffParams extends ChinchillaParams {
   /** R_D*: repeated tokens are worth at most R_D* extra epochs of unique data (decay constant in epochs). */
   readonly RDstar: number;
   /** R_N*: decay constant of excess parameters, in multiples of the compute-optimal size for the unique data. */
@@ -91,7 +82,7 @@ function saturateElasticity(x: number, R: number): number {
  * @param RDstar R_D* (> 0), default the C4 fit's 15.387756
  * @returns effective tokens D'
  * @throws InvalidInputError if an argument is not a finite positive number
- * @example muennighoffEffectiveData(1e10, 5e10) // => 4.5224e10
+ * @example Math.round(muennighoffEffectiveData(1e10, 5e10) / 1e6) // => 45224
  * @see muennighoffCitation
  */
 export function muennighoffEffectiveData(U: number, D: number, RDstar: number = MUENNIGHOFF_C4.params.RDstar): number {
@@ -283,8 +274,7 @@ export function muennighoffOptimalAllocation(C: number, U: number, p: Muennighof
   assertPositive(fn, "C", C);
   assertPositive(fn, "U", U);
   checkParams(fn, p);
-  const G = chinchillaG(p);
-  const Nopt = G * (C / 6) ** (p.beta / (p.alpha + p.beta));
+  const Nopt = chinchillaOptimal(p, C).N;
   const tU = Math.log(C / (6 * U));
   const candidates: number[] = [];
   const unconstrained = Nopt > Math.exp(tU);

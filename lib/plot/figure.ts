@@ -27,7 +27,8 @@ export interface Subplot {
   readonly domain?: { readonly x: readonly [number, number]; readonly y: readonly [number, number] };
 }
 
-export type MarkerSymbol = "circle" | "diamond" | "square";
+/** Marker shapes; "circle-open" is a ring (e.g. around a heatmap cell). */
+export type MarkerSymbol = "circle" | "diamond" | "square" | "circle-open";
 export type LineDash = "solid" | "dash" | "dot";
 
 /** Colours markers by a value through a continuous scale, with a colour bar. */

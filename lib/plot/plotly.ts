@@ -71,7 +71,7 @@ function traceSpec(tr: FigureTrace, i: number, fig: ResolvedFigure): Record<stri
           size: tr.size ?? FIGURE_DEFAULTS.markerSize,
           symbol: tr.symbol ?? "circle",
           opacity: tr.opacity ?? 1,
-          line: { width: 0.5, color: "#ffffff" },
+          line: tr.symbol === "circle-open" ? { width: 2, color: tr.color } : { width: 0.5, color: "#ffffff" },
         };
         if (tr.colorBy) {
           const log = !!tr.colorBy.log;

@@ -36,23 +36,25 @@ export function niceStep(span: number, target: number): number {
 
 const SUPERSCRIPT_LIMIT = 1e5;
 
-/** Formats a number as plain decimals, or as m×10^k when it is large or tiny. */
-export function numberLabel(v: number, decimals: number): TickLabel {
+/** Formats a number as plain decimals, or as m×10^k when it is large or tiny (or `exponent` is set). */
+export function numberLabel(v: number, decimals: number, exponent = false): TickLabel {
   if (v === 0) return { text: "0" };
   const a = Math.abs(v);
-  if (a >= SUPERSCRIPT_LIMIT || a < 1e-3) {
+  if (exponent || a >= SUPERSCRIPT_LIMIT || a < 1e-3) {
     const k = Math.floor(Math.log10(a) + 1e-12);
     const m = clean(v / 10 ** k);
     const mt = String(parseFloat(m.toPrecision(6)));
-    return m === 1 ? { text: "10", sup: String(k) } : m === -1 ? { text: "−10", sup: String(k) } : { text: `${mt.replace("-", "−")}×10`, sup: String(k) };
+    const sup = String(k).replace("-", "−");
+    return m === 1 ? { text: "10", sup } : m === -1 ? { text: "−10", sup } : { text: `${mt.replace("-", "−")}×10`, sup };
   }
-  return { text: v.toFixed(Math.max(0, Math.min(decimals, 12))).replace("-", "−") };
+  // Trailing zeros dropped, as plotly labels (1, 1.5, 2 rather than 1.0, 1.5, 2.0).
+  const t = v.toFixed(Math.max(0, Math.min(decimals, 12)));
+  return { text: (t.includes(".") ? t.replace(/0+$/, "").replace(/\.$/, "") : t).replace("-", "−") };
 }
 
 /**
  * Linear ticks at a 1-2-5 step inside [min, max], about `target` of them.
- * @example
- * linearTicks(0, 1, 5).major.map((t) => t.label.text) // => ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]
+ * E.g. linearTicks(0, 1, 5) labels 0, 0.2, 0.4, 0.6, 0.8, 1.
  */
 export function linearTicks(min: number, max: number, target = 6): AxisTicks {
   if (!(max > min)) return { major: [{ value: min, label: numberLabel(min, 3) }], minor: [] };
@@ -69,10 +71,10 @@ export function linearTicks(min: number, max: number, target = 6): AxisTicks {
 }
 
 /**
- * Log-axis ticks inside [min, max] (both > 0): labelled decades 10^k when at least two fit, thinned to about
- * `target` labels, with unlabelled minor ticks at 2..9 × 10^k; otherwise 1..9 × 10^k or linear steps.
- * @example
- * logTicks(1e8, 1e11).major.map((t) => t.label.sup) // => ["8", "9", "10", "11"]
+ * Log-axis ticks inside [min, max] (both > 0): labelled decades 10^k when at least three fit, thinned to about
+ * `target` labels, with unlabelled minor ticks at 2..9 × 10^k; 1-2-5 × 10^k over one to three decades; linear
+ * steps under a decade.
+ * E.g. logTicks(1e8, 1e11) labels 10^8, 10^9, 10^10, 10^11 with minor ticks at 2..9 × 10^k.
  */
 export function logTicks(min: number, max: number, target = 6): AxisTicks {
   const lo = Math.log10(min);
@@ -80,20 +82,23 @@ export function logTicks(min: number, max: number, target = 6): AxisTicks {
   const k0 = Math.ceil(lo - 1e-9);
   const k1 = Math.floor(hi + 1e-9);
   const inRange = (v: number) => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
-  if (k1 - k0 + 1 >= 2) {
+  if (k1 - k0 + 1 >= 3) {
     const step = Math.max(1, Math.ceil((k1 - k0 + 1) / Math.max(target, 2)));
     const major: Tick[] = [];
     const minor: number[] = [];
     for (let k = Math.floor(lo) ; k <= Math.ceil(hi); k++) {
       const v = clean(10 ** k);
       if (k % step === 0) {
-        if (inRange(v)) major.push({ value: v, label: { text: "10", sup: String(k) } });
+        if (inRange(v)) major.push({ value: v, label: { text: "10", sup: String(k).replace("-", "−") } });
       } else if (inRange(v)) minor.push(v);
       if (step === 1) for (let m = 2; m <= 9; m++) if (inRange(clean(m * 10 ** k))) minor.push(clean(m * 10 ** k));
     }
     return { major, minor };
   }
-  // Less than two decades: label mantissas within the decade(s).
+  // Under a decade (e.g. a loss axis from 1.7 to 3.4): plain linear steps, as plotly labels it.
+  const linear = (): AxisTicks => ({ major: linearTicks(min, max, target).major.filter((t) => t.value > 0), minor: [] });
+  if (hi - lo < 1) return linear();
+  // One to three decades: label 1, 2, 5 × 10^k (or every mantissa when that gives too few).
   const candidates = (ms: number[]) => {
     const out: number[] = [];
     for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) for (const m of ms) if (inRange(clean(m * 10 ** k))) out.push(clean(m * 10 ** k));
@@ -101,13 +106,10 @@ export function logTicks(min: number, max: number, target = 6): AxisTicks {
   };
   let values = candidates([1, 2, 5]);
   if (values.length < 3) values = candidates([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-  if (values.length < 2) {
-    const lin = linearTicks(min, max, target);
-    return { major: lin.major.filter((t) => t.value > 0), minor: [] };
-  }
+  if (values.length < 2) return linear();
   if (values.length > target + 2) values = values.filter((_, i) => i % Math.ceil(values.length / target) === 0);
   const all = candidates([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   const plain = values.every((v) => v >= 1e-3 && v < SUPERSCRIPT_LIMIT);
-  const major = values.map((v) => ({ value: v, label: plain ? { text: String(v) } : numberLabel(v, 0) }));
+  const major = values.map((v) => ({ value: v, label: plain ? { text: String(v) } : numberLabel(v, 0, true) }));
   return { major, minor: all.filter((v) => !values.includes(v)) };
 }

@@ -77,6 +77,10 @@ export async function startJupyter(app: "server" | "lab" | "notebook", rootDir: 
   const port = await freePort();
   const token = randomBytes(16).toString("hex");
   const home = tempDir("jupyter-home");
+  // No news or update checks: the machine is offline and the toast would cover the page.
+  const settings = path.join(home, "lab-settings", "@jupyterlab", "apputils-extension");
+  fs.mkdirSync(settings, { recursive: true });
+  fs.writeFileSync(path.join(settings, "notification.jupyterlab-settings"), JSON.stringify({ fetchNews: "false", checkForUpdates: false }));
   const child: ChildProcess = spawn(VENV_JUPYTER, [app, "--no-browser", "--ServerApp.ip=127.0.0.1", `--ServerApp.port=${port}`,
     "--ServerApp.port_retries=0", `--IdentityProvider.token=${token}`, `--ServerApp.root_dir=${rootDir}`, "--allow-root",
     ...extraArgs], {

@@ -11,9 +11,11 @@ import {
   gadreOvertrainingLossFromCompute,
   gadreOvertrainingModel,
   gadreParseRun,
+  gadreRunsFromTable,
   type GadreRun,
 } from "../../lib/laws/gadre-overtraining";
 import { DataError, InvalidInputError } from "../../lib/core";
+import { checkModelGradient } from "../../lib/fit";
 
 const dir = path.join(process.env.SCALINGLAB_DATA_MIRROR!, "gadre-overtraining", "models");
 const runs: GadreRun[] = fs.readdirSync(dir).map((f) => gadreParseRun(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))));
@@ -90,17 +92,8 @@ describe("Gadre law properties", () => {
     expect(gadreOvertrainingLossFromCompute(C, 640, p)).toBeGreaterThan(gadreOvertrainingLossFromCompute(C, 20, p));
   });
   it("the model's analytic gradient matches central differences", () => {
-    const th = [166.2, 366.7, -0.2729, 1.8366];
-    const x = { N: 4e8, M: 80 };
-    const g = new Float64Array(4);
-    gadreOvertrainingModel.valueAndGradient!(th, x, g);
-    for (let i = 0; i < 4; i++) {
-      const h = 1e-6 * Math.max(1, Math.abs(th[i]));
-      const up = [...th], dn = [...th];
-      up[i] += h;
-      dn[i] -= h;
-      expect(g[i] / ((gadreOvertrainingModel.value(up, x) - gadreOvertrainingModel.value(dn, x)) / (2 * h))).toBeCloseTo(1, 6);
-    }
+    const rows = [{ N: 4e8, M: 80 }, { N: 1e7, M: 20 }, { N: 7e9, M: 640 }];
+    expect(checkModelGradient(gadreOvertrainingModel, rows, [166.2, 366.7, -0.2729, 1.8366]).maxRelError).toBeLessThan(1e-6);
   });
   it("parses 104 runs: 3 training sets, M = 20 × chinchilla_multiplier, C = 6ND", () => {
     expect(runs.length).toBe(104);
@@ -114,6 +107,14 @@ describe("Gadre law properties", () => {
   });
   it("rejects M = 0 with InvalidInputError", () => {
     expect(() => gadreOvertrainingLoss(1e9, 0)).toThrow(InvalidInputError);
+  });
+  it("gadreRunsFromTable maps registry rows (loss_* columns) to the same runs as the JSON parser", () => {
+    const r = byName("rw_original-open_lm_1b-16.0");
+    const row = { name: r.name, trainSet: r.trainSet, config: r.config, N: r.N, N_nonembedding: r.NNoEmbed, D: r.D, M: r.M, C: r.C, ...Object.fromEntries(Object.entries(r.losses).map(([k, v]) => [`loss_${k}`, v])) };
+    expect(gadreRunsFromTable([row])[0]).toEqual(r);
+  });
+  it("gadreRunsFromTable names the row and column of a missing value", () => {
+    expect(() => gadreRunsFromTable([{ name: "x", trainSet: "rpj", config: "c", N: 1, N_nonembedding: 1, D: 1, M: 20 }])).toThrow(/row 0 \(x\) has C = undefined/);
   });
   it("rejects a JSON without hyperparameters with a DataError", () => {
     expect(() => gadreParseRun({ name: "x" })).toThrow(DataError);

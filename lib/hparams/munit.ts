@@ -1,0 +1,55 @@
+/**
+ * μnit Scaling (Narayan et al. 2025): an FP8-oriented unit-scaled parametrization that keeps width transfer.
+ * Only its components are confirmed (Res-Post-LayerNorm, variance-preserving residuals, unit-variance init); the exact
+ * multiplier and learning-rate rule below is from memory and UNVERIFIED (hparams.md §2), so nothing asserts it.
+ */
+import { assertChoice, assertPositive, defineLaw, type Citation } from "../core";
+
+export const munitCitation: Citation = {
+  key: "narayan2025munit",
+  authors: "Narayan et al.",
+  year: 2025,
+  title: "μnit Scaling: Simple and Scalable FP8 LLM Training",
+  arxiv: "2502.05967",
+  where: "abstract (components confirmed); LR rule from memory, unverified",
+};
+
+export type MunitParamKind = "hidden" | "output";
+
+/** Init variance, forward multiplier and Adam LR multiplier of one μnit Scaling layer (UNVERIFIED rule). */
+export interface MunitRule {
+  readonly initVar: number;
+  readonly multiplier: number;
+  readonly adamLRScale: number;
+  readonly status: "unverified";
+}
+
+/**
+ * μnit Scaling rule (UNVERIFIED): unit-variance init; hidden layers multiplier and Adam LR ∝ 1/√fan_in;
+ * output multiplier 1/fan_in; weight decay fully decoupled.
+ * @param p.kind hidden | output; p.fanIn fan-in (> 0)
+ * @returns initVar, multiplier, adamLRScale and status "unverified"
+ * @throws UnknownChoiceError for an unknown kind; InvalidInputError for fanIn ≤ 0
+ * @example munitScaling({ kind: "hidden", fanIn: 1024 }).multiplier // => 0.03125
+ * @see munitCitation
+ */
+export function munitScaling(p: { kind: MunitParamKind; fanIn: number }): MunitRule {
+  const fn = "munitScaling";
+  assertChoice(fn, "parameter kind", p.kind, ["hidden", "output"] as const);
+  assertPositive(fn, "fanIn", p.fanIn);
+  return p.kind === "hidden"
+    ? { initVar: 1, multiplier: p.fanIn ** -0.5, adamLRScale: p.fanIn ** -0.5, status: "unverified" }
+    : { initVar: 1, multiplier: 1 / p.fanIn, adamLRScale: 1, status: "unverified" };
+}
+
+export const munitLaw = defineLaw({
+  id: "munit-scaling",
+  name: "μnit Scaling (μS) parametrization for FP8 training (rule unverified)",
+  topic: "hparams",
+  latex: "\\sigma^2_{init} = 1,\\; A_{hidden} = \\eta_{hidden} \\propto \\mathrm{fan\\_in}^{-1/2},\\; A_{out} = 1/\\mathrm{fan\\_in}",
+  formula: "hidden: multiplier = adamLR = fanIn^-0.5; output: multiplier = 1/fanIn; init var 1",
+  variables: { fan_in: "input dimension of the layer" },
+  citation: munitCitation,
+  status: "unverified",
+  functions: ["munitScaling"],
+});

@@ -1,0 +1,70 @@
+/**
+ * Shuai et al. 2024 (batch-size-aware scaling law): compute-optimal exponents N_opt ∝ C^0.464, D_opt ∝ C^0.536, and in
+ * the FLOPs-efficient regime S_opt ∝ C^0.434, B_opt ∝ C^0.102; noise-aware LR scaling LR_opt ∝ B^γ with γ ∈ [0.75, 1]
+ * in the large-batch regime. Exponents confirmed-secondary; prefactors were not retrieved and are user inputs.
+ */
+import { assertPositive, defineLaw, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+
+export const shuaiCitation: Citation = {
+  key: "shuai2024batch",
+  authors: "Shuai, Wang, Wu, Jiang, Ren",
+  year: 2024,
+  title: "Scaling Law for Language Models Training Considering Batch Size",
+  arxiv: "2412.01505",
+};
+
+export const SHUAI_EXPONENTS: PublishedConstants<{ nExp: number; dExp: number; stepsExp: number; batchExp: number; lrBatchExpLo: number; lrBatchExpHi: number }> = {
+  name: "Shuai et al. 2024 compute exponents",
+  params: { nExp: 0.464, dExp: 0.536, stepsExp: 0.434, batchExp: 0.102, lrBatchExpLo: 0.75, lrBatchExpHi: 1 },
+  status: "confirmed",
+  citation: { ...shuaiCitation, where: "exponents (confirmed-secondary summary)" },
+  note: "C presumably 6ND (unverified); prefactors not retrieved",
+};
+
+/**
+ * Compute-optimal allocation with Shuai's exponents: N = kN·C^0.464, D = kD·C^0.536 (prefactors from the user).
+ * @param p.C compute (> 0); p.kN, p.kD prefactors (> 0)
+ * @returns N and D
+ * @throws InvalidInputError for non-positive input
+ * @example shuaiOptimalAllocation({ C: 1, kN: 2, kD: 3 }).D // => 3
+ * @see shuaiCitation
+ */
+export function shuaiOptimalAllocation(p: { C: number; kN: number; kD: number }): { N: number; D: number } {
+  const fn = "shuaiOptimalAllocation";
+  assertPositive(fn, "C", p.C);
+  assertPositive(fn, "kN", p.kN);
+  assertPositive(fn, "kD", p.kD);
+  const e = SHUAI_EXPONENTS.params;
+  return { N: p.kN * p.C ** e.nExp, D: p.kD * p.C ** e.dExp };
+}
+
+/**
+ * Noise-aware LR rescaling for a new batch size: lr = lr0·(B/B0)^γ, γ ∈ [0.75, 1] (default 0.75).
+ * @param p.lr0 tuned LR at batch B0; p.B0; p.B new batch; p.gamma exponent in [0.75, 1]
+ * @returns the learning rate at B
+ * @throws InvalidInputError for non-positive input or γ outside [0.75, 1]
+ * @example shuaiLRForBatch({ lr0: 1e-3, B0: 1, B: 16, gamma: 0.75 }) // => 8e-3
+ * @see shuaiCitation
+ */
+export function shuaiLRForBatch(p: { lr0: number; B0: number; B: number; gamma?: number }): number {
+  const fn = "shuaiLRForBatch";
+  assertPositive(fn, "lr0", p.lr0);
+  assertPositive(fn, "B0", p.B0);
+  assertPositive(fn, "B", p.B);
+  const g = p.gamma ?? 0.75;
+  if (!(g >= 0.75 && g <= 1)) throw new InvalidInputError(fn, `gamma must be in [0.75, 1], got ${g}`, "the paper's large-batch range");
+  return p.lr0 * (p.B / p.B0) ** g;
+}
+
+export const shuaiBatchLaw = defineLaw({
+  id: "shuai-batch",
+  name: "Batch-size-aware compute allocation and LR scaling (Shuai et al.)",
+  topic: "batch",
+  latex: "N_{opt} \\propto C^{0.464},\\; D_{opt} \\propto C^{0.536},\\; S_{opt} \\propto C^{0.434},\\; B_{opt} \\propto C^{0.102},\\; \\eta \\propto B^{\\gamma},\\ \\gamma \\in [0.75, 1]",
+  formula: "N = kN C^0.464; D = kD C^0.536; lr = lr0 (B/B0)^gamma",
+  variables: { C: "compute, FLOPs", N: "parameters", D: "tokens", B: "batch size", S: "steps" },
+  citation: shuaiCitation,
+  status: "confirmed",
+  constants: [SHUAI_EXPONENTS],
+  functions: ["shuaiOptimalAllocation", "shuaiLRForBatch"],
+});

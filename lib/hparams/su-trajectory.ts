@@ -1,0 +1,92 @@
+/**
+ * Su et al. 2024 ("Unraveling the Mystery of Scaling Laws, Part I"): Kaplan's L(N, S_min) with the batch correction
+ * S_min = S/(1 + B_crit(L)/B), where B_crit = B_* / L^(1/α_B) depends on the loss itself, so L(N, S, B) is a fixed point.
+ * Their constants are setup-specific and not stored: the defaults are Kaplan's (unverified).
+ */
+import { assertPositive, defineLaw, DidNotConvergeError, InvalidInputError, type Citation } from "../core";
+import { KAPLAN_2020, KAPLAN_2020_LNS, type KaplanConstants } from "../laws/kaplan";
+
+export const suCitation: Citation = {
+  key: "su2024unraveling",
+  authors: "Su, Tian, Shen, Cai",
+  year: 2024,
+  title: "Unraveling the Mystery of Scaling Laws: Part I",
+  arxiv: "2403.06563",
+};
+
+/** The constants L(N, S, B) needs (defaults: Kaplan Table 3 for N_c, α_N, S_c, α_S and Table 5 for B_*, α_B; unverified). */
+export type SuConstants = Pick<KaplanConstants, "Nc" | "alphaN" | "Sc" | "alphaS" | "BstarTokens" | "alphaB">;
+
+function constants(fn: string, k: Partial<SuConstants> | undefined): SuConstants {
+  const c: SuConstants = {
+    Nc: KAPLAN_2020_LNS.params.Nc, alphaN: KAPLAN_2020_LNS.params.alphaN, Sc: KAPLAN_2020_LNS.params.Sc, alphaS: KAPLAN_2020_LNS.params.alphaS,
+    BstarTokens: KAPLAN_2020.params.BstarTokens, alphaB: KAPLAN_2020.params.alphaB, ...k,
+  };
+  for (const [name, v] of Object.entries(c)) assertPositive(fn, `constants.${name}`, v);
+  return c;
+}
+
+/**
+ * Loss after S steps at batch B (tokens): the fixed point L = (N_c/N)^α_N + (S_c/S_min)^α_S with
+ * S_min = S/(1 + B_crit(L)/B), iterated from S_min = S until |ΔL| < tol.
+ * @param p.N non-embedding params; p.steps S; p.batch B in tokens; p.constants (default Kaplan, unverified);
+ *   p.maxIter (default 200); p.tol (default 1e-9)
+ * @returns the loss, nats/token
+ * @throws InvalidInputError for non-positive input; DidNotConvergeError if the iteration does not settle
+ * @example suLossTrajectory({ N: 1e8, steps: 1e5, batch: 1e12 }) > suLossTrajectory({ N: 1e8, steps: 1e5, batch: 1e5 }) // => false
+ * @see suCitation
+ */
+export function suLossTrajectory(p: { N: number; steps: number; batch: number; constants?: Partial<SuConstants>; maxIter?: number; tol?: number }): number {
+  const fn = "suLossTrajectory";
+  assertPositive(fn, "N", p.N);
+  assertPositive(fn, "steps", p.steps);
+  assertPositive(fn, "batch", p.batch);
+  const k = constants(fn, p.constants);
+  const tol = p.tol ?? 1e-9;
+  const maxIter = p.maxIter ?? 200;
+  const lossN = (k.Nc / p.N) ** k.alphaN;
+  const at = (Smin: number) => lossN + (k.Sc / Smin) ** k.alphaS;
+  let L = at(p.steps);
+  for (let i = 0; i < maxIter; i++) {
+    const Bcrit = k.BstarTokens / L ** (1 / k.alphaB);
+    const next = at(p.steps / (1 + Bcrit / p.batch));
+    if (!Number.isFinite(next)) throw new InvalidInputError(fn, `the loss became ${next}`, "check the constants");
+    if (Math.abs(next - L) < tol) return next;
+    L = next;
+  }
+  throw new DidNotConvergeError(fn, `fixed point did not settle in ${maxIter} iterations (last L = ${L})`, "raise maxIter or loosen tol");
+}
+
+/**
+ * Steps to reach a target loss at batch B (tokens): S_min = S_c/(L − (N_c/N)^α_N)^(1/α_S), then
+ * S = S_min·(1 + B_crit(L)/B). Explicit, because B_crit is evaluated at the target loss.
+ * @param p.N; p.targetLoss; p.batch tokens; p.constants (default Kaplan, unverified)
+ * @returns steps (Infinity is never returned: an unreachable target throws)
+ * @throws InvalidInputError when targetLoss ≤ L(N) (the model cannot reach it at any step count)
+ * @example Math.round(suStepsToLoss({ N: 1e9, targetLoss: 3, batch: 1e12, constants: { Nc: 1e13, alphaN: 0.1, Sc: 1e3, alphaS: 1 } })) // => 2049
+ * @see suCitation
+ */
+export function suStepsToLoss(p: { N: number; targetLoss: number; batch: number; constants?: Partial<SuConstants> }): number {
+  const fn = "suStepsToLoss";
+  assertPositive(fn, "N", p.N);
+  assertPositive(fn, "targetLoss", p.targetLoss);
+  assertPositive(fn, "batch", p.batch);
+  const k = constants(fn, p.constants);
+  const floor = (k.Nc / p.N) ** k.alphaN;
+  if (!(p.targetLoss > floor)) throw new InvalidInputError(fn, `targetLoss ${p.targetLoss} is not above L(N) = ${floor.toFixed(4)}`, "pick a higher target or a larger N");
+  const Smin = k.Sc / (p.targetLoss - floor) ** (1 / k.alphaS);
+  return Smin * (1 + k.BstarTokens / p.targetLoss ** (1 / k.alphaB) / p.batch);
+}
+
+export const suLossTrajectoryLaw = defineLaw({
+  id: "su-loss-trajectory",
+  name: "Loss vs steps and batch size, L(N, S, B) as a fixed point (Su et al.)",
+  topic: "batch",
+  latex: "L = \\left(\\frac{N_c}{N}\\right)^{\\alpha_N} + \\left(\\frac{S_c}{S_{min}}\\right)^{\\alpha_S},\\; S_{min} = \\frac{S}{1 + B_{crit}(L)/B},\\; B_{crit}(L) = \\frac{B_*}{L^{1/\\alpha_B}}",
+  formula: "L = (Nc/N)^alphaN + (Sc/Smin)^alphaS, Smin = S/(1 + Bstar/L^(1/alphaB)/B), solved by fixed-point iteration",
+  variables: { N: "non-embedding parameters", S: "optimizer steps", B: "batch size, tokens", L: "loss, nats/token" },
+  citation: suCitation,
+  status: "unverified",
+  constants: [KAPLAN_2020, KAPLAN_2020_LNS],
+  functions: ["suLossTrajectory", "suStepsToLoss"],
+});

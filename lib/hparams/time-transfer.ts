@@ -1,0 +1,65 @@
+/**
+ * Time Transfer (Filatov, Ebert, Wang, Kesselheim 2024/25): under μP, as the token budget T grows the critical batch
+ * grows ∝ T, and the optimal LR passes through three regimes η ∝ √T, η ∝ 1 and η ∝ 1/√T depending on B relative to
+ * B_crit(T). The paper's parametric η*(T, B) and its constants were not retrieved: everything here takes user constants.
+ */
+import { assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
+
+export const timeTransferCitation: Citation = {
+  key: "filatov2024timetransfer",
+  authors: "Filatov, Ebert, Wang, Kesselheim",
+  year: 2024,
+  title: "Time Transfer: On Optimal Learning Rate and Batch Size In The Infinite Data Limit",
+  arxiv: "2410.05838",
+};
+
+/**
+ * Critical batch proportional to the token budget, B_crit = k·T.
+ * @param p.T pretraining tokens (> 0); p.k user-fitted slope (> 0)
+ * @returns B_crit in the unit k maps to
+ * @throws InvalidInputError for non-positive input
+ * @example timeTransferCriticalBatch({ T: 1e9, k: 1e-4 }) // => 1e5
+ * @see timeTransferCitation
+ */
+export function timeTransferCriticalBatch(p: { T: number; k: number }): number {
+  assertPositive("timeTransferCriticalBatch", "T", p.T);
+  assertPositive("timeTransferCriticalBatch", "k", p.k);
+  return p.k * p.T;
+}
+
+/** The optimal-LR regimes of Time Transfer: η ∝ √T, η ∝ 1, η ∝ 1/√T. */
+export type TimeTransferRegime = "sqrtT" | "const" | "invSqrtT";
+
+/**
+ * Which optimal-LR regime a run is in. The paper says the transitions are set by B relative to B_crit(T) but the
+ * boundaries were not retrieved; this uses the user's `band` (default 2): B > band·B_crit → η ∝ √T (batch above
+ * critical, noise-free limit), B < B_crit/band → η ∝ 1/√T (noise-dominated), else η ∝ 1. UNVERIFIED mapping.
+ * @param p.T tokens; p.B batch; p.Bcrit critical batch (same unit as B); p.band regime half-width factor (> 1)
+ * @returns the regime
+ * @throws InvalidInputError for non-positive input or band ≤ 1
+ * @example timeTransferLRRegime({ T: 1e9, B: 1e6, Bcrit: 1e5 }) // => "sqrtT"
+ * @see timeTransferCitation
+ */
+export function timeTransferLRRegime(p: { T: number; B: number; Bcrit: number; band?: number }): TimeTransferRegime {
+  const fn = "timeTransferLRRegime";
+  assertPositive(fn, "T", p.T);
+  assertPositive(fn, "B", p.B);
+  assertPositive(fn, "Bcrit", p.Bcrit);
+  const band = p.band ?? 2;
+  if (!(band > 1 && Number.isFinite(band))) throw new InvalidInputError(fn, `band must be a finite number > 1, got ${band}`);
+  if (p.B > band * p.Bcrit) return "sqrtT";
+  if (p.B < p.Bcrit / band) return "invSqrtT";
+  return "const";
+}
+
+export const timeTransferLaw = defineLaw({
+  id: "time-transfer",
+  name: "Time Transfer: B_crit ∝ T and three optimal-LR regimes (user constants)",
+  topic: "batch",
+  latex: "B_{crit} = k\\,T,\\quad \\eta^* \\propto T^{1/2},\\ T^{0},\\ T^{-1/2}",
+  formula: "Bcrit = k * T; regime from B vs Bcrit(T)",
+  variables: { T: "pretraining tokens", B: "batch size", B_crit: "critical batch size", "η*": "optimal peak LR" },
+  citation: timeTransferCitation,
+  status: "unverified",
+  functions: ["timeTransferCriticalBatch", "timeTransferLRRegime"],
+});

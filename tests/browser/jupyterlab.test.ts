@@ -1,0 +1,98 @@
+/**
+ * The kernel in a real browser: headless Debian Chromium (playwright-core) opens JupyterLab served by this
+ * test, runs every cell of a notebook on the scalinglab kernel, and finds the rendered outputs in the page —
+ * a display-protocol object's HTML and a plotly figure drawn by the jupyterlab-plotly renderer. The screenshot
+ * goes to tests/artifacts/jupyterlab.png (the CI artifact). Then Notebook 7 opens the same notebook.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, BrowserContext, Page } from "playwright-core";
+import { ROOT, runCli, startJupyter, JupyterServer, tempDir, writeNotebook } from "../cli/helpers";
+
+const ARTIFACTS = path.join(ROOT, "tests", "artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+
+/** The notebook the browser runs: a plotly figure from the library, then a display-protocol object. */
+const TOUR_CELLS = [
+  "md:# Chinchilla loss, live\nEvery scalinglab export is in scope: no imports.",
+  `const p = CHINCHILLA_APPROACH3.params;
+const N = Array.from({ length: 60 }, (_, i) => 1e7 * 10 ** (i / 12));
+makeFigure([1e9, 1e10, 1e11, 1e12].map((D) => ({
+  type: "scatter" as const, mode: "lines" as const, name: \`D = \${D.toExponential(0)} tokens\`,
+  x: N, y: N.map((n) => chinchillaLoss(p, n, D)),
+})), { title: "Chinchilla loss L(N, D), Hoffmann et al. 2022 (Approach 3)", width: 760, height: 420,
+       x: { title: "parameters N", scale: "log" }, y: { title: "loss (nats/token)" } })`,
+  `const card = { [Symbol.for("Jupyter.display")]() {
+  return { "text/html": "<b class='sl-card'>display protocol works</b>", "text/plain": "display protocol works" }; } };
+display(card);`,
+];
+
+describe("JupyterLab and Notebook 7 in headless Chromium", () => {
+  let server: JupyterServer | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  const tmp = tempDir("browser");
+
+  beforeAll(async () => {
+    const root = path.join(tmp, "root");
+    fs.mkdirSync(root);
+    writeNotebook(path.join(root, "tour.ipynb"), TOUR_CELLS);
+    const prefix = path.join(tmp, "prefix");
+    expect((await runCli(["install", "--prefix", prefix])).code).toBe(0);
+    server = await startJupyter("lab", root, path.join(prefix, "share", "jupyter"), [
+      "--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True"]);
+    context = await chromium.launchPersistentContext(path.join(tmp, "chromium-profile"), {
+      executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 900 },
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    });
+    page = context.pages()[0] ?? await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await server?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }, 30_000);
+
+  async function waitForIdleKernel(): Promise<void> {
+    await page.waitForFunction(() => {
+      const app = (window as any).jupyterapp;
+      const widget = app?.shell?.currentWidget;
+      const kernel = widget?.sessionContext?.session?.kernel;
+      return kernel?.status === "idle";
+    }, undefined, { timeout: 60_000 });
+  }
+
+  it("JupyterLab runs all cells on the scalinglab kernel and renders the HTML output and the plotly figure", async () => {
+    await page.goto(`${server!.url}lab/tree/tour.ipynb?token=${server!.token}`);
+    await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60_000 });
+    await waitForIdleKernel();
+    const kernelName = await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.sessionContext.session.kernel.name);
+    expect(kernelName).toBe("scalinglab");
+    await page.evaluate(() => (window as any).jupyterapp.commands.execute("notebook:run-all-cells"));
+    const card = await page.waitForSelector(".jp-OutputArea-output .sl-card", { timeout: 60_000 });
+    expect(await card.textContent()).toBe("display protocol works");
+    // jupyterlab-plotly's mime renderer (application/vnd.plotly.v1+json) draws into .jp-RenderedPlotly.
+    await page.waitForSelector(".jp-RenderedPlotly .main-svg", { timeout: 60_000 });
+    expect(await page.locator(".jp-RenderedPlotly .scatterlayer .trace").count()).toBe(4);
+    expect(await page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()).toBe(0);
+    await page.evaluate(() => document.querySelector(".jp-WindowedPanel-outer")?.scrollTo(0, 0));
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "jupyterlab.png") });
+    // `SCALINGLAB_README_SCREENSHOT=1 npx vitest run --config tests/vitest.config.ts tests/browser` refreshes README's picture.
+    if (process.env.SCALINGLAB_README_SCREENSHOT === "1") {
+      await page.screenshot({ path: path.join(ROOT, "notebooks", "images", "jupyterlab.png") });
+    }
+  }, 120_000);
+
+  it("Notebook 7 opens the notebook on the scalinglab kernel and runs a cell", async () => {
+    await page.goto(`${server!.url}notebooks/tour.ipynb?token=${server!.token}`);
+    await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60_000 });
+    await waitForIdleKernel();
+    await page.evaluate(() => (window as any).jupyterapp.commands.execute("notebook:run-all-cells"));
+    const card = await page.waitForSelector(".jp-OutputArea-output .sl-card", { timeout: 60_000 });
+    expect(await card.textContent()).toBe("display protocol works");
+    await page.screenshot({ path: path.join(ARTIFACTS, "notebook7.png") });
+  }, 120_000);
+});

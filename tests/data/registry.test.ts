@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DATASET_IDS, DATASET_SPECS } from "../../datasets";
+import { UnknownChoiceError } from "../../lib/core";
+import { describeDataset, listDatasets } from "../../lib/data";
+
+const MIRROR = process.env.SCALINGLAB_DATA_MIRROR!;
+interface SourceEntry { local: string; repo: string; commit: string; path: string; sha256: string; bytes: number; license: string }
+const SOURCES: SourceEntry[] = JSON.parse(fs.readFileSync(path.join(MIRROR, "SOURCES.json"), "utf8"));
+const registered = DATASET_SPECS.flatMap((s) => s.files.map((f) => ({ spec: s, file: f })));
+
+describe("dataset registry", () => {
+  it("has one entry per folder of the mirror, in DATASET_IDS order", () => {
+    const folders = fs.readdirSync(MIRROR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(DATASET_SPECS.map((s) => s.id)).toEqual([...DATASET_IDS]);
+    expect([...DATASET_IDS].sort()).toEqual(folders);
+  });
+
+  it("covers every file of SOURCES.json with the same repository, commit, path, sha256, size and licence", () => {
+    expect(registered.length).toBe(SOURCES.length);
+    for (const s of SOURCES) {
+      const hit = registered.find((r) => r.file.local === s.local);
+      expect(hit, s.local).toBeDefined();
+      expect(hit!.file).toEqual({ local: s.local, path: s.path, sha256: s.sha256, bytes: s.bytes });
+      expect(hit!.spec.source).toEqual({ repo: s.repo, commit: s.commit });
+      expect(hit!.spec.licence.statement).toBe(s.license);
+    }
+  });
+
+  it("registers files whose sha256 and size match the byte-exact mirror copy", () => {
+    for (const { file } of registered) {
+      const bytes = fs.readFileSync(path.join(MIRROR, file.local));
+      expect(bytes.length, file.local).toBe(file.bytes);
+      expect(createHash("sha256").update(bytes).digest("hex"), file.local).toBe(file.sha256);
+    }
+  });
+
+  it("marks repositories without a licence file as load-by-reference, and never bundles any file", () => {
+    for (const s of DATASET_SPECS) {
+      expect(s.licence.bundled).toBe(false);
+      expect(s.licence.spdx === null, s.id).toBe(/no LICENSE file/.test(s.licence.statement));
+    }
+  });
+
+  it("gives every column a definition, and a unit for N, D, C and loss columns", () => {
+    for (const s of DATASET_SPECS) {
+      expect(s.citation.year, s.id).toBeGreaterThan(2000);
+      for (const t of s.tables) {
+        expect(new Set(t.columns.map((c) => c.name)).size, `${s.id}/${t.name}`).toBe(t.columns.length);
+        for (const c of t.columns) {
+          expect(c.description.length, `${s.id}/${t.name}/${c.name}`).toBeGreaterThan(3);
+          if (["N", "D", "C", "loss"].includes(c.name)) expect(c.unit, `${s.id}/${t.name}/${c.name}`).not.toBeNull();
+        }
+        for (const prefix of t.from) expect(s.files.some((f) => f.local.startsWith(prefix)), `${s.id}/${t.name} from ${prefix}`).toBe(true);
+      }
+    }
+  });
+
+  it("listDatasets shows one row per dataset with its paper and licence", () => {
+    const t = listDatasets();
+    expect(t.values.map((r) => r[0])).toEqual([...DATASET_IDS]);
+    expect(t.columns).toEqual(["id", "title", "paper", "tables", "files", "bytes", "licence"]);
+    expect(t.values.find((r) => r[0] === "gadre-overtraining")![4]).toBe(209);
+  });
+
+  it("describeDataset shows units, citation and licence for the id", () => {
+    const d = describeDataset("steplaw");
+    const row = (name: string) => d.values.find((r) => r[0] === "dense" && r[1] === name)!;
+    expect(row("bs")[3]).toBe("sequences");
+    expect(row("batchTokens")[3]).toBe("tokens");
+    expect(row("N")[4]).toMatch(/non-embedding/);
+    expect(d.tableOptions.caption).toMatch(/arXiv:2503\.04715/);
+    expect(d.tableOptions.caption).toMatch(/no LICENSE file/);
+    expect(d.spec.id).toBe("steplaw");
+  });
+
+  it("describeDataset rejects an unknown id and lists the valid ones", () => {
+    expect(() => describeDataset("chinchila")).toThrow(UnknownChoiceError);
+    expect(() => describeDataset("chinchila")).toThrow(/chinchilla-epoch, gadre-overtraining/);
+  });
+});

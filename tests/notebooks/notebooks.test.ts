@@ -1,0 +1,47 @@
+/**
+ * Every notebook in notebooks/ runs top to bottom on the scalinglab kernel and every published number it
+ * checks (checkReproduces) is reproduced. Runs `scalinglab reproduce --json` once; the executed notebooks
+ * land in tests/artifacts/notebooks (the CI artifact).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ReproduceReport } from "../../kernel/commands/reproduce";
+import { ROOT, runCli } from "../cli/helpers";
+
+const NOTEBOOK_DIR = path.join(ROOT, "notebooks");
+const notebooks = fs.readdirSync(NOTEBOOK_DIR).filter((f) => f.endsWith(".ipynb") && !f.endsWith(".out.ipynb")).sort();
+// Each notebook must run in well under a minute in CI; the budget covers kernel starts on a busy 2-core machine.
+const BUDGET_MS = 60_000 * Math.max(1, notebooks.length) + 30_000;
+
+describe("notebooks/*.ipynb reproduce their published numbers", () => {
+  let report: ReproduceReport;
+  let stderr = "";
+
+  beforeAll(async () => {
+    const r = await runCli(["reproduce", "--json", "--timeout", "120", "--out", path.join(ROOT, "tests", "artifacts", "notebooks")]);
+    stderr = r.stderr;
+    if (r.stdout.trim() === "") throw new Error(`scalinglab reproduce printed no report (exit ${r.code}):\n${r.stderr}`);
+    report = JSON.parse(r.stdout) as ReproduceReport;
+  }, BUDGET_MS);
+
+  it("there are notebooks to run", () => {
+    expect(notebooks.length).toBeGreaterThan(0);
+    expect(report.notebooks.map((n) => n.notebook)).toEqual(notebooks);
+  });
+
+  describe.each(notebooks)("%s", (name) => {
+    it("runs top to bottom without an error", () => {
+      const nb = report.notebooks.find((n) => n.notebook === name);
+      const f = nb?.failure;
+      expect(f, f && `cell ${f.cell}: ${f.ename}: ${f.evalue}\n${f.traceback.join("\n")}\n${stderr}`).toBeUndefined();
+    });
+
+    it("asserts its key numbers with checkReproduces, and every check is ok", () => {
+      const checks = report.checks.filter((c) => c.notebook === name);
+      expect(checks.length, `${name} records no checkReproduces`).toBeGreaterThan(0);
+      const bad = checks.filter((c) => !c.ok).map((c) => `${c.figure} · ${c.quantity}: ours ${c.ours} vs published ${c.published}`);
+      expect(bad).toEqual([]);
+    });
+  });
+});
