@@ -17,7 +17,7 @@ export interface DisplayOptions {
 
 /** What the kernel installs for the running cell. */
 export interface CellHost {
-  display(value: unknown, options: DisplayOptions): Promise<void>;
+  display(value: unknown, options: DisplayOptions): void;
   clearOutput(wait: boolean): void;
 }
 
@@ -32,15 +32,14 @@ function host(): CellHost | undefined {
  * `[Symbol.for("Jupyter.display")]()` render through it (laws, fits, tables, figures), other values as text.
  * @param value what to show, or a mime bundle with `{ raw: true }`
  * @param options `displayId` names the output; with `update: true` it replaces the output with that id
- * @returns a promise that settles when the output is sent (the cell waits for it anyway)
+ * Async renderers are awaited by the kernel before the cell finishes, so there is nothing to await here.
  * @example display(listLaws())
  * @example display({ "text/html": "<b>bold</b>", "text/plain": "bold" }, { raw: true })
  */
-export function display(value: unknown, options: DisplayOptions = {}): Promise<void> {
+export function display(value: unknown, options: DisplayOptions = {}): void {
   const h = host();
-  if (h) return h.display(value, options);
-  console.log(typeof value === "string" ? value : inspect(value));
-  return Promise.resolve();
+  if (h) h.display(value, options);
+  else console.log(typeof value === "string" ? value : inspect(value));
 }
 
 /**

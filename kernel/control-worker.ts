@@ -21,6 +21,8 @@ export interface ControlWorkerData {
 export type ControlEvent =
   | { type: "ready" }
   | { type: "request"; msgType: string; parentHeader: Message["header"] }
+  /** Sent after the SIGINT: whatever survived it (awaits, library workers) is aborted by the main thread. */
+  | { type: "interrupt" }
   | { type: "shutdown"; restart: boolean };
 
 const data = workerData as ControlWorkerData;
@@ -45,6 +47,7 @@ async function control(sock: zmq.Router, channel: Channel, signer: Signer): Prom
       case "interrupt_request":
         channel.send(build.interruptReply(), msg);
         process.kill(process.pid, "SIGINT");
+        post({ type: "interrupt" });
         break;
       case "shutdown_request": {
         const restart = msg.content["restart"] === true;

@@ -13,17 +13,23 @@ export function textPlain(value: unknown): string {
   return util.inspect(value, { depth: 4, maxArrayLength: 100, breakLength: 100 });
 }
 
-/** A value's mime bundle: through `[Symbol.for("Jupyter.display")]()` (sync or async) or as text. */
-export async function renderBundle(value: unknown): Promise<MimeData> {
+/**
+ * A value's mime bundle: through `[Symbol.for("Jupyter.display")]()` or as text. Synchronous when the
+ * renderer is, so a display keeps its place among the cell's other outputs; a promise for async renderers.
+ */
+export function renderBundle(value: unknown): MimeData | Promise<MimeData> {
   const render = (value as Record<symbol, unknown> | null | undefined)?.[JUPYTER_DISPLAY];
-  if ((typeof value === "object" || typeof value === "function") && value !== null && typeof render === "function") {
-    const bundle = (await (render as () => unknown).call(value)) as MimeData | null | undefined;
+  if ((typeof value !== "object" && typeof value !== "function") || value === null || typeof render !== "function") {
+    return { "text/plain": textPlain(value) };
+  }
+  const check = (bundle: unknown): MimeData => {
     if (typeof bundle !== "object" || bundle === null) {
       throw new TypeError(`[Symbol.for("Jupyter.display")]() must return a mime bundle object, got ${textPlain(bundle)}`);
     }
-    return "text/plain" in bundle ? bundle : { ...bundle, "text/plain": textPlain(value) };
-  }
-  return { "text/plain": textPlain(value) };
+    return "text/plain" in bundle ? (bundle as MimeData) : { ...(bundle as MimeData), "text/plain": textPlain(value) };
+  };
+  const out = (render as () => unknown).call(value);
+  return out instanceof Promise ? out.then(check) : check(out);
 }
 
 export interface ProgressEvent {

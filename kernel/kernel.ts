@@ -127,21 +127,24 @@ export class Kernel {
         const parent: Message = { identities: [], header: e.parentHeader, parent_header: {}, metadata: {}, content: {}, buffers: [] };
         this.publish(build.status("busy"), parent);
         this.publish(build.status("idle"), parent);
-      } else if (e.type === "shutdown") this.shutdown();
+      } else if (e.type === "interrupt") this.interrupt();
+      else if (e.type === "shutdown") this.shutdown();
     });
     this.worker.on("error", (e) => log(`control worker error: ${e.stack ?? e.message}`));
     this.worker.unref();
+  }
+
+  private interrupt(): void {
+    if (!this.running) return;
+    this.cell?.abort.abort();
+    this.engine?.interrupt();
   }
 
   private installProcessHooks(): void {
     this.capture.install();
     // Interrupt (from the control worker or a signal): stops awaits; synchronous code is stopped by the
     // vm's breakOnSigint while it runs (this handler is suspended during that time).
-    process.on("SIGINT", () => {
-      if (!this.running) return;
-      this.cell?.abort.abort();
-      this.engine?.interrupt();
-    });
+    process.on("SIGINT", () => this.interrupt());
     // Errors in callbacks that cell code scheduled must not kill the kernel: show them where output goes.
     const report = (what: string) => (e: unknown) => {
       const err = runtimeError(e, "<async>");
@@ -315,13 +318,12 @@ export class Kernel {
     this.capture.setSink((name, text) => send(build.stream(name, text)));
     const host: CellHost = {
       display: (value: unknown, opts: DisplayOptions) => {
-        const p = (async () => {
-          if (opts.update && !opts.displayId) throw new TypeError("display: { update: true } needs the displayId of the output to replace");
-          const data = opts.raw ? (value as MimeData) : await renderBundle(value);
-          send(opts.update ? build.updateDisplayData(data, opts.displayId!) : build.displayData(data, opts.displayId));
-        })();
-        cell.pending.push(p);
-        return p;
+        if (opts.update && !opts.displayId) throw new TypeError("display: { update: true } needs the displayId of the output to replace");
+        const show = (data: MimeData) => send(opts.update ? build.updateDisplayData(data, opts.displayId!) : build.displayData(data, opts.displayId));
+        const data = opts.raw ? (value as MimeData) : renderBundle(value);
+        // An async renderer's output is sent when ready; the cell waits for it (and fails if it throws).
+        if (data instanceof Promise) cell.pending.push(data.then(show));
+        else show(data);
       },
       clearOutput: (wait: boolean) => send(build.clearOutput(wait)),
     };

@@ -29,6 +29,13 @@ export async function newConnection(key = crypto.randomBytes(16).toString("hex")
   return { transport: "tcp", ip: "127.0.0.1", key, signature_scheme: "hmac-sha256", shell_port: shell, iopub_port: iopub, stdin_port: stdin, control_port: control, hb_port: hb };
 }
 
+export interface RequestOptions {
+  channel?: "shell" | "control";
+  timeoutMs?: number;
+  /** For messages that get no reply (comm_open, comm_msg): wait for `idle` only. */
+  noReply?: boolean;
+}
+
 export interface Reply {
   reply: Message;
   /** iopub messages with this request as parent, excluding status. */
@@ -96,16 +103,16 @@ export class KernelClient {
   }
 
   /** Sends a request and resolves with its reply and its iopub outputs (after `idle`). */
-  async request(msgType: string, content: object, opts: { channel?: "shell" | "control"; timeoutMs?: number } = {}): Promise<Reply> {
+  async request(msgType: string, content: object, opts: RequestOptions = {}): Promise<Reply> {
     const { id, frames } = this.frames(msgType, content);
     return this.sendAndWait(id, frames, opts);
   }
 
-  async sendAndWait(id: string, frames: Buffer[], opts: { channel?: "shell" | "control"; timeoutMs?: number } = {}): Promise<Reply> {
+  async sendAndWait(id: string, frames: Buffer[], opts: RequestOptions = {}): Promise<Reply> {
     const timeoutMs = opts.timeoutMs ?? 30_000;
-    const reply = new Promise<Message>((resolve) => this.replies.set(id, resolve));
+    const reply = opts.noReply ? Promise.resolve(undefined as unknown as Message) : new Promise<Message>((resolve) => this.replies.set(id, resolve));
     const idle = new Promise<void>((resolve) => this.idleWaiters.set(id, resolve));
-    await (opts.channel === "control" ? this.control : this.shell).send(frames);
+    await this.send(opts.channel === "control" ? this.control : this.shell, frames);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no reply/idle for ${id} within ${timeoutMs} ms`)), timeoutMs);
@@ -118,6 +125,15 @@ export class KernelClient {
       this.replies.delete(id);
       this.idleWaiters.delete(id);
     }
+  }
+
+  private sending: Promise<void> = Promise.resolve();
+
+  /** zeromq allows one pending send per socket: concurrent requests queue here. */
+  send(sock: zmq.Dealer, frames: Buffer[]): Promise<void> {
+    const p = this.sending.then(() => sock.send(frames));
+    this.sending = p.catch(() => undefined);
+    return p;
   }
 
   execute(code: string, extra: object = {}, timeoutMs?: number): Promise<Reply> {

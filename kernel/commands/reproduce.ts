@@ -48,10 +48,17 @@ function num(x: number): string {
   return a !== 0 && (a >= 1e6 || a < 1e-3) ? x.toExponential(4) : String(+x.toPrecision(6));
 }
 
+/** Long figure/quantity labels are cut to this many characters so rows fit a terminal (--json keeps them whole). */
+export const LABEL_WIDTH = 48;
+
+function clip(s: string): string {
+  return s.length > LABEL_WIDTH ? `${s.slice(0, LABEL_WIDTH - 1)}…` : s;
+}
+
 /** One plain-text table: notebook, figure/table, quantity, published, ours, rel. diff, ok. */
 export function summaryTable(checks: readonly CheckRow[]): string {
   const head = ["notebook", "figure/table", "quantity", "published", "ours", "rel. diff", "ok"];
-  const rows = checks.map((c) => [c.notebook, c.figure, c.quantity, num(c.published), num(c.ours),
+  const rows = checks.map((c) => [c.notebook.replace(/\.ipynb$/, ""), clip(c.figure), clip(c.quantity), num(c.published), num(c.ours),
     c.relDiff.toExponential(1), c.ok ? "ok" : "FAIL"]);
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const numeric = new Set([3, 4, 5]);

@@ -23,6 +23,7 @@ export interface DanfoDataFrame {
 
 interface DanfoModule {
   DataFrame: new (data: Record<string, unknown[]>, opts: { columns: string[]; dtypes: string[] }) => DanfoDataFrame;
+  tensorflow?: { enableProdMode?: () => void };
 }
 
 let danfo: DanfoModule | undefined;
@@ -31,6 +32,8 @@ function loadDanfo(fn: string): DanfoModule {
   if (!danfo) {
     try {
       danfo = require("danfojs") as DanfoModule;
+      // Without prod mode tfjs prints an "install our node backend" banner into the notebook on the first tensor.
+      danfo.tensorflow?.enableProdMode?.();
     } catch (e) {
       throw new DataError(fn, `cannot load danfojs: ${(e as Error).message}`, "install it with npm (danfojs@1.2.0 with the xlsx override, toolchain.md §6)");
     }

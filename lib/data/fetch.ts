@@ -57,18 +57,39 @@ export function dataCacheDir(opts: Pick<DataLocationOptions, "cacheDir"> = {}): 
   return path.resolve(dir);
 }
 
-/** Path of a registry file inside the cache. */
+/**
+ * Path of a registry file inside the cache: `<cacheDir>/datasets/<local path>` (where to place a file by hand).
+ * @param file - a registry file
+ * @param opts - `cacheDir` (else the default of {@link dataCacheDir})
+ * @returns an absolute path
+ * @example
+ * cachedFilePath(datasetSpec("steplaw").files[1], { cacheDir: "/tmp/sl" }) // => "/tmp/sl/datasets/steplaw/dense_lr_bs_loss.csv"
+ */
 export function cachedFilePath(file: SourceFile, opts: Pick<DataLocationOptions, "cacheDir"> = {}): string {
   return path.join(dataCacheDir(opts), "datasets", file.local);
 }
 
-/** Public raw-file URL of a registry file (with the configured base). */
+/**
+ * Raw-file URL of a registry file at its pinned commit: `<base>/<repo>/<commit>/<path>`.
+ * @param spec - the dataset's registry entry
+ * @param file - one of its files
+ * @param baseUrl - default $SCALINGLAB_DATA_BASE_URL, else https://raw.githubusercontent.com
+ * @returns the URL
+ * @example
+ * sourceFileUrl(datasetSpec("steplaw"), datasetSpec("steplaw").files[1], "https://example.org") // => "https://example.org/step-law/steplaw/32a8f4cc50247695fb56cc6c9117abdf67c97763/data/dense_lr_bs_loss.csv"
+ */
 export function sourceFileUrl(spec: Pick<DatasetSpec, "source">, file: SourceFile, baseUrl?: string): string {
   const base = (baseUrl ?? process.env.SCALINGLAB_DATA_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   return `${base}/${spec.source.repo}/${spec.source.commit}/${file.path}`;
 }
 
-/** Lower-case hex sha256 of bytes. */
+/**
+ * Lower-case hex sha256 of bytes (what the registry records per file).
+ * @param content - the bytes
+ * @returns 64 hex digits
+ * @example
+ * sha256Hex(new TextEncoder().encode("abc")) // => "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+ */
 export function sha256Hex(content: Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }

@@ -78,7 +78,15 @@ export class LoadedDataset<K extends DatasetId> extends DatasetTable<DatasetMain
   }
 }
 
-/** The registry entry of `id`; throws UnknownChoiceError listing the ids. */
+/**
+ * The registry entry of a dataset: source commit, files with sha256 and size, licence, citation, column schema.
+ * @param id - dataset id
+ * @param fn - public function name used in errors
+ * @returns the entry
+ * @throws UnknownChoiceError listing the ids
+ * @example
+ * datasetSpec("steplaw").files.length // => 2
+ */
 export function datasetSpec(id: string, fn = "datasetSpec"): DatasetSpec {
   assertChoice(fn, "dataset id", id, DATASET_IDS);
   return DATASET_SPECS.find((s) => s.id === id)!;
@@ -102,7 +110,9 @@ function caption(spec: DatasetSpec, table: string, rows: number): string {
  * @throws UnknownChoiceError for an unknown id; DataError for a checksum mismatch or a file found nowhere (the
  *   message names the file, the expected sha256 and where to put it)
  * @example
- * (await loadDataset("chinchilla-epoch")).rows.length // => 245
+ * const points = await loadDataset("chinchilla-epoch");
+ * points.rows.length; // 245 (N, C, D, loss) points
+ * points.tables.points.toDataFrame(); // danfojs DataFrame, float columns
  * @see listDatasets
  */
 export async function loadDataset<K extends DatasetId>(id: K, opts: LoadDatasetOptions = {}): Promise<LoadedDataset<K>> {

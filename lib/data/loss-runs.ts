@@ -106,7 +106,8 @@ async function lossRuns(id: DatasetId, opts: LoadDatasetOptions): Promise<LossRu
  * @returns a displayable table of {@link LossRun}s (`.rows`, `.columns`, `.toDataFrame()`)
  * @throws UnknownChoiceError for an id without losses; DataError as loadDataset
  * @example
- * (await loadLossRuns("steplaw")).rows[0].N_nonembedding // => 214663680
+ * const runs = await loadLossRuns("steplaw");
+ * runs.rows[0].N_nonembedding; // 214663680 (first run of dense_lr_bs_loss.csv)
  */
 export async function loadLossRuns(id: DatasetId, opts: LoadDatasetOptions = {}): Promise<DatasetTable<LossRun>> {
   if (!LOSS_DATASET_IDS.includes(id)) throw new UnknownChoiceError("loadLossRuns", "loss dataset id", id, LOSS_DATASET_IDS);

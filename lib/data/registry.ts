@@ -15,6 +15,12 @@ function registryTable(caption: string, columns: string[], values: unknown[][]):
   return makeDisplayable("table", t, () => [caption, columns.join(" | "), ...values.map((r) => r.join(" | "))].join("\n"));
 }
 
+/** "Gadre, Smyrnis, …" → "Gadre et al."; single authors and "X et al." stay as they are. */
+function shortAuthors(authors: string): string {
+  const first = authors.split(",")[0].trim();
+  return authors.includes(",") && !first.endsWith("et al.") ? `${first} et al.` : first;
+}
+
 function totalBytes(spec: DatasetSpec): number {
   return spec.files.reduce((s, f) => s + f.bytes, 0);
 }
@@ -31,7 +37,7 @@ export function listDatasets(): RegistryTable {
     "Datasets for loadDataset(id); describeDataset(id) shows columns and units. Files are loaded by reference (never bundled).",
     ["id", "title", "paper", "tables", "files", "bytes", "licence"],
     DATASET_SPECS.map((s) => [
-      s.id, s.title, `${s.citation.authors.split(",")[0]} (${s.citation.year})${s.citation.arxiv ? ` arXiv:${s.citation.arxiv}` : ""}`,
+      s.id, s.title, `${shortAuthors(s.citation.authors)} (${s.citation.year})${s.citation.arxiv ? ` arXiv:${s.citation.arxiv}` : ""}`,
       s.tables.map((t) => t.name).join(", "), s.files.length, totalBytes(s), s.licence.spdx ?? "none (load by reference)",
     ]),
   );

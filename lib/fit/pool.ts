@@ -78,7 +78,8 @@ export function runOnWorkers(job: PoolJob): Promise<Float64Array | null> {
   const script = compiledModulePath(__filename.replace(/pool\.(ts|js)$/, "worker.$1"));
   const modulePath = job.module ? compiledModulePath(job.module) : null;
   const k = job.starts.length / job.dim;
-  const nWorkers = Math.min(workerCount(job.workers), Math.ceil(k / 8));
+  // Starting a worker costs ~0.1 s (module loading): below ~64 starts per worker the calling thread is faster.
+  const nWorkers = Math.min(workerCount(job.workers), Math.floor(k / 64));
   if (!script || !modulePath || nWorkers < 2) return Promise.resolve(null);
 
   const stride = job.dim + OUTCOME_EXTRA;

@@ -46,13 +46,13 @@ export function muScalingLoss(p: { nMillions: number; a: number; b: number; c: n
 }
 
 /** One held-out point of {@link fitMuScaling}. */
-export interface MuScalingHeldOut {
+export type MuScalingHeldOut = {
   readonly nMillions: number;
   readonly loss: number;
   readonly predicted: number;
   /** (predicted − loss)/loss. */
   readonly relError: number;
-}
+};
 
 export interface MuScalingFit {
   readonly a: number;

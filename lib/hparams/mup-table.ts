@@ -42,8 +42,8 @@ export interface MupBase {
   readonly readoutZeroInit?: boolean;
 }
 
-/** One parameter group of {@link mupTable}. */
-export interface MupGroupRow {
+/** One parameter group of {@link mupTable} (a type alias, so rows pass straight to `table()`). */
+export type MupGroupRow = {
   readonly group: string;
   readonly kind: MupLayerKind;
   /** "fan_in×fan_out". */
@@ -63,7 +63,7 @@ export interface MupGroupRow {
   /** Standard parametrization with the same base constants: init std, learning rate. */
   readonly spInitStd: number;
   readonly spLR: number;
-}
+};
 
 interface Group {
   group: string;

@@ -34,7 +34,7 @@ export interface RecommendInput {
 }
 
 /** One rule's recommendation. */
-export interface HparamRecommendation {
+export type HparamRecommendation = {
   readonly rule: string;
   /** Peak learning rate (null if the rule gives none). */
   readonly lr: number | null;
@@ -47,7 +47,7 @@ export interface HparamRecommendation {
   readonly status: SourceStatus;
   readonly source: string;
   readonly note: string;
-}
+};
 
 /** The rows of {@link recommendHyperparameters} and the spread (max/min) over rules that give a value. */
 export interface HparamRecommendations {

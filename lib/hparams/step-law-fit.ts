@@ -43,13 +43,13 @@ export function stepLawRunsFromRecords(records: readonly Readonly<Record<string,
 }
 
 /** One (N, D) group of runs and its near-optimal subset. */
-export interface StepLawGroup {
+export type StepLawGroup = {
   readonly N: number;
   readonly D: number;
   readonly runs: number;
   readonly kept: number;
   readonly bestLoss: number;
-}
+};
 
 /**
  * Keeps, in every (N, D) group, the runs whose smoothed loss is ≤ (1 + threshold)·(group best): the paper's
@@ -217,7 +217,7 @@ export function stepLawLandscape(runs: readonly StepLawRun[], p: { N: number; D:
 }
 
 /** How a law's (η*, B*) prediction fares on one (N, D) group of a sweep. */
-export interface StepLawGroupCheck {
+export type StepLawGroupCheck = {
   readonly N: number;
   readonly D: number;
   readonly predictedLR: number;
@@ -228,7 +228,7 @@ export interface StepLawGroupCheck {
   /** Its smoothed loss relative to the group's best: loss/best − 1. */
   readonly gap: number;
   readonly bestLoss: number;
-}
+};
 
 /**
  * Checks a Step Law constant set against a sweep: for each (N, D) group, the run nearest to the predicted

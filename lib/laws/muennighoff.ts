@@ -261,6 +261,8 @@ function minimiseConvexPiece(slope: (t: number) => number, lo: number, hi: numbe
  * t there (the saturation g has decreasing elasticity), so A·N'^−alpha and B·D'^−beta are convex. Each piece is
  * minimised by bisection on its analytic slope with a bracket whose end signs are checked, and the better piece
  * wins. When U ≥ D_opt(C) the result equals the Chinchilla closed form N_opt = G·(C/6)^(beta/(alpha+beta)).
+ * Because the bisection follows the analytic slope, it stays exact where both terms saturate and the loss itself is
+ * flat to double precision (hundreds of epochs).
  * @param C training FLOP (> 0), C = 6ND
  * @param U unique tokens available (> 0)
  * @param p law parameters, default the C4 fit

@@ -7,8 +7,9 @@ import { type PlotOptions, checkXY, singlePanelLayout } from "./options";
 
 /** One named series of points. */
 export interface PlotSeries {
-  readonly x: readonly number[];
-  readonly y: readonly number[];
+  /** Plain arrays or typed arrays (Float64Array columns). */
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
   readonly name?: string;
   readonly color?: string;
   readonly dash?: LineDash;
@@ -27,7 +28,7 @@ function build(fn: string, s: PlotSeries | readonly PlotSeries[], mode: ScatterT
   const list = seriesList(s);
   const traces: ScatterTrace[] = list.map((one, i) => {
     checkXY(fn, one?.x, one?.y, one?.name ? `series "${one.name}"` : `series ${i}`);
-    return { type: "scatter", mode, x: one.x, y: one.y, name: one.name, color: one.color, dash: one.dash, symbol: one.symbol, colorBy: one.colorBy, text: one.text };
+    return { type: "scatter", mode, x: Array.from(one.x), y: Array.from(one.y), name: one.name, color: one.color, dash: one.dash, symbol: one.symbol, colorBy: one.colorBy, text: one.text };
   });
   return new PlotFigure(traces, singlePanelLayout(opts, { logX: false, logY: false }));
 }

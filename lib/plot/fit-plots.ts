@@ -8,17 +8,17 @@ import { PlotFigure } from "./plot-figure";
 import { type PlotOptions, checkXY, extent, logSpace, linSpace, singlePanelLayout } from "./options";
 
 /** A curve given as a function of x (evaluated on a grid) or as points. */
-export type CurveInput = ((x: number) => number) | { readonly x: readonly number[]; readonly y: readonly number[] };
+export type CurveInput = ((x: number) => number) | { readonly x: ArrayLike<number>; readonly y: ArrayLike<number> };
 
 /** A band given as lower/upper functions of x or as points. */
 export type BandInput =
   | { readonly lower: (x: number) => number; readonly upper: (x: number) => number }
-  | { readonly x: readonly number[]; readonly lower: readonly number[]; readonly upper: readonly number[] };
+  | { readonly x: ArrayLike<number>; readonly lower: ArrayLike<number>; readonly upper: ArrayLike<number> };
 
 export interface LogLogFitInput {
-  /** Observed points (e.g. N and final loss). */
-  readonly x: readonly number[];
-  readonly y: readonly number[];
+  /** Observed points (e.g. N and final loss); plain or typed arrays. */
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
   /** Legend name of the points (default "data"). */
   readonly name?: string;
   /** Colour the points by a value (e.g. compute C, log scale), with a colour bar. */
@@ -71,19 +71,19 @@ export function plotLogLogFit(input: LogLogFitInput, opts: LogLogFitOptions = {}
     if ("x" in b) {
       checkXY(fn, b.x, b.lower, "band (lower)");
       checkXY(fn, b.x, b.upper, "band (upper)");
-      band = { type: "band", x: b.x, lower: b.lower, upper: b.upper, name: input.bandName ?? "95% CI", color: FIT_COLOR };
+      band = { type: "band", x: Array.from(b.x), lower: Array.from(b.lower), upper: Array.from(b.upper), name: input.bandName ?? "95% CI", color: FIT_COLOR };
     } else {
       band = { type: "band", x: grid, lower: grid.map(b.lower), upper: grid.map(b.upper), name: input.bandName ?? "95% CI", color: FIT_COLOR };
     }
     traces.push(band);
   }
   traces.push({
-    type: "scatter", mode: "markers", x: input.x, y: input.y, name: input.name ?? "data",
+    type: "scatter", mode: "markers", x: Array.from(input.x), y: Array.from(input.y), name: input.name ?? "data",
     color: input.colorBy ? undefined : DATA_COLOR, colorBy: input.colorBy, text: input.text, opacity: 0.85,
   });
   if (input.fit) {
     const f = input.fit;
-    const pts = typeof f === "function" ? { x: grid, y: grid.map(f) } : f;
+    const pts = typeof f === "function" ? { x: grid, y: grid.map(f) } : { x: Array.from(f.x), y: Array.from(f.y) };
     if (typeof f !== "function") checkXY(fn, f.x, f.y, "fit");
     traces.push({ type: "scatter", mode: "lines", x: pts.x, y: pts.y, name: input.fitName ?? "fit", color: FIT_COLOR });
   }
@@ -106,7 +106,7 @@ export interface ResidualPlotOptions extends PlotOptions {
  * @example
  * plotResiduals([1e8, 1e9, 1e10], [0.01, -0.02, 0.005]).traces.length // => 2
  */
-export function plotResiduals(x: readonly number[], residuals: readonly number[], opts: ResidualPlotOptions = {}): PlotFigure {
+export function plotResiduals(x: ArrayLike<number>, residuals: ArrayLike<number>, opts: ResidualPlotOptions = {}): PlotFigure {
   const fn = "plotResiduals";
   checkXY(fn, x, residuals, "residuals");
   const logX = opts.logX ?? true;
@@ -119,6 +119,6 @@ export function plotResiduals(x: readonly number[], residuals: readonly number[]
   const xRange = opts.xRange ?? ([u(t(r[0]) - pad), u(t(r[1]) + pad)] as const);
   return new PlotFigure([
     { type: "scatter", mode: "lines", x: [...xRange], y: [0, 0], color: "#7f7f7f", dash: "dash", width: 1 },
-    { type: "scatter", mode: "markers", x, y: residuals, name: opts.name ?? "residuals", color: DATA_COLOR },
+    { type: "scatter", mode: "markers", x: Array.from(x), y: Array.from(residuals), name: opts.name ?? "residuals", color: DATA_COLOR },
   ], singlePanelLayout({ ...opts, xRange }, { logX: true, logY: false, yTitle: "residual" }));
 }

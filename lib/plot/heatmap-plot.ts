@@ -10,9 +10,9 @@ import { type PlotOptions, singlePanelLayout } from "./options";
 
 /** A ready grid: z[row][col] at column coordinates x and row coordinates y. */
 export interface HeatmapGrid {
-  readonly x: readonly number[];
-  readonly y: readonly number[];
-  readonly z: readonly (readonly number[])[];
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+  readonly z: ArrayLike<ArrayLike<number>>;
 }
 
 /** Run rows and the three columns to pivot on; repeated (x, y) cells keep the lowest z (the best run). */
@@ -69,8 +69,10 @@ export function plotHeatmap(data: HeatmapGrid | HeatmapRows, opts: HeatmapOption
   const fn = "plotHeatmap";
   if (!data || typeof data !== "object") throw new InvalidInputError(fn, "expected {x, y, z} grid or {rows, x, y, z} column names");
   const fromRows = "rows" in data;
-  const g = fromRows ? pivot(fn, data as HeatmapRows) : (data as HeatmapGrid);
-  if (!Array.isArray(g.z) || g.z.length !== g.y.length || g.z.some((row) => row.length !== g.x.length)) {
+  const raw = fromRows ? pivot(fn, data as HeatmapRows) : (data as HeatmapGrid);
+  if (!raw.z || !raw.x || !raw.y) throw new InvalidInputError(fn, "expected {x, y, z} grid or {rows, x, y, z} column names");
+  const g = { x: Array.from(raw.x), y: Array.from(raw.y), z: Array.from(raw.z, (row) => Array.from(row)) };
+  if (g.z.length !== g.y.length || g.z.some((row) => row.length !== g.x.length)) {
     throw new InvalidInputError(fn, `z must have ${g.y?.length} rows (one per y) of ${g.x?.length} values (one per x)`);
   }
   const cells = g.x.length * g.y.length;
@@ -80,7 +82,7 @@ export function plotHeatmap(data: HeatmapGrid | HeatmapRows, opts: HeatmapOption
   }];
   if (opts.markMin ?? true) {
     let best: [number, number, number] | undefined;
-    g.z.forEach((row, r) => row.forEach((v: number, c: number) => {
+    g.z.forEach((row, r) => row.forEach((v, c) => {
       if (Number.isFinite(v) && (!best || v < best[2])) best = [g.x[c], g.y[r], v];
     }));
     if (best) traces.push({ type: "scatter", mode: "markers", symbol: "circle-open", size: 30, color: "#d62728", x: [best[0]], y: [best[1]], name: `lowest: ${parseFloat(best[2].toPrecision(4))}` });

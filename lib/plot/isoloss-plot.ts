@@ -24,7 +24,7 @@ export interface IsoLossPlotOptions extends PlotOptions {
   /** Draw iso-FLOP lines D = C/(k·N) at these budgets. */
   readonly budgets?: readonly number[];
   /** Runs to overlay as points. */
-  readonly points?: { readonly N: readonly number[]; readonly D: readonly number[]; readonly name?: string };
+  readonly points?: { readonly N: ArrayLike<number>; readonly D: ArrayLike<number>; readonly name?: string };
 }
 
 /**
@@ -66,7 +66,7 @@ export function plotIsoLoss(loss: LossSurface, opts: IsoLossPlotOptions = {}): P
   if (opts.points) {
     const p = opts.points;
     if (p.N.length !== p.D.length) throw new InvalidInputError(fn, `points: N has ${p.N.length} values but D has ${p.D.length}`);
-    traces.push({ type: "scatter", mode: "markers", x: p.N, y: p.D, color: "#333333", size: 5, name: p.name ?? "runs" });
+    traces.push({ type: "scatter", mode: "markers", x: Array.from(p.N), y: Array.from(p.D), color: "#333333", size: 5, name: p.name ?? "runs" });
   }
   const box = { ...opts, xRange: opts.xRange ?? [n0, n1], yRange: opts.yRange ?? [d0, d1] } as const;
   return new PlotFigure(traces, singlePanelLayout(box, { logX: true, logY: true, xTitle: "parameters N", yTitle: "training tokens D" }));

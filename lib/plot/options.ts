@@ -26,7 +26,7 @@ export function singlePanelLayout(opts: PlotOptions, defaults: { xTitle?: string
 }
 
 /** Throws unless x and y are arrays of equal, non-zero length. */
-export function checkXY(fn: string, x: unknown, y: unknown, what = "series"): asserts x is readonly number[] {
+export function checkXY(fn: string, x: unknown, y: unknown, what = "series"): void {
   const len = (v: unknown) => (Array.isArray(v) || ArrayBuffer.isView(v) ? (v as ArrayLike<number>).length : -1);
   if (len(x) < 0 || len(y) < 0) throw new InvalidInputError(fn, `${what}: x and y must be arrays of numbers`);
   if (len(x) !== len(y)) throw new InvalidInputError(fn, `${what}: x has ${len(x)} values but y has ${len(y)}`, "give every point both coordinates");
@@ -46,8 +46,8 @@ export function linSpace(lo: number, hi: number, n: number): number[] {
 }
 
 /** Finite (and, for log axes, positive) extent of values, or undefined when there is none. */
-export function extent(values: readonly number[], positiveOnly: boolean): [number, number] | undefined {
-  const v = values.filter((x) => Number.isFinite(x) && (!positiveOnly || x > 0));
+export function extent(values: ArrayLike<number>, positiveOnly: boolean): [number, number] | undefined {
+  const v = Array.from(values).filter((x) => Number.isFinite(x) && (!positiveOnly || x > 0));
   return v.length ? [Math.min(...v), Math.max(...v)] : undefined;
 }
 

@@ -11,7 +11,7 @@ import { thinIndices } from "./options";
 /** Resamples as rows (one value per parameter, in `names` order). */
 export interface BootstrapPairsInput {
   readonly names: readonly string[];
-  readonly samples: readonly (readonly number[])[];
+  readonly samples: ArrayLike<ArrayLike<number>>;
   /** The point estimate, by name. */
   readonly estimate?: Readonly<Record<string, number>>;
 }
@@ -55,9 +55,10 @@ export function plotBootstrapPairs(source: FitResult | BootstrapPairsInput, opts
     }
     input = { names: source.paramNames, samples: source.bootstrap.samples, estimate: source.params };
   } else input = source;
-  if (!input || !Array.isArray(input.names) || !Array.isArray(input.samples)) throw new InvalidInputError(fn, "expected a FitResult or {names, samples}");
-  if (input.samples.length < 2) throw new InvalidInputError(fn, `need at least 2 resamples, got ${input.samples.length}`);
-  input.samples.forEach((s, i) => {
+  if (!input || !Array.isArray(input.names) || !input.samples || typeof input.samples.length !== "number") throw new InvalidInputError(fn, "expected a FitResult or {names, samples}");
+  const samples = Array.from(input.samples, (s) => Array.from(s));
+  if (samples.length < 2) throw new InvalidInputError(fn, `need at least 2 resamples, got ${samples.length}`);
+  samples.forEach((s, i) => {
     if (s.length !== input.names.length) throw new InvalidInputError(fn, `resample ${i} has ${s.length} values for ${input.names.length} parameters`);
   });
   const shown = opts.params ?? input.names;
@@ -66,9 +67,9 @@ export function plotBootstrapPairs(source: FitResult | BootstrapPairsInput, opts
   const logSet = new Set(opts.log ?? []);
   const bins = opts.bins ?? 20;
   if (!(Number.isInteger(bins) && bins >= 2)) throw new InvalidInputError(fn, `bins must be an integer ≥ 2, got ${bins}`);
-  const keep = thinIndices(input.samples.length, opts.maxPoints ?? 1000);
+  const keep = thinIndices(samples.length, opts.maxPoints ?? 1000);
   const tf = (p: string) => (v: number) => (logSet.has(p) ? Math.log10(v) : v);
-  const cols = shown.map((p) => input.samples.map((s) => tf(p)(s[input.names.indexOf(p)])));
+  const cols = shown.map((p) => samples.map((s) => tf(p)(s[input.names.indexOf(p)])));
   const est = shown.map((p) => (input.estimate && p in input.estimate ? tf(p)(input.estimate[p]) : NaN));
   const ranges = cols.map((c, j) => {
     const f = c.filter(Number.isFinite);
@@ -117,7 +118,7 @@ export function plotBootstrapPairs(source: FitResult | BootstrapPairsInput, opts
   }
   const side = 150 * k + 120;
   return new PlotFigure(traces, {
-    title: opts.title ?? `Bootstrap resamples (n = ${input.samples.length})`,
+    title: opts.title ?? `Bootstrap resamples (n = ${samples.length})`,
     width: opts.width ?? Math.max(480, side),
     height: opts.height ?? Math.max(420, side - 20),
     subplots,

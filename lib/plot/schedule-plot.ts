@@ -20,11 +20,12 @@ export interface SchedulePlotOptions extends PlotOptions {
  * @example
  * plotSchedule({ constant: [1, 1, 1], linear: [1, 0.5, 0] }).traces.length // => 2
  */
-export function plotSchedule(schedules: readonly number[] | Readonly<Record<string, readonly number[]>>, opts: SchedulePlotOptions = {}): PlotFigure {
+export function plotSchedule(schedules: ArrayLike<number> | Readonly<Record<string, ArrayLike<number>>>, opts: SchedulePlotOptions = {}): PlotFigure {
   const fn = "plotSchedule";
-  const entries: [string | undefined, readonly number[]][] = Array.isArray(schedules)
-    ? [[undefined, schedules]]
-    : Object.entries(schedules as Readonly<Record<string, readonly number[]>>);
+  const single = Array.isArray(schedules) || ArrayBuffer.isView(schedules);
+  const entries: [string | undefined, ArrayLike<number>][] = single
+    ? [[undefined, schedules as ArrayLike<number>]]
+    : Object.entries(schedules as Readonly<Record<string, ArrayLike<number>>>);
   if (!entries.length) throw new InvalidInputError(fn, "no schedules given");
   const max = opts.maxPoints ?? 2000;
   const traces: FigureTrace[] = entries.map(([name, values]) => {

@@ -78,9 +78,9 @@ describe("exported HTML (nbconvert) in headless Chromium", () => {
     // A stand-in for require.js: an AMD define/require that records every call (plotly must not register with it).
     fs.writeFileSync(path.join(dir, "amd-stub.js"),
       "window.__amdCalls = 0; window.define = function () { window.__amdCalls++; }; window.define.amd = {}; window.require = function () { window.__amdCalls++; };\n");
-    execFileSync(nbconvert, ["--to", "html", "--HTMLExporter.require_js_url=amd-stub.js", "--output", "export", path.join(dir, "export.ipynb")], { stdio: "pipe", timeout: 120_000 });
+    execFileSync(nbconvert, ["--to", "html", "--HTMLExporter.require_js_url=amd-stub.js", "--output", "export", path.join(dir, "export.ipynb")], { stdio: "pipe", timeout: 200_000 });
     exportHtml = path.join(dir, "export.html");
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await ctx?.close();
@@ -105,8 +105,13 @@ describe("exported HTML (nbconvert) in headless Chromium", () => {
       external.push(route.request().url());
       return route.abort();
     });
-    await page.goto("file://" + exportHtml);
-    await page.waitForFunction(() => [...document.querySelectorAll(".scalinglab-figure")].every((f) => f.querySelector(".main-svg")), null, { timeout: 45_000 });
+    // Parsing ~5 MB of inlined plotly.js takes a few seconds (far more on a loaded machine): wait for the drawing,
+    // not for the load event.
+    await page.goto("file://" + exportHtml, { waitUntil: "commit", timeout: 120_000 });
+    await page.waitForFunction(() => {
+      const figs = [...document.querySelectorAll(".scalinglab-figure")];
+      return figs.length === 2 && figs.every((f) => f.querySelector(".main-svg"));
+    }, null, { timeout: 120_000 });
 
     const fit = await drawn(page, 0);
     expect(fit.mainSvgs).toBeGreaterThan(0);
@@ -124,7 +129,7 @@ describe("exported HTML (nbconvert) in headless Chromium", () => {
 
     await page.locator(".jp-Cell").nth(1).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(artifacts, "export.png") });
-  });
+  }, 300_000);
 
   it("a static SVG parses in Chromium's XML parser and renders to PNG", async () => {
     const svg = fitFigure.toSVG();
@@ -140,5 +145,5 @@ describe("exported HTML (nbconvert) in headless Chromium", () => {
     expect(parsed.circles).toBe(12);
     await page.setViewportSize({ width: 720, height: 480 });
     await page.screenshot({ path: path.join(artifacts, "static-svg.png") });
-  });
+  }, 120_000);
 });

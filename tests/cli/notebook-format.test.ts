@@ -4,7 +4,7 @@ import { injectParameters, parseParam, tsLiteral } from "../../kernel/notebook/p
 import { joinSource, Notebook, Output, parseNotebook, serializeNotebook, splitLines } from "../../kernel/notebook/nbformat";
 import { formatFailure, stripAnsi } from "../../kernel/notebook/runner";
 import { outputPath } from "../../kernel/commands/run";
-import { collectChecks, summaryTable } from "../../kernel/commands/reproduce";
+import { collectChecks, LABEL_WIDTH, summaryTable } from "../../kernel/commands/reproduce";
 import { CHECK_MIME } from "../../lib/core/check";
 
 function nb(cells: Array<{ source: string; tags?: string[]; type?: "code" | "markdown" }>): Notebook {
@@ -147,8 +147,15 @@ describe("reproduce summary", () => {
     const table = summaryTable([{ notebook: "a.ipynb", ...record }, { notebook: "b.ipynb", ...record, ours: 0.5, relDiff: 0.47, ok: false }]);
     const lines = table.split("\n");
     expect(lines[0]).toMatch(/^notebook\s+figure\/table\s+quantity\s+published\s+ours\s+rel\. diff\s+ok$/);
-    expect(lines[2]).toMatch(/^a\.ipynb\s+Hoffmann 2022, Table A3\s+alpha\s+0\.34\s+0\.3392\s+2\.4e-3\s+ok$/);
+    expect(lines[2]).toMatch(/^a\s+Hoffmann 2022, Table A3\s+alpha\s+0\.34\s+0\.3392\s+2\.4e-3\s+ok$/);
     expect(lines[3]).toMatch(/FAIL$/);
     expect(new Set(lines.slice(2).map((l) => l.indexOf("0.34")))).toHaveProperty("size", 1);
+  });
+
+  it("cuts figure and quantity labels longer than LABEL_WIDTH with an ellipsis", () => {
+    const long = "x".repeat(LABEL_WIDTH + 10);
+    const row = summaryTable([{ notebook: "a.ipynb", ...record, figure: long }]).split("\n")[2];
+    expect(row).toContain(`${"x".repeat(LABEL_WIDTH - 1)}…`);
+    expect(row).not.toContain("x".repeat(LABEL_WIDTH));
   });
 });

@@ -59,9 +59,10 @@ describe("file resolution", () => {
       expect(dataCacheDir()).toBe("/tmp/xdg/scalinglab");
       expect(dataCacheDir({ cacheDir: "/tmp/b" })).toBe("/tmp/b");
     } finally {
-      process.env.SCALINGLAB_CACHE_DIR = saved.SCALINGLAB_CACHE_DIR;
-      if (saved.XDG_CACHE_HOME === undefined) delete process.env.XDG_CACHE_HOME;
-      else process.env.XDG_CACHE_HOME = saved.XDG_CACHE_HOME;
+      for (const k of ["SCALINGLAB_CACHE_DIR", "XDG_CACHE_HOME"]) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
     }
   });
 

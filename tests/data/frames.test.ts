@@ -2,8 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { JUPYTER_DISPLAY, UnknownChoiceError, type MimeBundle } from "../../lib/core";
 import "../../lib/display";
+import { ZHANG_2024_BATCHES } from "../../lib/hparams";
 import {
-  CHINCHILLA_TABLE3_PROJECTIONS, GADRE_EXTRAPOLATION_TARGETS, LOSS_DATASET_IDS, LOSS_RUN_COLUMNS, ZHANG_CBS_BATCH_SIZES,
+  CHINCHILLA_TABLE3_PROJECTIONS, GADRE_EXTRAPOLATION_TARGETS, LOSS_DATASET_IDS, LOSS_RUN_COLUMNS,
   ZHANG_STEPS_TO_TARGET, loadDataset, loadLossRuns, listDatasets,
 } from "../../lib/data";
 
@@ -97,9 +98,10 @@ describe("published tables", () => {
     expect(String((await bundleOf(CHINCHILLA_TABLE3_PROJECTIONS))["text/html"])).toContain("UNVERIFIED");
   });
 
-  it("Zhang et al.'s steps-to-target table has one step count per batch size", () => {
-    expect(ZHANG_STEPS_TO_TARGET.rows.length).toBe(5);
-    for (const r of ZHANG_STEPS_TO_TARGET.rows) expect(r.steps.length).toBe(ZHANG_CBS_BATCH_SIZES.length);
+  it("Zhang et al.'s steps-to-target table has one step count per batch size and displays with its citation", async () => {
+    expect(ZHANG_STEPS_TO_TARGET.rows.length).toBe(5); // 85M, 151M, 302M, 604M, 1.2B (hparams.md §5)
+    for (const r of ZHANG_STEPS_TO_TARGET.rows) expect(r.steps.length).toBe(ZHANG_2024_BATCHES.length);
+    expect(String((await bundleOf(ZHANG_STEPS_TO_TARGET))["text/html"])).toContain("Minimum goal step");
   });
 
   it("Gadre's extrapolation targets agree with the model JSONs (N, M, observed C4 loss to 4 decimals)", async () => {

@@ -81,3 +81,17 @@ describe("dataset registry", () => {
     expect(() => describeDataset("chinchila")).toThrow(/chinchilla-epoch, gadre-overtraining/);
   });
 });
+
+describe("loading by id", () => {
+  it("rejects an unknown id with the list of valid ids", async () => {
+    const { loadDataset } = await import("../../lib/data");
+    await expect(loadDataset("steplow" as never)).rejects.toThrow(UnknownChoiceError);
+    await expect(loadDataset("steplow" as never)).rejects.toThrow(/valid choices: chinchilla-epoch/);
+  });
+
+  it("a table's column() rejects an unknown column, listing the columns", async () => {
+    const { loadDataset } = await import("../../lib/data");
+    const ds = await loadDataset("chinchilla-epoch");
+    expect(() => ds.column("tokens" as never)).toThrow(/valid choices: N, C, D, loss/);
+  });
+});

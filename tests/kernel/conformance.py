@@ -3,9 +3,15 @@
 Run by tests/kernel/conformance.test.ts with JUPYTER_PATH pointing at a kernelspec written by
 writeKernelSpec:  JUPYTER_PATH=<dir> python -m unittest -v conformance
 """
+import inspect
 import unittest
 
 import jupyter_kernel_test as jkt
+
+# Debian's jupyter_kernel_test 0.4.5 wraps the blocking client's (synchronous) get_msg in run_sync, which
+# jupyter_client 8 / jupyter_core 5 only accept for coroutine functions. Pass plain functions through.
+_run_sync = jkt.run_sync
+jkt.run_sync = lambda f: _run_sync(f) if inspect.iscoroutinefunction(f) else f
 
 
 class ScalinglabKernelTests(jkt.KernelTests):

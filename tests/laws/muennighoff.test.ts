@@ -46,7 +46,8 @@ describe("Muennighoff optimal allocation", () => {
   const scipy = [
     { C: 6 * 8.67e9 * 178e9, U: 25e9, N: 6802692914.291416, L: 2.225268849660272 },
     { C: 1e22, U: 1e10, N: 6125502657.2865505, L: 2.2858611895281182 },
-    // Deep saturation (~1000 epochs): the loss is flat to double precision over a decade of N, so only L is defined.
+    // Deep saturation (~1000 epochs): the loss is flat to double precision over a decade of N, so a minimiser of the
+    // rounded loss (scipy) cannot locate N; our bisection follows the analytic slope's sign, so only L is compared.
     { C: 1e25, U: 1e10, N: NaN, L: 2.265288290138671 },
     { C: 1e26, U: 5e9, N: NaN, L: 2.374985661010565 },
   ];

@@ -1,7 +1,7 @@
 /**
  * Every notebook in notebooks/ runs top to bottom on the scalinglab kernel and every published number it
  * checks (checkReproduces) is reproduced. Runs `scalinglab reproduce --json` once; the executed notebooks
- * land in tests/artifacts/notebooks (the CI artifact).
+ * land in tests/artifacts/notebooks with the report, reproduce.json (CI artifacts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -19,10 +19,12 @@ describe("notebooks/*.ipynb reproduce their published numbers", () => {
   let stderr = "";
 
   beforeAll(async () => {
-    const r = await runCli(["reproduce", "--json", "--timeout", "120", "--out", path.join(ROOT, "tests", "artifacts", "notebooks")]);
+    const out = path.join(ROOT, "tests", "artifacts", "notebooks");
+    const r = await runCli(["reproduce", "--json", "--timeout", "120", "--out", out]);
     stderr = r.stderr;
     if (r.stdout.trim() === "") throw new Error(`scalinglab reproduce printed no report (exit ${r.code}):\n${r.stderr}`);
     report = JSON.parse(r.stdout) as ReproduceReport;
+    fs.writeFileSync(path.join(out, "reproduce.json"), r.stdout);
   }, BUDGET_MS);
 
   it("there are notebooks to run", () => {

@@ -29,7 +29,7 @@ describe("plotLogLogFit", () => {
   });
 
   it("evaluates curve functions on 200 log-spaced points over curveRange (extrapolating past the data)", () => {
-    const curve = fig.traces[2] as { x: number[] };
+    const curve = fig.traces[2] as unknown as { x: number[] };
     expect(curve.x).toHaveLength(200);
     expect(curve.x[0]).toBe(1e8);
     expect(curve.x[199]).toBeCloseTo(1e11, -3);
@@ -57,7 +57,7 @@ describe("plotIsoFlop", () => {
     expect(elements(els, "circle", "point")).toHaveLength(6);
     expect(elements(els, "path", "line")).toHaveLength(2);
     expect(elements(els, "path", "point")).toHaveLength(2); // diamonds
-    const minima = fig.traces[fig.traces.length - 1] as { x: number[]; y: number[] };
+    const minima = fig.traces[fig.traces.length - 1] as unknown as { x: number[]; y: number[] };
     expect(minima.x[0]).toBeCloseTo(1e9, -1);
     expect(minima.x[1]).toBeCloseTo(Math.sqrt(1e21) / 10, -1);
     expect(minima.y).toEqual([expect.closeTo(2, 10), expect.closeTo(2, 10)]);
@@ -91,7 +91,7 @@ describe("plotIsoLoss", () => {
 
   it("the frontier of the Chinchilla law has slope α/β = 0.34/0.28 in log D vs log N", () => {
     // For L = E + A/N^α + B/D^β at C = 6ND, N_opt ∝ C^(β/(α+β)) and D_opt ∝ C^(α/(α+β)), so D_opt ∝ N_opt^(α/β).
-    const f = fig.traces[3] as { x: number[]; y: number[] };
+    const f = fig.traces[3] as unknown as { x: number[]; y: number[] };
     const k = f.x.length - 1;
     const slope = Math.log(f.y[k] / f.y[0]) / Math.log(f.x[k] / f.x[0]);
     expect(slope).toBeCloseTo(0.34 / 0.28, 3);
@@ -111,7 +111,7 @@ describe("plotHeatmap", () => {
 
   it("pivots rows on two columns, keeps the best of repeated runs and leaves missing cells blank", () => {
     const fig = plotHeatmap({ rows, x: "lr", y: "bs", z: "loss" });
-    const hm = fig.traces[0] as { x: number[]; y: number[]; z: number[][] };
+    const hm = fig.traces[0] as unknown as { x: number[]; y: number[]; z: number[][] };
     expect(hm.x).toEqual([1e-3, 2e-3, 4e-3]);
     expect(hm.y).toEqual([128, 256]);
     expect(hm.z).toEqual([[3.0, 2.9, 3.1], [2.95, 2.8, NaN]]);
@@ -122,7 +122,7 @@ describe("plotHeatmap", () => {
 
   it("rings the lowest cell and titles the axes with the column names", () => {
     const fig = plotHeatmap({ rows, x: "lr", y: "bs", z: "loss" });
-    const best = fig.traces[1] as { x: number[]; y: number[]; name: string };
+    const best = fig.traces[1] as unknown as { x: number[]; y: number[]; name: string };
     expect([best.x[0], best.y[0], best.name]).toEqual([2e-3, 256, "lowest: 2.8"]);
     expect([fig.resolved.subplots[0].x.title, fig.resolved.subplots[0].y.title]).toEqual(["lr", "bs"]);
   });
@@ -149,7 +149,7 @@ describe("plotBootstrapPairs", () => {
 
   it("histograms count every resample", () => {
     const fig = plotBootstrapPairs({ names, samples }, { bins: 7 });
-    const diag = fig.traces.filter((t) => t.type === "bar") as { y: number[] }[];
+    const diag = fig.traces.filter((t) => t.type === "bar") as unknown as unknown as { y: number[] }[];
     for (const h of diag) expect(h.y.reduce((a, b) => a + b, 0)).toBe(50);
   });
 
@@ -159,7 +159,7 @@ describe("plotBootstrapPairs", () => {
     const r = fitModelSync(model, xs, xs.map((x) => 1 + 2 * x + 0.1 * Math.sin(3 * x)), { init: [0, 1], objective: "mse", space: "linear", bootstrap: 30, seed: 3 });
     const fig = plotBootstrapPairs(r);
     expect(fig.resolved.subplots).toHaveLength(4);
-    const est = fig.traces.find((t) => t.type === "scatter" && t.symbol === "diamond") as { x: number[]; y: number[] };
+    const est = fig.traces.find((t) => t.type === "scatter" && t.symbol === "diamond") as unknown as { x: number[]; y: number[] };
     expect(est.x[0]).toBe(r.params.b);
     expect(est.y[0]).toBe(r.params.a);
   });
@@ -176,14 +176,14 @@ describe("plotBootstrapPairs", () => {
 describe("plotResiduals, plotSchedule, plotLines, plotScatter", () => {
   it("a residual plot has a dashed zero line across the whole x axis", () => {
     const fig = plotResiduals([1e8, 1e9, 1e10], [0.01, -0.02, 0.005]);
-    const zero = fig.traces[0] as { x: number[]; y: number[] };
+    const zero = fig.traces[0] as unknown as { x: number[]; y: number[] };
     expect(zero.y).toEqual([0, 0]);
     expect(zero.x).toEqual(fig.resolved.subplots[0].x.range);
   });
 
   it("long schedules are thinned to every k-th step plus the last", () => {
     const fig = plotSchedule({ linear: Array.from({ length: 10_000 }, (_, t) => 1 - t / 10_000) });
-    const tr = fig.traces[0] as { x: number[] };
+    const tr = fig.traces[0] as unknown as { x: number[] };
     // k = ceil(10000 / 2000) = 5: steps 0, 5, …, 9995 and 9999.
     expect(tr.x).toHaveLength(2001);
     expect(tr.x.slice(-2)).toEqual([9995, 9999]);
@@ -194,6 +194,13 @@ describe("plotResiduals, plotSchedule, plotLines, plotScatter", () => {
     expect(elements(parseXml(a.toSVG()), "path", "line")).toHaveLength(2);
     const s = plotScatter({ x: [1, 2, 3], y: [1, 2, 3] }, { logX: true });
     expect(elements(parseXml(s.toSVG()), "circle", "point")).toHaveLength(3);
+  });
+
+  it("typed-array columns (Float64Array) are accepted and become plain JSON arrays in the plotly spec", () => {
+    const fig = plotScatter({ x: new Float64Array([1, 2, 3]), y: new Float64Array([4, 5, 6]) });
+    expect(JSON.parse(JSON.stringify(fig.toPlotly())).data[0].x).toEqual([1, 2, 3]);
+    const r = plotResiduals(new Float64Array([1e8, 1e9]), new Float64Array([0.1, -0.1]));
+    expect(JSON.parse(JSON.stringify(r.toPlotly())).data[1].y).toEqual([0.1, -0.1]);
   });
 
   it("mismatched series are rejected with the series name", () => {

@@ -1,0 +1,91 @@
+/**
+ * Kernel start → first result (fresh process) and median trivial-cell round trip, for the scalinglab
+ * kernel vs stock tslab 1.0.22 vs ipykernel, all started the same way (argv + connection file) and driven
+ * by the same ZMQ client in the same run. Runs are interleaved so machine load hits all three alike.
+ *
+ *   npx tsc -p tsconfig.json && node dist/bench/kernel-startup.js [--starts 3] [--cells 30]
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { startKernel } from "../kernel/zmq-client";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+interface Contender {
+  name: string;
+  argv: string[];
+  trivial: string;
+}
+
+const contenders: Contender[] = [
+  { name: "scalinglab", argv: [process.execPath, path.join(ROOT, "dist", "kernel", "main.js"), "-f", "{connection_file}"], trivial: "1 + 1" },
+  { name: "tslab (stock)", argv: [path.join(ROOT, "node_modules", ".bin", "tslab"), "kernel", "--config-path", "{connection_file}"], trivial: "1 + 1" },
+  { name: "ipykernel", argv: [path.join(ROOT, ".venv", "bin", "python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"], trivial: "1 + 1" },
+];
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** One fresh process: ms from spawn to the first output of the first cell, then `cells` round trips. */
+async function measure(c: Contender, cells: number): Promise<{ first: number; latencies: number[] }> {
+  const t0 = performance.now();
+  const k = await startKernel(c.argv, { cwd: os.tmpdir() });
+  try {
+    await k.client.waitReady(120_000);
+    const r = await k.client.execute(c.trivial, {}, 120_000);
+    // Stock tslab prints the value as a stdout stream instead of an execute_result: count either.
+    if (!r.outputs.some((m) => m.header.msg_type === "execute_result" || m.header.msg_type === "stream")) {
+      throw new Error(`${c.name}: no result for ${c.trivial}\n${k.stderr()}`);
+    }
+    const first = performance.now() - t0;
+    const latencies: number[] = [];
+    for (let i = 0; i < cells; i++) {
+      const s = performance.now();
+      await k.client.execute(c.trivial);
+      latencies.push(performance.now() - s);
+    }
+    return { first, latencies };
+  } finally {
+    await k.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const starts = arg("--starts", 3);
+  const cells = arg("--cells", 30);
+  const available = contenders.filter((c) => fs.existsSync(c.argv[0]!) || c.argv[0] === process.execPath);
+  const results = new Map(available.map((c) => [c.name, { first: [] as number[], lat: [] as number[] }]));
+  for (let i = 0; i < starts; i++) {
+    for (const c of available) {
+      const r = await measure(c, cells);
+      results.get(c.name)!.first.push(r.first);
+      results.get(c.name)!.lat.push(...r.latencies);
+    }
+  }
+  const ours = results.get("scalinglab")!;
+  const oursFirst = median(ours.first);
+  const oursLat = median(ours.lat);
+  console.log(`kernel startup bench: ${starts} fresh starts each, ${cells} trivial cells per start; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+  console.log("kernel           start→first result (median)   trivial cell (median)   ours/them start   ours/them cell");
+  for (const [name, r] of results) {
+    const f = median(r.first);
+    const l = median(r.lat);
+    console.log(`${name.padEnd(16)} ${(f / 1000).toFixed(2).padStart(8)} s${" ".repeat(21)}${l.toFixed(1).padStart(8)} ms${" ".repeat(11)}` +
+      `${(oursFirst / f).toFixed(2).padStart(8)}${(oursLat / l).toFixed(2).padStart(17)}`);
+  }
+  console.log(`goals: start→first result ≤ 1.5 s (${oursFirst <= 1500 ? "met" : "NOT met"}), trivial cell ≤ 30 ms (${oursLat <= 30 ? "met" : "NOT met"})`);
+}
+
+main().catch((e: Error) => {
+  console.error(e.stack ?? e.message);
+  process.exit(1);
+});
