@@ -68,7 +68,16 @@ export async function main(argv: readonly string[], commands: readonly CliComman
   }
 }
 
+/** Kernels run in each notebook's own directory, so folder settings given relative to the caller's cwd are made absolute. */
+function absolutizePathSettings(env: NodeJS.ProcessEnv): void {
+  for (const name of ["SCALINGLAB_DATA_MIRROR", "SCALINGLAB_CACHE_DIR"]) {
+    const v = env[name];
+    if (v && !path.isAbsolute(v)) env[name] = path.resolve(v);
+  }
+}
+
 if (require.main === module) {
+  absolutizePathSettings(process.env);
   // Signals end the CLI through process.exit so the kernels it started are killed on the way out
   // (unless a command, like start, handles the signal itself).
   for (const [sig, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {

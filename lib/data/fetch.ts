@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { promises as fsp } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DataError, reportProgress, throwIfInterrupted } from "../core";
+import { DataError, reportProgress, runtimeHooks, throwIfInterrupted } from "../core";
 import type { DatasetSpec, SourceFile } from "../../datasets";
 
 /** Where `loadDataset` looks for files; every field overrides its environment variable. */
@@ -116,7 +116,7 @@ function checksumError(fn: string, file: SourceFile, where: string, actual: stri
 /** Downloads one file with progress; returns its bytes or throws a message for the miss error. */
 async function download(url: string, opts: DataLocationOptions, onBytes: (n: number) => void): Promise<Buffer> {
   const signals = [AbortSignal.timeout(opts.timeoutMs ?? 60_000)];
-  if (opts.signal) signals.push(opts.signal);
+  for (const s of [opts.signal, runtimeHooks().signal]) if (s) signals.push(s);
   const res = await fetch(url, { signal: AbortSignal.any(signals) });
   if (!res.ok || !res.body) throw new Error(`HTTP ${res.status} ${res.statusText}`);
   const chunks: Buffer[] = [];

@@ -9,7 +9,7 @@ import {
 import { fitModel } from "./fit";
 import type { FitOptions } from "./options";
 import type { FitResult } from "./result";
-import { fitMatrixInverse, quadraticForm } from "./linalg";
+import { fitMatrixInverse, quadraticForm, sampleCovariance } from "./linalg";
 import { chiSquareSurvival, empiricalQuantile } from "./special";
 
 /** Observations for a Chinchilla fit: rows, or parallel arrays. */
@@ -173,11 +173,7 @@ export function chinchillaChiSquare(result: FitResult, published: ChinchillaPara
   const samples = requireChinchillaBootstrap(fn, result);
   const names = result.paramNames;
   const toLog = (p: ChinchillaParams) => [Math.log(p.A), Math.log(p.B), Math.log(p.E), p.alpha, p.beta];
-  const vecs = samples.map((s) => toLog(chinchillaParamsOf(names, s)));
-  const mean = [0, 1, 2, 3, 4].map((j) => vecs.reduce((acc, v) => acc + v[j], 0) / vecs.length);
-  const cov = [0, 1, 2, 3, 4].map((i) => [0, 1, 2, 3, 4].map((j) =>
-    vecs.reduce((acc, v) => acc + (v[i] - mean[i]) * (v[j] - mean[j]), 0) / (vecs.length - 1)));
-  const inv = fitMatrixInverse(cov);
+  const inv = fitMatrixInverse(sampleCovariance(samples.map((s) => toLog(chinchillaParamsOf(names, s)))));
   if (!inv) throw new ScalingLabError(fn, "the bootstrap covariance is singular", "use more resamples");
   const est = toLog(chinchillaParamsOf(names, names.map((n) => result.params[n])));
   const pub = toLog(published);

@@ -27,34 +27,38 @@ function constants(fn: string, k: Partial<SuConstants> | undefined): SuConstants
 }
 
 /**
- * Loss after S steps at batch B (tokens): the fixed point L = (N_c/N)^α_N + (S_c/S_min)^α_S with
- * S_min = S/(1 + B_crit(L)/B), iterated from S_min = S until |ΔL| < tol.
+ * Loss after S steps at batch B (tokens): the solution of L = (N_c/N)^α_N + (S_c/S_min)^α_S with
+ * S_min = S/(1 + B_crit(L)/B). The right side falls as L grows (B_crit shrinks), so L − f(L) is increasing and the
+ * root is unique; it is found by bisection (plain fixed-point iteration can oscillate at small S·B).
  * @param p.N non-embedding params; p.steps S; p.batch B in tokens; p.constants (default Kaplan, unverified);
- *   p.maxIter (default 200); p.tol (default 1e-9)
+ *   p.tol absolute tolerance on L (default 1e-12)
  * @returns the loss, nats/token
- * @throws InvalidInputError for non-positive input; DidNotConvergeError if the iteration does not settle
+ * @throws InvalidInputError for non-positive input; DidNotConvergeError if no bracket is found
  * @example suLossTrajectory({ N: 1e8, steps: 1e5, batch: 1e12 }) > suLossTrajectory({ N: 1e8, steps: 1e5, batch: 1e5 }) // => false
  * @see suCitation
  */
-export function suLossTrajectory(p: { N: number; steps: number; batch: number; constants?: Partial<SuConstants>; maxIter?: number; tol?: number }): number {
+export function suLossTrajectory(p: { N: number; steps: number; batch: number; constants?: Partial<SuConstants>; tol?: number }): number {
   const fn = "suLossTrajectory";
   assertPositive(fn, "N", p.N);
   assertPositive(fn, "steps", p.steps);
   assertPositive(fn, "batch", p.batch);
   const k = constants(fn, p.constants);
-  const tol = p.tol ?? 1e-9;
-  const maxIter = p.maxIter ?? 200;
+  const tol = p.tol ?? 1e-12;
   const lossN = (k.Nc / p.N) ** k.alphaN;
-  const at = (Smin: number) => lossN + (k.Sc / Smin) ** k.alphaS;
-  let L = at(p.steps);
-  for (let i = 0; i < maxIter; i++) {
-    const Bcrit = k.BstarTokens / L ** (1 / k.alphaB);
-    const next = at(p.steps / (1 + Bcrit / p.batch));
-    if (!Number.isFinite(next)) throw new InvalidInputError(fn, `the loss became ${next}`, "check the constants");
-    if (Math.abs(next - L) < tol) return next;
-    L = next;
+  const f = (L: number) => lossN + (k.Sc * (1 + k.BstarTokens / L ** (1 / k.alphaB) / p.batch) / p.steps) ** k.alphaS;
+  // f(L) > lossN for every L, so L = lossN is below the root; f(∞) = L(N, S) bounds f from below, so double until above.
+  let lo = lossN;
+  let hi = Math.max(2 * lossN, lossN + (k.Sc / p.steps) ** k.alphaS);
+  for (let i = 0; hi - f(hi) <= 0; i++) {
+    if (i > 200 || !Number.isFinite(hi)) throw new DidNotConvergeError(fn, "found no loss above the fixed point", "check the constants");
+    lo = hi;
+    hi *= 2;
   }
-  throw new DidNotConvergeError(fn, `fixed point did not settle in ${maxIter} iterations (last L = ${L})`, "raise maxIter or loosen tol");
+  while (hi - lo > tol * Math.max(1, hi)) {
+    const mid = (lo + hi) / 2;
+    if (mid - f(mid) > 0) hi = mid; else lo = mid;
+  }
+  return (lo + hi) / 2;
 }
 
 /**
@@ -83,7 +87,7 @@ export const suLossTrajectoryLaw = defineLaw({
   name: "Loss vs steps and batch size, L(N, S, B) as a fixed point (Su et al.)",
   topic: "batch",
   latex: "L = \\left(\\frac{N_c}{N}\\right)^{\\alpha_N} + \\left(\\frac{S_c}{S_{min}}\\right)^{\\alpha_S},\\; S_{min} = \\frac{S}{1 + B_{crit}(L)/B},\\; B_{crit}(L) = \\frac{B_*}{L^{1/\\alpha_B}}",
-  formula: "L = (Nc/N)^alphaN + (Sc/Smin)^alphaS, Smin = S/(1 + Bstar/L^(1/alphaB)/B), solved by fixed-point iteration",
+  formula: "L = (Nc/N)^alphaN + (Sc/Smin)^alphaS, Smin = S/(1 + Bstar/L^(1/alphaB)/B), solved for L by bisection",
   variables: { N: "non-embedding parameters", S: "optimizer steps", B: "batch size, tokens", L: "loss, nats/token" },
   citation: suCitation,
   status: "unverified",

@@ -51,7 +51,7 @@ export interface EnvelopeResult {
 function lossAt(run: TrainingCurve, k: number, C: number): number {
   const t = C / (k * run.N);
   const ts = run.tokens;
-  if (t < ts[0] * (1 - 1e-12) || t > ts[ts.length - 1] * (1 + 1e-12)) return NaN;
+  if (t < ts[0] * (1 - 1e-9) || t > ts[ts.length - 1] * (1 + 1e-9)) return NaN;
   if (ts.length === 1) return run.loss[0];
   let i = 1;
   while (i < ts.length - 1 && ts[i] < t) i++;
@@ -89,7 +89,9 @@ export function chinchillaEnvelope(runs: readonly TrainingCurve[], opts: Envelop
   let budgets = opts.budgets;
   if (budgets === undefined) {
     if (runs.every((r) => r.tokens.length === 1)) {
-      budgets = [...new Set(runs.map((r) => k * r.N * r.tokens[0]))].sort((a, b) => a - b);
+      // Runs of one IsoFLOP budget agree on k·N·D only to rounding: merge budgets within 1e-9 relative.
+      const sorted = runs.map((r) => k * r.N * r.tokens[0]).sort((a, b) => a - b);
+      budgets = sorted.filter((C, i) => i === 0 || C > sorted[i - 1] * (1 + 1e-9));
     } else {
       const lo = Math.min(...runs.map((r) => k * r.N * r.tokens[0]));
       const hi = Math.max(...runs.map((r) => k * r.N * r.tokens[r.tokens.length - 1]));

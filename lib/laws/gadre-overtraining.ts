@@ -6,6 +6,7 @@
 import { assertFinite, assertPositive, defineLaw, InvalidInputError, DataError, type Citation, type PublishedConstants } from "../core";
 import type { Model } from "../fit/model";
 import { fitModelSync, type FitResult } from "../fit";
+import { GADRE_OVERTRAINING_SPEC } from "../../datasets/gadre-overtraining";
 
 /** Code form of the law (eta < 0): L(N, M) = a·N^eta + b·6^(eta/2)·(M·N)^eta + E. */
 export interface GadreOvertrainingParams {
@@ -18,41 +19,25 @@ export interface GadreOvertrainingParams {
 }
 
 export const gadreCitation: Citation = {
-  key: "gadre2024",
-  authors: "Gadre, Smyrnis, Shankar, Gururangan, Wortsman, Shao, Mercat, Fang, Li, Keh, Xin, Nezhurina, Vasiljevic, Jitsev, Soldaini, Dimakis, Ilharco, Koh, Song, Kollar, Carmon, Dave, Heckel, Muennighoff, Schmidt",
-  year: 2024,
-  title: "Language models scale reliably with over-training and on downstream tasks",
-  arxiv: "2403.08540",
-  url: "https://github.com/mlfoundations/scaling",
+  ...GADRE_OVERTRAINING_SPEC.citation,
   where: "scaling/laws.py powlaw_ours, scaling/shared.py fit_ds (commit a003c491); exp_data/models/*.json",
 };
 
-const recomputed = (train: string) =>
-  `N = total parameters incl. embeddings, M = D/N = 20 × chinchilla_multiplier, C = 6ND; loss = C4 eval loss (nats/token). ` +
-  `Recomputed from the public model JSONs with the repository's fit_ds procedure (train set ${train}), rounded as in the reference.`;
+/** A fit per training set (C4 eval loss), recomputed from the public JSONs and rounded as in the reference. */
+function recomputedFit(label: string, trainSet: string, params: GadreOvertrainingParams): PublishedConstants<GadreOvertrainingParams> {
+  return {
+    name: `Gadre et al. 2024, ${label} (C4 eval loss)`,
+    params,
+    status: "confirmed",
+    citation: gadreCitation,
+    note: "N = total parameters incl. embeddings, M = D/N = 20 × chinchilla_multiplier, C = 6ND; loss = C4 eval loss (nats/token). " +
+      `Recomputed from the public model JSONs with the repository's fit_ds procedure (train set ${trainSet}), rounded as in the reference.`,
+  };
+}
 
-/** Fitted laws per training set (loss evaluated on C4 eval), recomputed from the public data. */
-export const GADRE_OVERTRAINING_RPJ: PublishedConstants<GadreOvertrainingParams> = {
-  name: "Gadre et al. 2024, RedPajama (C4 eval loss)",
-  params: { a: 166.2, b: 366.7, eta: -0.2729, E: 1.8366 },
-  status: "confirmed",
-  citation: gadreCitation,
-  note: recomputed("rpj"),
-};
-export const GADRE_OVERTRAINING_C4: PublishedConstants<GadreOvertrainingParams> = {
-  name: "Gadre et al. 2024, C4 (C4 eval loss)",
-  params: { a: 113.7, b: 189.5, eta: -0.2425, E: 1.5083 },
-  status: "confirmed",
-  citation: gadreCitation,
-  note: recomputed("c4_original"),
-};
-export const GADRE_OVERTRAINING_RW: PublishedConstants<GadreOvertrainingParams> = {
-  name: "Gadre et al. 2024, RefinedWeb (C4 eval loss)",
-  params: { a: 125.1, b: 246.2, eta: -0.2544, E: 1.7345 },
-  status: "confirmed",
-  citation: gadreCitation,
-  note: recomputed("rw_original"),
-};
+export const GADRE_OVERTRAINING_RPJ = recomputedFit("RedPajama", "rpj", { a: 166.2, b: 366.7, eta: -0.2729, E: 1.8366 });
+export const GADRE_OVERTRAINING_C4 = recomputedFit("C4", "c4_original", { a: 113.7, b: 189.5, eta: -0.2425, E: 1.5083 });
+export const GADRE_OVERTRAINING_RW = recomputedFit("RefinedWeb", "rw_original", { a: 125.1, b: 246.2, eta: -0.2544, E: 1.7345 });
 
 function checkParams(fn: string, p: GadreOvertrainingParams): void {
   assertPositive(fn, "params.a", p.a);

@@ -9,19 +9,12 @@ import { eigs } from "mathjs";
 import { defineLaw, InvalidInputError, InsufficientDataError, DidNotConvergeError, type Citation } from "../core";
 import type { Model } from "../fit/model";
 import { fitModelSync, type FitResult } from "../fit";
+import { OBSSCALING_SPEC } from "../../datasets/obsscaling";
 
 export const observationalCitation: Citation = {
-  key: "ruan2024",
-  authors: "Ruan, Maddison, Hashimoto",
-  year: 2024,
-  title: "Observational Scaling Laws and the Predictability of Language Model Performance",
-  arxiv: "2405.10938",
-  url: "https://github.com/ryoungj/ObsScaling",
+  ...OBSSCALING_SPEC.citation,
   where: "utils/data.py perform_pca, pca_impute, fit_multivariate_regression_model (commit 4d6e1e43); eval_results/base_llm_benchmark_eval.csv",
 };
-
-/** The eight benchmarks of the 148-model table, in the CSV's column order. */
-export const OBSERVATIONAL_BENCHMARKS: readonly string[] = ["MMLU", "ARC-C", "HellaSwag", "Winograd", "TruthfulQA", "GSM8K", "XWinograd", "HumanEval"];
 
 export interface ObservationalPCA {
   /** Column means of the fitted matrix. */

@@ -101,6 +101,12 @@ describe("parsed datasets", () => {
     expect(ds.rows.find((r) => r.model === "Qwen/Qwen1.5-110B")!.C).toBeNull();
   });
 
+  it("obsscaling's compute is C = 6·N·D for every model where both are known (as the schema says)", async () => {
+    const known = (await loadDataset("obsscaling")).rows.filter((r) => r.C !== null && r.D !== null);
+    expect(known.length).toBe(123);
+    for (const r of known) expect(Math.abs(r.C! - 6 * r.N * r.D!) / r.C!, r.model).toBeLessThan(1e-12);
+  });
+
   it("isoflops has 947 points, 197 flagged as outliers with a reason", async () => {
     const ds = await loadDataset("isoflops");
     expect(ds.rows.length).toBe(947);
@@ -109,6 +115,15 @@ describe("parsed datasets", () => {
     expect(ds.rows[0]).toMatchObject({ source: "epochai_chinchilla", condition: null, N: 1017959646, C: 1e20, outlier: true, reason: "near_duplicate_params" });
     const llama = ds.rows.filter((r) => r.source === "llama_3");
     expect(llama.filter((r) => r.condition === "exp_loss").length).toBe(133);
+  });
+
+  it("isoflops' llama_3 exp_loss rows are exp(raw_loss) of the same (N, D, C), as the schema says", async () => {
+    const rows = (await loadDataset("isoflops")).rows.filter((r) => r.source === "llama_3");
+    const key = (r: { N: number; D: number; C: number }) => `${r.N}|${r.D}|${r.C}`;
+    const raw = new Map(rows.filter((r) => r.condition === "raw_loss").map((r) => [key(r), r.loss]));
+    const exp = rows.filter((r) => r.condition === "exp_loss");
+    expect(raw.size).toBe(133);
+    for (const r of exp) expect(Math.abs(Math.exp(raw.get(key(r))!) - r.loss) / r.loss).toBeLessThan(1e-12);
   });
 
   it("gadre-overtraining has 104 models × 8 eval losses, 104 × 46 task accuracies and 51 task descriptions", async () => {

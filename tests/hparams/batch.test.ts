@@ -150,3 +150,12 @@ describe("Time Transfer, Shuai, EMA and batch-scaling rules", () => {
     expect(() => scaleEmaMomentum({ rho: 1.5, kappa: 2 })).toThrow(/scaleEmaMomentum: rho must be in \[0, 1\]/);
   });
 });
+
+describe("suLossTrajectory where plain fixed-point iteration oscillates", () => {
+  it("solves L(N = 1e9, S = 1000, B = 2^17) with Kaplan-style constants and satisfies the equation", () => {
+    const k = { Nc: 8.8e13, alphaN: 0.076, Sc: 2.1e3, alphaS: 0.76, BstarTokens: 2e8, alphaB: 0.21 };
+    const L = suLossTrajectory({ N: 1e9, steps: 1000, batch: 2 ** 17, constants: k });
+    const Smin = 1000 / (1 + k.BstarTokens / L ** (1 / k.alphaB) / 2 ** 17);
+    expectRel(L, (k.Nc / 1e9) ** k.alphaN + (k.Sc / Smin) ** k.alphaS, 1e-10);
+  });
+});

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { OBS_SCALING_BENCHMARKS } from "../../datasets/obsscaling";
 import {
-  OBSERVATIONAL_BENCHMARKS,
   observationalComputeEquivalent,
   observationalImpute,
   observationalLogLinear,
@@ -18,7 +18,7 @@ import { checkModelGradient } from "../../lib/fit";
 const lines = fs.readFileSync(path.join(process.env.SCALINGLAB_DATA_MIRROR!, "obsscaling", "base_llm_benchmark_eval.csv"), "utf8").trim().split("\n");
 const header = lines[0].split(",");
 const table = lines.slice(1).map((l) => Object.fromEntries(l.split(",").map((v, i) => [header[i], v])));
-const X = table.map((r) => OBSERVATIONAL_BENCHMARKS.map((b) => (r[b] === "" ? NaN : Number(r[b]))));
+const X = table.map((r) => OBS_SCALING_BENCHMARKS.map((b) => (r[b] === "" ? NaN : Number(r[b]))));
 
 // Independent numbers: numpy (np.cov + np.linalg.eigh, axes oriented so loadings sum ≥ 0, and the repository's
 // pca_impute loop with k = 1) on the same CSV — script /tmp/h5/obs.py, run for these tests.
@@ -138,7 +138,7 @@ describe("fitObservationalLink: held-out prediction of GSM8K from the other seve
   // seven predictor benchmarks, then scipy curve_fit (bounded, floor ∈ [0, 0.2]) of the sigmoid link
   // (script /tmp/h5/obs_pred.py, run for this test): train MAE 0.03865, held-out MAE 0.07876 on 48 larger models.
   it("matches scipy's fit: train MAE 0.0387 and held-out MAE 0.0788", () => {
-    const target = OBSERVATIONAL_BENCHMARKS.indexOf("GSM8K");
+    const target = OBS_SCALING_BENCHMARKS.indexOf("GSM8K");
     const Xp = observationalImpute(X.map((r) => r.filter((_, j) => j !== target)));
     const y = X.map((r) => r[target]);
     const flops = table.map((r) => (r["FLOPs (1E21)"] === "" ? NaN : Number(r["FLOPs (1E21)"]) * 1e21));
