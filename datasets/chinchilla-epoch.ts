@@ -1,4 +1,5 @@
 /** Registry entry: Chinchilla's Fig. 4 points as re-extracted by Epoch AI (Besiroglu et al. 2024). */
+import { besiroglu2024Citation, chinchillaCitation } from "../lib/laws/chinchilla";
 import { DATASET_FILES } from "./files";
 import { type DatasetSpec, noLicenceFile } from "./types";
 
@@ -9,13 +10,8 @@ export const CHINCHILLA_EPOCH_SPEC: DatasetSpec = {
     "245 (N, C, loss) points of Hoffmann et al. (2022) Fig. 4, digitised from the figure's SVG by Besiroglu et al. (2024); " +
     "the loss is decoded from each marker's colour. D is derived as C/(6N), as in Epoch's data_analysis notebook.",
   citation: {
-    key: "besiroglu2024",
-    authors: "Besiroglu, Erdil, Barnett, You",
-    year: 2024,
-    title: "Chinchilla Scaling: A replication attempt",
-    arxiv: "2404.10102",
-    url: "https://github.com/epoch-research/analyzing-chinchilla",
-    where: "data/svg_extracted_data.csv (data of Hoffmann et al. 2022, arXiv 2203.15556, Fig. 4)",
+    ...besiroglu2024Citation,
+    where: `data/svg_extracted_data.csv (data of Hoffmann et al. ${chinchillaCitation.year}, arXiv ${chinchillaCitation.arxiv}, Fig. 4)`,
   },
   source: { repo: "epoch-research/analyzing-chinchilla", commit: "92258837425e1b5f2851d624287f0120583a3d0e" },
   licence: noLicenceFile("no LICENSE file in the repository: load by URL with citation, do not bundle"),

@@ -1,4 +1,5 @@
 /** Registry entry: the Step Law dense LR × batch-size sweep and its bootstrap fits (Li et al. 2025). */
+import { stepLawCitation } from "../lib/hparams/step-law";
 import { DATASET_FILES } from "./files";
 import { type DatasetSpec, noLicenceFile } from "./types";
 
@@ -13,12 +14,7 @@ export const STEPLAW_SPEC: DatasetSpec = {
     "(D = 4e9…1e11 tokens), with final and smoothed loss; plus 1,000 bootstrap refits of the Step Law " +
     "(ln η on ln N, ln D; ln B on ln D).",
   citation: {
-    key: "li2025steplaw",
-    authors: "Li et al.",
-    year: 2025,
-    title: "Predictable Scale: Part I — Optimal Hyperparameter Scaling Law in Large Language Model Pretraining",
-    arxiv: "2503.04715",
-    url: "https://github.com/step-law/steplaw",
+    ...stepLawCitation,
     where: "data/dense_lr_bs_loss.csv, data/1004_fitted_lr_bs_scaling_model_parameters.csv",
   },
   source: { repo: "step-law/steplaw", commit: "32a8f4cc50247695fb56cc6c9117abdf67c97763" },

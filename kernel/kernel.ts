@@ -12,6 +12,7 @@ import { Channel } from "./channel";
 import { build, type Built, type KernelInfoReply, type MimeData } from "./messages";
 import { decode, endpoint, readConnectionFile, Signer, type ConnectionInfo, type Message } from "./wire";
 import { log } from "./log";
+import { saveCodeCache } from "./codecache";
 import { StreamCapture } from "./io";
 import { Engine, runtimeError, type RunOutcome } from "./engine";
 import { complete, inspect, isComplete } from "./introspect";
@@ -296,6 +297,8 @@ export class Kernel {
     }
     this.capture.flush();
     if (storeHistory) this.history.add(count, code, output);
+    // After the first cell the compiler's hot paths are compiled: keep them for the next start.
+    if (count === 1) setTimeout(saveCodeCache, 100).unref();
     if (outcome.ok) return this.reply(build.executeReplyOk(count), msg);
     if (!silent) this.publish(build.error(outcome.error), msg);
     this.reply(build.executeReplyError(count, outcome.error), msg);

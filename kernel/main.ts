@@ -1,9 +1,13 @@
 /**
  * Kernel entry point: `node dist/kernel/main.js -f <connection_file>` (what the kernelspec runs).
  */
+import * as path from "node:path";
 import { log } from "./log";
-import { installCodeCache, saveCodeCache } from "./codecache";
-import { Kernel, PROJECT_ROOT } from "./kernel";
+import { installCodeCache } from "./codecache";
+
+// Before anything heavy is required: tslab's compiler, the library and mathjs compile from the cache.
+installCodeCache(path.resolve(__dirname, "..", ".."));
+const { Kernel } = require("./kernel") as typeof import("./kernel");
 
 function connectionFile(argv: readonly string[]): string {
   const i = argv.findIndex((a) => a === "-f" || a === "--connection-file");
@@ -16,11 +20,8 @@ function connectionFile(argv: readonly string[]): string {
   return file;
 }
 
-installCodeCache(PROJECT_ROOT);
 const kernel = new Kernel(connectionFile(process.argv.slice(2)));
 kernel.start().catch((e: Error) => {
   log(`kernel failed to start: ${e.stack ?? e.message}`);
   process.exit(1);
 });
-// Once the first cells are done the compiler's hot code is compiled: keep it for the next start.
-setTimeout(saveCodeCache, 3000).unref();

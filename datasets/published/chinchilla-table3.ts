@@ -1,4 +1,5 @@
 /** Chinchilla's projected compute-optimal model sizes (Hoffmann et al. 2022, Table 3) — from memory, unverified. */
+import { chinchillaCitation } from "../../lib/laws/chinchilla";
 import { definePublishedTable } from "./table";
 
 /** One row of Chinchilla Table 3: a model size and the compute and tokens approach 1 projects for it. */
@@ -22,14 +23,7 @@ export interface ChinchillaTable3Row {
 export const CHINCHILLA_TABLE3_PROJECTIONS = definePublishedTable<ChinchillaTable3Row>({
   name: "Chinchilla projected compute-optimal sizes",
   status: "unverified",
-  citation: {
-    key: "hoffmann2022",
-    authors: "Hoffmann, Borgeaud, Mensch, Buchatskaya, Cai, Rutherford, et al.",
-    year: 2022,
-    title: "Training Compute-Optimal Large Language Models",
-    arxiv: "2203.15556",
-    where: "Table 3 (approach 1)",
-  },
+  citation: { ...chinchillaCitation, where: "Table 3 (approach 1)" },
   units: { N: "params", C: "FLOP", CGopherUnits: "Gopher budgets", D: "tokens" },
   note: "From memory, unverified (reference loss-and-mixing.md §2): check against the PDF before relying on it.",
   rows: [

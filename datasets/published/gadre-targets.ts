@@ -1,4 +1,5 @@
 /** The over-training extrapolation targets of Gadre et al. 2024 and the refit law's predictions for them. */
+import { GADRE_OVERTRAINING_SPEC } from "../gadre-overtraining";
 import { definePublishedTable } from "./table";
 
 /** One extrapolation target: a large model, its observed C4 loss and the small-model law's prediction. */
@@ -27,15 +28,7 @@ export interface GadreExtrapolationTarget {
 export const GADRE_EXTRAPOLATION_TARGETS = definePublishedTable<GadreExtrapolationTarget>({
   name: "Over-training extrapolation targets (RedPajama, C4 eval loss)",
   status: "confirmed",
-  citation: {
-    key: "gadre2024",
-    authors: "Gadre et al.",
-    year: 2024,
-    title: "Language models scale reliably with over-training and on downstream tasks",
-    arxiv: "2403.08540",
-    url: "https://github.com/mlfoundations/scaling",
-    where: "fit of scaling/shared.py::fit_ds on rpj; notebook relative-error printout",
-  },
+  citation: { ...GADRE_OVERTRAINING_SPEC.citation, where: "fit of scaling/shared.py::fit_ds on rpj; notebook relative-error printout" },
   units: { N: "params", M: "tokens/param", observedLoss: "nats/token", predictedLoss: "nats/token", relativeError: "fraction" },
   note: "Observed losses equal the c4_val losses of the two model JSONs (4 decimals); reference loss-and-mixing.md §6.",
   rows: [

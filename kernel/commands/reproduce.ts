@@ -69,7 +69,7 @@ export function summaryTable(checks: readonly CheckRow[]): string {
 export const reproduceCommand: CliCommand = {
   name: "reproduce",
   summary: "run every notebook in notebooks/ and print one table of reproduced published numbers",
-  usage: `usage: scalinglab reproduce [NOTEBOOK.ipynb...] [--out DIR] [--json] [--verbose] [--timeout S]
+  usage: `usage: scalinglab reproduce [NOTEBOOK.ipynb...] [--out DIR] [--json] [-j N] [--verbose] [--timeout S]
                             [--kernel NAME] [--server URL --token T]
 
 Runs every notebooks/*.ipynb headless (or only the notebooks given), writing executed copies to
@@ -79,11 +79,13 @@ Exits 1 when a notebook fails or a check is not ok.
 
   --out DIR            where executed notebooks go (default notebooks/_build)
   --json               print the report as JSON on stdout instead of the table
+  -j, --jobs N         run N notebooks at a time, each on its own kernel (default 1)
   --verbose            one progress line per cell (default: one per notebook)
 ${KERNEL_HELP}`,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
-      out: { type: "string" }, json: { type: "boolean" }, verbose: { type: "boolean" }, ...KERNEL_OPTIONS,
+      out: { type: "string" }, json: { type: "boolean" }, verbose: { type: "boolean" }, jobs: { type: "string", short: "j" },
+      ...KERNEL_OPTIONS,
     }, true);
     const timeoutS = parseSeconds("--timeout", str(values.timeout), 300);
     const target = kernelTarget(values);
@@ -95,24 +97,41 @@ ${KERNEL_HELP}`,
     for (const nb of inputs) if (!nb.endsWith(".ipynb") || !fs.existsSync(nb)) throw new UsageError(`no such notebook: ${nb}`);
     if (inputs.length === 0) throw new UsageError(`no notebooks found in ${nbDir}`);
 
-    const report: ReproduceReport = { ok: true, notebooks: [], checks: [] };
-    for (const input of inputs) {
+    const jobs = Number(str(values.jobs) ?? 1);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a whole number ≥ 1, got ${JSON.stringify(str(values.jobs))}`);
+
+    const runOne = async (input: string): Promise<{ outcome: NotebookOutcome; checks: CheckRow[] }> => {
       const name = path.basename(input);
       const output = path.join(outDir, name.replace(/\.ipynb$/, ".out.ipynb"));
       const r = await runNotebookFile(input, output, {
         target, timeoutS, log: values.verbose ? (l) => console.error(`${name} ${l}`) : undefined,
       });
       const checks = collectChecks(r.notebook, name);
-      report.checks.push(...checks);
       const ok = !r.failure && checks.every((c) => c.ok);
-      report.notebooks.push({
-        notebook: name, output, ok, seconds: +r.seconds.toFixed(2), cells: r.executed,
-        ...(r.failure && { failure: { ...r.failure, traceback: r.failure.traceback.map(stripAnsi) } }),
-      });
-      if (!ok) report.ok = false;
       const nOk = checks.filter((c) => c.ok).length;
       console.error(`${ok ? "ok    " : "FAILED"} ${name}  ${r.seconds.toFixed(1)} s, ${r.executed} cells, ${nOk}/${checks.length} checks ok`);
-    }
+      return {
+        checks,
+        outcome: {
+          notebook: name, output, ok, seconds: +r.seconds.toFixed(2), cells: r.executed,
+          ...(r.failure && { failure: { ...r.failure, traceback: r.failure.traceback.map(stripAnsi) } }),
+        },
+      };
+    };
+    // A small pool: `jobs` notebooks at a time, each on its own kernel; results keep the input order.
+    const results: Array<Awaited<ReturnType<typeof runOne>>> = new Array(inputs.length);
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(jobs, inputs.length) }, async () => {
+      while (next < inputs.length) {
+        const i = next++;
+        results[i] = await runOne(inputs[i]);
+      }
+    }));
+    const report: ReproduceReport = {
+      ok: results.every((r) => r.outcome.ok),
+      notebooks: results.map((r) => r.outcome),
+      checks: results.flatMap((r) => r.checks),
+    };
 
     if (values.json) {
       console.log(JSON.stringify(report, null, 2));

@@ -121,8 +121,8 @@ function planFit<X>(fn: string, model: Model<X>, rows: readonly X[], ysIn: Array
   return { fn, model, rows, ys, weights, o, coords, objective, starts, p, dim, signal: options.signal };
 }
 
-/** Runs starts on this thread in chunks, reporting progress and honouring interrupts. */
-function runLocal<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string): Float64Array {
+/** Runs starts on this thread in chunks, reporting progress and honouring interrupts; yields between chunks. */
+function* localChunks<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string): Generator<void, Float64Array> {
   const { dim, objective } = plan;
   const n = plan.rows.length;
   const k = starts.length / dim;
@@ -134,11 +134,30 @@ function runLocal<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Arr
     parts.push(runStartBatch(objective, starts.subarray(from * dim, to * dim),
       weights ? weights.subarray(from * n, to * n) : null, plan.o.lbfgs, plan.weights));
     if (k > chunk) reportProgress(task, to, k);
+    yield;
   }
   const out = new Float64Array(parts.reduce((s, a) => s + a.length, 0));
   let off = 0;
   for (const a of parts) { out.set(a, off); off += a.length; }
   return out;
+}
+
+function runLocal<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string): Float64Array {
+  const chunks = localChunks(plan, starts, weights, task);
+  for (;;) {
+    const r = chunks.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** In-process, but giving the event loop a turn between chunks so interrupts and progress get through. */
+async function runLocalAsync<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string): Promise<Float64Array> {
+  const chunks = localChunks(plan, starts, weights, task);
+  for (;;) {
+    const r = chunks.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 async function runAnywhere<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string): Promise<Float64Array> {
@@ -149,7 +168,7 @@ async function runAnywhere<X>(plan: FitPlan<X>, starts: Float64Array, weights: F
     module: plan.model.module, dim: plan.dim, n: plan.rows.length, starts, weights,
     workers: plan.o.workers, task, fn: plan.fn, signal: plan.signal,
   });
-  return viaWorkers ?? runLocal(plan, starts, weights, task);
+  return viaWorkers ?? runLocalAsync(plan, starts, weights, task);
 }
 
 function bestIndex<X>(plan: FitPlan<X>, outcomes: StartOutcome[]): number {

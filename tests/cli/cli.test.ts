@@ -49,6 +49,7 @@ describe("scalinglab command line", () => {
     [["install", "extra"], "install", /unexpected argument extra/],
     [["uninstall", "--html"], "uninstall", /unknown option --html/],
     [["reproduce", "--timeout", "soon"], "reproduce", /--timeout expects a number of seconds/],
+    [["reproduce", "-j", "0"], "reproduce", /--jobs expects a whole number ≥ 1/],
     [["start", "--port", "http"], "start", /--port expects a port number/],
     [["setup", "now"], "setup", /unexpected argument now/],
   ] as const)("bad arguments %j get one line and exit 2", async (args, cmd, pattern) => {

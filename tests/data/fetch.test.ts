@@ -8,7 +8,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DataError, runtimeHooks, type ProgressEvent } from "../../lib/core";
+import { DataError, InterruptedError, runtimeHooks, type ProgressEvent } from "../../lib/core";
 import { cachedFilePath, dataCacheDir, datasetSpec, loadDataset, sourceFileUrl } from "../../lib/data";
 
 const MIRROR = process.env.SCALINGLAB_DATA_MIRROR!;
@@ -63,6 +63,15 @@ describe("file resolution", () => {
         if (saved[k] === undefined) delete process.env[k];
         else process.env[k] = saved[k];
       }
+    }
+  });
+
+  it("stops with InterruptedError when the kernel's interrupt signal is aborted", async () => {
+    runtimeHooks().signal = AbortSignal.abort();
+    try {
+      await expect(loadDataset("chinchilla-epoch", { cacheDir: tempDir(), mirror: MIRROR })).rejects.toThrow(InterruptedError);
+    } finally {
+      runtimeHooks().signal = undefined;
     }
   });
 

@@ -10,7 +10,7 @@ import {
   numericHessian, formatFitResultText, FIT_DEFAULTS, type Model,
 } from "../../lib/fit";
 import { chinchillaModel, chinchillaLoss, type ChinchillaParams } from "../../lib/laws/chinchilla";
-import { InsufficientDataError, InvalidInputError, UnknownChoiceError, JUPYTER_DISPLAY } from "../../lib/core";
+import { InsufficientDataError, InterruptedError, InvalidInputError, UnknownChoiceError, JUPYTER_DISPLAY } from "../../lib/core";
 
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
 
@@ -210,6 +210,22 @@ describe("seeded bootstrap", () => {
     expect(a.se).toEqual(b.se);
     expect(a.params).toEqual(b.params);
   });
+});
+
+describe("interrupts", () => {
+  const data = syntheticChinchilla(truth, 0.01, 4);
+  for (const workers of ["auto", 0] as const) {
+    it(`an already-aborted signal rejects with InterruptedError (workers: ${workers})`, async () => {
+      const ac = new AbortController();
+      ac.abort();
+      await expect(fitChinchilla(data, { grid: "hoffmann", signal: ac.signal, workers })).rejects.toThrow(InterruptedError);
+    });
+    it(`aborting during a 4,500-start fit stops it with InterruptedError (workers: ${workers})`, async () => {
+      const ac = new AbortController();
+      setTimeout(() => ac.abort(), 50);
+      await expect(fitChinchilla(data, { grid: "hoffmann", signal: ac.signal, workers })).rejects.toThrow(InterruptedError);
+    });
+  }
 });
 
 describe("special functions (reference values: scipy 1.17.1)", () => {

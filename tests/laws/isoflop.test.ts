@@ -6,6 +6,8 @@
  *   epochai_chinchilla, all rows:         9 budgets, a = 0.49506939014692436
  *   llama_3__exp_loss, outliers dropped:  8 budgets, a = 0.4952612778634542
  *   llama_3__exp_loss, all rows:         10 budgets, a = 0.4631208104224362
+ * and for Approach 1 on final losses (argmin of loss per budget, then np.polyfit):
+ *   epochai_chinchilla, outliers dropped: 7 budgets, a = 0.47802484054423044
  */
 import { describe, expect, it } from "vitest";
 import * as fs from "node:fs";
@@ -129,6 +131,13 @@ describe("chinchillaEnvelope (Approach 1)", () => {
       { N: 1e8, tokens: [1e11], loss: [2.3] }, { N: 1e9, tokens: [1e10], loss: [2.2] }, { N: 1e9, tokens: [1e11], loss: [2.0] }];
     const r = chinchillaEnvelope(pts);
     expect(r.points.map((p) => p.N)).toEqual([2e8, 1e9, 1e9]);
+  });
+  it("on the Chinchilla IsoFLOP points (one final loss per run) matches the numpy best-run-per-budget exponent", () => {
+    const rows = isoflopRows("epochai_chinchilla__massivetext__chinchilla", true);
+    // tokens = C/(6N) so that 6·N·tokens reproduces each budget up to rounding, as in the CSV.
+    const env = chinchillaEnvelope(rows.map((r) => ({ N: r.N, tokens: [r.C / (6 * r.N)], loss: [r.L] })));
+    expect(env.points.length).toBe(7);
+    expect(Math.abs(env.nExponent - 0.47802484054423044)).toBeLessThan(1e-9);
   });
   it("rejects tokens that do not increase", () => {
     expect(() => chinchillaEnvelope([{ N: 1e8, tokens: [2, 1], loss: [3, 2] }])).toThrow(/must increase strictly/);

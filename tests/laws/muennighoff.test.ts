@@ -110,6 +110,20 @@ describe("Muennighoff optimal allocation", () => {
     expect(scarce.epochs).toBeGreaterThan(1);
     expect(scarce.loss).toBeGreaterThan(free.loss);
   });
+  it("with alpha ≠ beta and other R*, is never beaten by a 20001-point grid over ln N and lands within one grid step", () => {
+    const q = { E: 1.8, A: 400, B: 1500, alpha: 0.3, beta: 0.38, RDstar: 5, RNstar: 3 };
+    for (const [C, U] of [[1e20, 1e9], [1e22, 5e9], [1e24, 2e10], [1e21, 1e12]]) {
+      const a = muennighoffOptimalAllocation(C, U, q);
+      let best = { L: Infinity, t: 0 };
+      const lo = Math.log(1e5), hi = Math.log(1e14), n = 20001, h = (hi - lo) / (n - 1);
+      for (let k = 0; k < n; k++) {
+        const t = lo + k * h, N = Math.exp(t), L = muennighoffLoss(N, C / (6 * N), U, q);
+        if (L < best.L) best = { L, t };
+      }
+      expect(a.loss).toBeLessThanOrEqual(best.L);
+      expect(Math.abs(Math.log(a.N) - best.t)).toBeLessThanOrEqual(h);
+    }
+  });
   it("rejects a non-positive budget with InvalidInputError naming the function", () => {
     expect(() => muennighoffOptimalAllocation(0, 1e9)).toThrow(InvalidInputError);
     expect(() => muennighoffOptimalAllocation(0, 1e9)).toThrow(/^muennighoffOptimalAllocation: C must be/);

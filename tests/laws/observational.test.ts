@@ -11,7 +11,7 @@ import {
   observationalSigmoidModel,
   fitObservationalLink,
 } from "../../lib/laws/observational";
-import { InsufficientDataError, InvalidInputError } from "../../lib/core";
+import { DidNotConvergeError, InsufficientDataError, InvalidInputError } from "../../lib/core";
 import { checkModelGradient } from "../../lib/fit";
 
 // The mirrored 148-model table (no quoted fields, so a plain split parses it).
@@ -100,6 +100,9 @@ describe("observationalPCA invariants", () => {
   });
   it("rejects more components than benchmarks", () => {
     expect(() => observationalPCA(M, { components: 4 })).toThrow(InvalidInputError);
+  });
+  it("imputation reports DidNotConvergeError when the iteration budget is too small", () => {
+    expect(() => observationalImpute(X, { maxIterations: 1 })).toThrow(DidNotConvergeError);
   });
   it("imputation rejects a column with no observed value", () => {
     expect(() => observationalImpute([[1, NaN], [2, NaN]])).toThrow(/column 1 has no observed value/);
