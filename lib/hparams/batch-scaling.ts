@@ -5,6 +5,7 @@
  */
 import { assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
 
+/** Citation of the paper this module implements. */
 export const goyalCitation: Citation = {
   key: "goyal2017",
   authors: "Goyal et al.",
@@ -13,6 +14,7 @@ export const goyalCitation: Citation = {
   arxiv: "1706.02677",
 };
 
+/** Citation of the paper this module implements. */
 export const malladiCitation: Citation = {
   key: "malladi2022sde",
   authors: "Malladi, Lyu, Panigrahi, Arora",
@@ -71,6 +73,7 @@ export function adamSqrtBatchScaling(p: { lr: number; beta1: number; beta2: numb
   return { lr: p.lr * Math.sqrt(p.kappa), beta1: beta("beta1", p.beta1), beta2: beta("beta2", p.beta2), eps: p.eps / Math.sqrt(p.kappa), warnings };
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const sgdLinearScalingLaw = defineLaw({
   id: "sgd-linear-batch-scaling",
   name: "Linear LR scaling rule for SGD",
@@ -83,6 +86,7 @@ export const sgdLinearScalingLaw = defineLaw({
   functions: ["sgdLinearBatchScaling"],
 });
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const adamSqrtScalingLaw = defineLaw({
   id: "adam-sqrt-batch-scaling",
   name: "Square-root LR scaling rule for Adam (β/ε map unverified)",

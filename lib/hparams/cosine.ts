@@ -5,6 +5,7 @@
 import { assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
 import { warmupFactor } from "./wsd";
 
+/** Citation of the paper this module implements. */
 export const cosineCitation: Citation = {
   key: "loshchilov2017sgdr",
   authors: "Loshchilov, Hutter",
@@ -13,6 +14,7 @@ export const cosineCitation: Citation = {
   arxiv: "1608.03983",
 };
 
+/** Options of {@link cosineFactor} and {@link cosineSchedule}. */
 export interface CosineOptions {
   /** Total iterations (> 0). */
   readonly total: number;
@@ -60,6 +62,7 @@ export function cosineSchedule(o: CosineOptions & { peakLR?: number }): number[]
   return Array.from({ length: Math.floor(o.total) }, (_, s) => peak * cosineFactor(s, o));
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const cosineScheduleLaw = defineLaw({
   id: "cosine-schedule",
   name: "Cosine learning-rate decay with linear warmup",

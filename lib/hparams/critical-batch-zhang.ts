@@ -11,6 +11,7 @@
 import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, type Citation } from "../core";
 import { minimizeOnInterval } from "./least-squares";
 
+/** Citation of the paper this module implements. */
 export const zhangCbsCitation: Citation = {
   key: "zhang2024cbs",
   authors: "Zhang, Morwani, Vyas, Wu, Zou, Ghai, Foster, Kakade",
@@ -154,6 +155,7 @@ export function zhangCbsPowerLaw(p: { D: number; c: number; gamma: number }): nu
   return p.c * p.D ** p.gamma;
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const zhangCriticalBatchLaw = defineLaw({
   id: "zhang-critical-batch",
   name: "Operational critical batch size (20% step overhead over linear scaling)",

@@ -7,6 +7,7 @@
 import { assertPositive, defineLaw, InvalidInputError, type PublishedConstants } from "../core";
 import { deepseekCitation } from "../laws/flops";
 
+/** Constants of DeepSeek η_opt = lrCoef·C^lrExp and B_opt = batchCoef·C^batchExp. */
 export interface DeepseekHparamConstants {
   readonly lrCoef: number;
   readonly lrExp: number;
@@ -23,6 +24,7 @@ export const DEEPSEEK_HPARAMS: PublishedConstants<DeepseekHparamConstants> = {
   note: "C = M·D FLOPs with M = non-embedding FLOPs/token incl. attention; η = peak AdamW LR (β 0.9/0.95, wd 0.1, multi-step schedule); B in tokens. Fitted on ~1e17–2e19 FLOPs",
 };
 
+/** Constants of DeepSeek M_opt = mBase·C^mExp and D_opt = dBase·C^dExp. */
 export interface DeepseekAllocationConstants {
   readonly mBase: number;
   readonly mExp: number;
@@ -92,6 +94,7 @@ export function deepseekAllocation(p: { C: number; constants?: DeepseekAllocatio
   return { M: k.mBase * p.C ** k.mExp, D: k.dBase * p.C ** k.dExp };
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const deepseekHparamsLaw = defineLaw({
   id: "deepseek-hparams",
   name: "DeepSeek LLM compute-optimal learning rate and batch size",
@@ -105,6 +108,7 @@ export const deepseekHparamsLaw = defineLaw({
   functions: ["deepseekOptimalLearningRate", "deepseekOptimalBatch", "transformerFlopsPerToken"],
 });
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const deepseekAllocationLaw = defineLaw({
   id: "deepseek-allocation",
   name: "DeepSeek LLM model/data allocation M_opt(C), D_opt(C)",

@@ -4,6 +4,7 @@
  */
 import { assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
 
+/** Citation of the paper this module implements. */
 export const emaScalingCitation: Citation = {
   key: "busbridge2023ema",
   authors: "Busbridge et al.",
@@ -27,6 +28,7 @@ export function scaleEmaMomentum(p: { rho: number; kappa: number }): number {
   return p.rho ** p.kappa;
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const emaScalingLaw = defineLaw({
   id: "ema-scaling",
   name: "EMA momentum scaling with batch size",

@@ -7,6 +7,7 @@ import { InsufficientDataError, InvalidInputError } from "../core";
 import { Xoshiro128 } from "../fit/bootstrap";
 import { fitMatrixInverse } from "../fit/linalg";
 
+/** Result of {@link linearLeastSquares}. */
 export interface LinearFit {
   /** Coefficients in design-matrix column order. */
   readonly coef: number[];

@@ -7,6 +7,7 @@
 import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, type Citation } from "../core";
 import { linearLeastSquares } from "./least-squares";
 
+/** Citation of the paper this module implements. */
 export const bjorckCitation: Citation = {
   key: "bjorck2024horizon",
   authors: "Bjorck et al.",
@@ -103,6 +104,7 @@ export function fitBjorckHorizon(points: readonly { D: number; lr: number }[]): 
   return { Bh: Math.exp(fit.coef[0]), beta: -fit.coef[1] };
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const bjorckHorizonLaw = defineLaw({
   id: "bjorck-lr-horizon",
   name: "Optimal LR vs token horizon (Bjorck et al.)",

@@ -6,6 +6,7 @@
 import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, makeDisplayable, type Citation } from "../core";
 import { linearLeastSquares, minimizeOnInterval } from "./least-squares";
 
+/** Citation of the paper this module implements. */
 export const muScalingCitation: Citation = {
   key: "yao2023muscaling",
   authors: "Yao, Wang",
@@ -54,6 +55,7 @@ export type MuScalingHeldOut = {
   readonly relError: number;
 };
 
+/** Result of {@link fitMuScaling}: constants and held-out predictions. */
 export interface MuScalingFit {
   readonly a: number;
   readonly b: number;
@@ -100,6 +102,7 @@ export function fitMuScaling(points: readonly { nMillions: number; loss: number 
     `μScaling fit on ${train.length} widths: L = ${a.toPrecision(5)}·N^${b.toPrecision(5)} + ${c.toPrecision(5)}; held-out errors ${heldOut.map((h) => (100 * h.relError).toFixed(2) + "%").join(", ")}`);
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const muScalingLaw = defineLaw({
   id: "mu-scaling",
   name: "μScaling: loss vs model size at fixed μP hyperparameters",

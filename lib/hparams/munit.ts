@@ -5,6 +5,7 @@
  */
 import { assertChoice, assertPositive, defineLaw, type Citation } from "../core";
 
+/** Citation of the paper this module implements. */
 export const munitCitation: Citation = {
   key: "narayan2025munit",
   authors: "Narayan et al.",
@@ -14,6 +15,7 @@ export const munitCitation: Citation = {
   where: "abstract (components confirmed); LR rule from memory, unverified",
 };
 
+/** Layer kinds of {@link munitScaling}. */
 export type MunitParamKind = "hidden" | "output";
 
 /** Init variance, forward multiplier and Adam LR multiplier of one μnit Scaling layer (UNVERIFIED rule). */
@@ -42,6 +44,7 @@ export function munitScaling(p: { kind: MunitParamKind; fanIn: number }): MunitR
     : { initVar: 1, multiplier: 1 / p.fanIn, adamLRScale: 1, status: "unverified" };
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const munitLaw = defineLaw({
   id: "munit-scaling",
   name: "μnit Scaling (μS) parametrization for FP8 training (rule unverified)",

@@ -9,6 +9,7 @@
  */
 import { assertChoice, assertPositive, defineLaw, type Citation } from "../core";
 
+/** Citation of the paper this module implements. */
 export const mupCitation: Citation = {
   key: "yang2022mup",
   authors: "Yang, Hu et al.",
@@ -21,11 +22,15 @@ export const mupCitation: Citation = {
 
 /** Layer kinds: input weights, hidden (infinite→infinite) weights, output (readout) weights, biases, norm gains. */
 export type MupLayerKind = "input" | "hidden" | "output" | "bias" | "norm";
+/** Every {@link MupLayerKind}. */
 export const MUP_LAYER_KINDS: readonly MupLayerKind[] = ["input", "hidden", "output", "bias", "norm"];
+/** Optimizers the μP tables cover. */
 export type MupOptimizer = "adam" | "sgd";
+/** Every {@link MupOptimizer}. */
 export const MUP_OPTIMIZERS: readonly MupOptimizer[] = ["adam", "sgd"];
 /** "table3" (TP-V Table 3), "table8" (the mup package), "unit" (unit init, u-μP's starting point), "sp" (standard). */
 export type MupForm = "table3" | "table8" | "unit" | "sp";
+/** Every {@link MupForm}. */
 export const MUP_FORMS: readonly MupForm[] = ["table3", "table8", "unit", "sp"];
 
 /** fan_in^fanIn · fan_out^fanOut. */
@@ -204,6 +209,7 @@ export function mupAttentionScale(dHead: number, opts: { mup?: boolean; compat8?
   return (opts.compat8 === false ? 1 : 8) / dHead;
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const mupLaw = defineLaw({
   id: "mup",
   name: "μP (Maximal Update Parametrization): width scaling of init, multipliers and per-layer LR",

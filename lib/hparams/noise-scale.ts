@@ -5,6 +5,7 @@
  */
 import { assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
 
+/** Citation of the paper this module implements. */
 export const mccandlishCitation: Citation = {
   key: "mccandlish2018",
   authors: "McCandlish, Kaplan, Amodei, OpenAI Dota Team",
@@ -80,6 +81,7 @@ export function mccandlishTradeoffCurve(p: { Smin: number; Emin: number; batches
   });
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const mccandlishNoiseScaleLaw = defineLaw({
   id: "mccandlish-noise-scale",
   name: "Gradient noise scale and the steps/examples trade-off",

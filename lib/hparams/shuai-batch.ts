@@ -5,6 +5,7 @@
  */
 import { assertPositive, defineLaw, InvalidInputError, type Citation, type PublishedConstants } from "../core";
 
+/** Citation of the paper this module implements. */
 export const shuaiCitation: Citation = {
   key: "shuai2024batch",
   authors: "Shuai, Wang, Wu, Jiang, Ren",
@@ -13,6 +14,7 @@ export const shuaiCitation: Citation = {
   arxiv: "2412.01505",
 };
 
+/** Shuai et al. 2024 exponents (confirmed-secondary); prefactors are not known. */
 export const SHUAI_EXPONENTS: PublishedConstants<{ nExp: number; dExp: number; stepsExp: number; batchExp: number; lrBatchExpLo: number; lrBatchExpHi: number }> = {
   name: "Shuai et al. 2024 compute exponents",
   params: { nExp: 0.464, dExp: 0.536, stepsExp: 0.434, batchExp: 0.102, lrBatchExpLo: 0.75, lrBatchExpHi: 1 },
@@ -56,6 +58,7 @@ export function shuaiLRForBatch(p: { lr0: number; B0: number; B: number; gamma?:
   return p.lr0 * (p.B / p.B0) ** g;
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const shuaiBatchLaw = defineLaw({
   id: "shuai-batch",
   name: "Batch-size-aware compute allocation and LR scaling (Shuai et al.)",

@@ -82,6 +82,7 @@ export function selectStepLawOptima(runs: readonly StepLawRun[], threshold = 0.0
   return { kept, groups };
 }
 
+/** Options of {@link fitStepLaw}. */
 export interface StepLawFitOptions {
   /** Relative loss window for near-optimal runs (default 0.0025). */
   readonly threshold?: number;

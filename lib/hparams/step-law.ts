@@ -6,6 +6,7 @@
 import { assertPositive, defineLaw, InvalidInputError, type Citation, type PublishedConstants } from "../core";
 import { quantileOf } from "./least-squares";
 
+/** Citation of the paper this module implements. */
 export const stepLawCitation: Citation = {
   key: "li2025steplaw",
   authors: "Li et al.",
@@ -189,6 +190,7 @@ export function stepLawBootstrapBand(p: { N: number; D: number; fits: readonly S
   return { lr: q(lr), batch: q(bs) };
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const stepLaw = defineLaw({
   id: "step-law",
   name: "Step Law: optimal peak LR η*(N, D) and batch size B*(D)",

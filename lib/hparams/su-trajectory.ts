@@ -6,6 +6,7 @@
 import { assertPositive, defineLaw, DidNotConvergeError, InvalidInputError, type Citation } from "../core";
 import { KAPLAN_2020, KAPLAN_2020_LNS, type KaplanConstants } from "../laws/kaplan";
 
+/** Citation of the paper this module implements. */
 export const suCitation: Citation = {
   key: "su2024unraveling",
   authors: "Su, Tian, Shen, Cai",
@@ -82,6 +83,7 @@ export function suStepsToLoss(p: { N: number; targetLoss: number; batch: number;
   return Smin * (1 + k.BstarTokens / p.targetLoss ** (1 / k.alphaB) / p.batch);
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const suLossTrajectoryLaw = defineLaw({
   id: "su-loss-trajectory",
   name: "Loss vs steps and batch size, L(N, S, B) as a fixed point (Su et al.)",

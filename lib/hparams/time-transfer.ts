@@ -5,6 +5,7 @@
  */
 import { assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
 
+/** Citation of the paper this module implements. */
 export const timeTransferCitation: Citation = {
   key: "filatov2024timetransfer",
   authors: "Filatov, Ebert, Wang, Kesselheim",
@@ -52,6 +53,7 @@ export function timeTransferLRRegime(p: { T: number; B: number; Bcrit: number; b
   return "const";
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const timeTransferLaw = defineLaw({
   id: "time-transfer",
   name: "Time Transfer: B_crit ∝ T and three optimal-LR regimes (user constants)",

@@ -7,6 +7,7 @@
 import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, makeDisplayable, type Citation } from "../core";
 import { linearLeastSquares, minimizeOnInterval } from "./least-squares";
 
+/** Citation of the paper this module implements. */
 export const tissueCitation: Citation = {
   key: "tissue2024annealing",
   authors: "Tissue, Wang, Wang",
@@ -159,6 +160,7 @@ export function fitTissueLoss(p: { lrs: readonly number[]; steps: readonly numbe
     `Tissue annealing law: L = ${L0.toPrecision(5)} + ${A.toPrecision(4)}·S1^−${alpha.toPrecision(4)} − ${C.toPrecision(4)}·S2 (λ = ${lambda}, rmse ${fit.rmse.toExponential(2)}, ${rows.length} points)`);
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const tissueAnnealingLaw = defineLaw({
   id: "tissue-lr-annealing",
   name: "Loss curve under LR annealing: L = L0 + A·S1^−α − C·S2",

@@ -6,6 +6,7 @@
  */
 import { assertChoice, assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
 
+/** Citation of the paper this module implements. */
 export const umupCitation: Citation = {
   key: "blake2024umup",
   authors: "Blake et al.",
@@ -16,8 +17,10 @@ export const umupCitation: Citation = {
   where: "unit_scaling/optim.py (lr_scale_func_adam, lr_scale_func_sgd)",
 };
 
+/** Parameter kinds of {@link umupAdamLRScale}. */
 export type UmupAdamParamKind = "weight" | "embedding" | "bias" | "norm" | "output";
 const ADAM_KINDS: readonly UmupAdamParamKind[] = ["weight", "embedding", "bias", "norm", "output"];
+/** Parameter kinds of {@link umupSgdLRScale}. */
 export type UmupSgdParamKind = "weight" | "bias" | "norm" | "output";
 const SGD_KINDS: readonly UmupSgdParamKind[] = ["weight", "bias", "norm", "output"];
 
@@ -86,6 +89,7 @@ export function umupIndependentWeightDecay(wd: number, paramLR: number): number 
   return wd / paramLR;
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const umupLaw = defineLaw({
   id: "umup",
   name: "u-μP learning-rate multipliers and independent weight decay",

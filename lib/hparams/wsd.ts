@@ -4,6 +4,7 @@
  */
 import { assertChoice, assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
 
+/** Citation of the paper this module implements. */
 export const wsdCitation: Citation = {
   key: "hagele2024wsd",
   authors: "Hägele et al.",
@@ -16,6 +17,7 @@ export const wsdCitation: Citation = {
 
 /** Cooldown shapes of `wsd_schedule` ("mirror_cosine" is spelled "miror_cosine" in the code). */
 export type CooldownShape = "linear" | "sqrt" | "cosine" | "square" | "exp" | "mirror_cosine";
+/** Every {@link CooldownShape}. */
 export const COOLDOWN_SHAPES: readonly CooldownShape[] = ["linear", "sqrt", "cosine", "square", "exp", "mirror_cosine"];
 
 /** Options of {@link wsdFactor} and {@link wsdSchedule}. */
@@ -110,6 +112,7 @@ export function wsdSchedule(o: WsdOptions & { peakLR?: number }): number[] {
   return Array.from({ length: Math.floor(o.total) }, (_, s) => peak * wsdFactor(s, o));
 }
 
+/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const wsdLaw = defineLaw({
   id: "wsd-schedule",
   name: "Warmup–stable–decay (WSD) learning-rate schedule with cooldown shapes",

@@ -1,1 +1,10 @@
-export {};
+// data-mixing laws: Ye et al. mixing law (+ aggregation, optimisation), RegMix, BiMix, data filtering (QQT), DoReMi
+export * from "./citations";
+export * from "./simplex";
+export * from "./mixing-law";
+export * from "./aggregate";
+export * from "./optimize-mixture";
+export * from "./rank-correlation";
+export * from "./mixture-regression";
+export * from "./gradient-boosting";
+export * from "./regmix";

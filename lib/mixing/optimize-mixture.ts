@@ -1,0 +1,82 @@
+/**
+ * The training mixture that minimises the aggregated mixing-law loss over the simplex with per-domain bounds.
+ * Σ_i s_i (c_i + k_i exp(t_i·r)) is convex in r (a non-negative sum of exponentials of linear functions) and the
+ * bounded simplex is convex, so projected gradient descent (exact Euclidean projection, Armijo backtracking)
+ * converges to the global minimum.
+ */
+import { DidNotConvergeError, InvalidInputError } from "../core";
+import { checkMixingLawParams, type MixingLawParams } from "./mixing-law";
+import { aggregateMixingLoss } from "./aggregate";
+import { projectOntoSimplex, resolveMixtureBounds, type MixtureBounds } from "./simplex";
+
+/** Result of optimizeMixture. */
+export interface OptimalMixture {
+  /** Minimising mixture. */
+  readonly r: number[];
+  /** Predicted overall loss there, nats/token. */
+  readonly loss: number;
+  readonly iterations: number;
+  /** Largest change of r in the last step (convergence measure). */
+  readonly step: number;
+}
+
+/** Options of optimizeMixture. */
+export interface OptimizeMixtureOptions extends MixtureBounds {
+  /** Stop when no proportion moves by more than this (default 1e-12). */
+  readonly tol?: number;
+  readonly maxIterations?: number;
+}
+
+/**
+ * Minimises L(r) = Σ_i s_i·L_i(r) over mixtures r with lower ≤ r ≤ upper (projected gradient descent, exact
+ * projection; global because the problem is convex).
+ * @param laws one mixing law per validation domain (k > 0)
+ * @param s validation-domain weights (≥ 0, Σ = 1)
+ * @param options per-domain bounds, tolerance
+ * @returns the optimal mixture and its predicted loss
+ * @throws InvalidInputError for bad laws/weights/infeasible bounds; DidNotConvergeError if maxIterations is hit
+ * @example optimizeMixture([{ c: 0, k: 1, t: [-1, 0] }], [1]).r // => [1, 0]
+ * @see yeMixingCitation
+ */
+export function optimizeMixture(laws: readonly MixingLawParams[], s: ArrayLike<number>, options: OptimizeMixtureOptions = {}): OptimalMixture {
+  const fn = "optimizeMixture";
+  if (!Array.isArray(laws) || laws.length === 0) throw new InvalidInputError(fn, "laws must be a non-empty array (one per validation domain)");
+  laws.forEach((l) => checkMixingLawParams(fn, l));
+  const m = laws[0].t.length;
+  laws.forEach((l, i) => { if (l.t.length !== m) throw new InvalidInputError(fn, `laws[${i}] has ${l.t.length} t's, laws[0] has ${m}`); });
+  const bounds = resolveMixtureBounds(fn, m, options);
+  const tol = options.tol ?? 1e-12;
+  const maxIt = options.maxIterations ?? 100000;
+  const f = (r: number[]) => aggregateMixingLoss(laws, r, s);
+  const grad = (r: number[]) => {
+    const g = new Array<number>(m).fill(0);
+    laws.forEach((l, i) => {
+      const e = s[i] * l.k * Math.exp(l.t.reduce((a, t, j) => a + t * r[j], 0));
+      for (let j = 0; j < m; j++) g[j] += e * l.t[j];
+    });
+    return g;
+  };
+  let r = projectOntoSimplex(new Array<number>(m).fill(1 / m), bounds);
+  let fr = f(r);
+  let eta = 1;
+  for (let it = 1; it <= maxIt; it++) {
+    const g = grad(r);
+    let next: number[];
+    let fn2: number;
+    // Armijo backtracking on the projected step.
+    for (;;) {
+      next = projectOntoSimplex(r.map((v, j) => v - eta * g[j]), bounds);
+      fn2 = f(next);
+      const decrease = next.reduce((a, v, j) => a + g[j] * (v - r[j]), 0);
+      const dist2 = next.reduce((a, v, j) => a + (v - r[j]) ** 2, 0);
+      if (fn2 <= fr + 0.5 * decrease || dist2 < 1e-30 || eta < 1e-20) break;
+      eta *= 0.5;
+    }
+    const moved = next.reduce((a, v, j) => Math.max(a, Math.abs(v - r[j])), 0);
+    r = next;
+    fr = fn2;
+    eta *= 2;
+    if (moved <= tol) return { r, loss: fr, iterations: it, step: moved };
+  }
+  throw new DidNotConvergeError(fn, `no convergence in ${maxIt} iterations`, "raise maxIterations or loosen tol");
+}
