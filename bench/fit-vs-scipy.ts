@@ -34,15 +34,20 @@ async function main() {
   const data = data240();
   console.log(`data: ${data.length} points; cores: ${os.availableParallelism()}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
   let t = performance.now();
+  const cpu0 = process.cpuUsage();
   const ours = await fitChinchilla(data, { grid: "hoffmann" });
   const oursSeconds = (performance.now() - t) / 1000;
-  console.log(`scalinglab: ${oursSeconds.toFixed(2)} s for ${ours.grid.starts} starts, best objective ${ours.objective.toPrecision(10)}`);
+  const cpu = process.cpuUsage(cpu0);
+  const oursCpu = (cpu.user + cpu.system) / 1e6; // all threads, workers included
+  console.log(`scalinglab: ${oursSeconds.toFixed(2)} s wall, ${oursCpu.toFixed(2)} s CPU for ${ours.grid.starts} starts, best objective ${ours.objective.toPrecision(10)}`);
 
   const py = JSON.parse(execFileSync("python3", [path.join(root(), "bench/fit-vs-scipy.py"), csv], { encoding: "utf8" })) as
-    { seconds: number; best: number; starts: number };
-  console.log(`scipy L-BFGS-B: ${py.seconds.toFixed(2)} s for ${py.starts} starts, best objective ${py.best.toPrecision(10)}`);
+    { seconds: number; cpu_seconds: number; best: number; starts: number };
+  console.log(`scipy L-BFGS-B: ${py.seconds.toFixed(2)} s wall, ${py.cpu_seconds.toFixed(2)} s CPU for ${py.starts} starts, best objective ${py.best.toPrecision(10)}`);
   const relDiff = Math.abs(ours.objective - py.best) / py.best;
-  console.log(`speed-up ${(py.seconds / oursSeconds).toFixed(1)}× (goal ≥ 20×); best objectives differ by ${relDiff.toExponential(2)} relative (goal ≤ 1e-6)`);
+  // Wall time is the goal's measure; CPU time is the fairer one on a loaded machine (it ignores waiting for a core).
+  console.log(`speed-up ${(py.seconds / oursSeconds).toFixed(1)}× wall (goal ≥ 20×), ${(py.cpu_seconds / oursCpu).toFixed(1)}× CPU; ` +
+    `best objectives differ by ${relDiff.toExponential(2)} relative (goal ≤ 1e-6)`);
 
   t = performance.now();
   const boot = await fitChinchilla(data, { init: ours.params, bootstrap: 4000, seed: 42 });

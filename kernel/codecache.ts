@@ -2,7 +2,8 @@
  * V8 code cache for the CommonJS modules a kernel start loads (tslab's 10 MB TypeScript compiler, the
  * library, mathjs, ...). Node 20 has no built-in module compile cache, so modules are compiled through
  * vm.Script with cached data kept in one file under node_modules/.cache/scalinglab, keyed by path, size
- * and mtime. Written once the first cells ran, so lazily compiled functions are in it too.
+ * and mtime, one file per thread kind (main, converter). Written once the first cells ran, so lazily
+ * compiled functions are in it too.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -54,8 +55,8 @@ function load(file: string): Map<string, Buffer> {
 }
 
 /** Routes CommonJS compilation through the cache (modules loaded from now on). */
-export function installCodeCache(projectRoot: string): void {
-  cacheFile = path.join(projectRoot, "node_modules", ".cache", "scalinglab", `modules-${process.version}-${process.arch}.v8cache`);
+export function installCodeCache(projectRoot: string, name = "main"): void {
+  cacheFile = path.join(projectRoot, "node_modules", ".cache", "scalinglab", `${name}-${process.version}-${process.arch}.v8cache`);
   try {
     cached = load(cacheFile);
   } catch (e) {

@@ -4,12 +4,16 @@
  * turn what the executor reports through its console into structured results: the last expression value,
  * type errors with their codes and positions, runtime exceptions.
  */
+import * as path from "node:path";
 import * as util from "node:util";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ErrorContent } from "./messages";
+import type { ConverterRequest, ConverterResponse, ConverterWorkerData } from "./converter-worker";
 
 // tslab's internals (pinned tslab@1.0.22): the TypeScript fork it ships and its converter/executor.
 import type * as TS from "@tslab/typescript-for-tslab";
-import type { Converter, ConvertResult, Diagnostic } from "tslab/dist/converter";
+import type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab/dist/converter";
+import type { CodeMetadata } from "tslab/dist/metadata";
 import type { Executor } from "tslab/dist/executor";
 
 export type RunOutcome =
@@ -23,6 +27,59 @@ interface RunState {
   convert?: ConvertResult;
 }
 
+/** The converter living in converter-worker.ts, called synchronously (tslab's executor expects that). */
+class RemoteConverter implements Converter {
+  private readonly port: MessagePort;
+  private readonly state: Int32Array;
+  private readonly worker: Worker;
+
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    const flag = new SharedArrayBuffer(4);
+    const data: ConverterWorkerData = { port: port2, flag };
+    this.worker = new Worker(path.join(__dirname, "converter-worker.js"), { workerData: data, transferList: [port2] });
+    this.worker.unref();
+    this.port = port1;
+    this.state = new Int32Array(flag);
+  }
+
+  private call<T>(method: ConverterRequest["method"], ...args: unknown[]): T {
+    if (Atomics.load(this.state, 0) === 2) throw new Error(this.failure());
+    Atomics.store(this.state, 0, 0);
+    this.port.postMessage({ method, args } satisfies ConverterRequest);
+    if (Atomics.wait(this.state, 0, 0, 300_000) === "timed-out") throw new Error("the TypeScript converter did not answer within 300 s");
+    const r = receiveMessageOnPort(this.port)?.message as ConverterResponse | undefined;
+    if (!r) throw new Error(this.failure());
+    if ("error" in r) throw new Error(r.error);
+    return r.value as T;
+  }
+
+  private failure(): string {
+    const r = receiveMessageOnPort(this.port)?.message as ConverterResponse | undefined;
+    return r && "error" in r ? r.error : "the TypeScript converter worker stopped";
+  }
+
+  convert(prevDecl: string, src: string): ConvertResult {
+    return this.call("convert", prevDecl, src);
+  }
+  inspect(prevDecl: string, src: string, position: number): TS.QuickInfo {
+    return this.call("inspect", prevDecl, src, position);
+  }
+  complete(prevDecl: string, src: string, position: number): CompletionInfo {
+    return this.call("complete", prevDecl, src, position);
+  }
+  addModule(name: string, content: string, meta?: CodeMetadata): Diagnostic[] {
+    return this.call("addModule", name, content, meta);
+  }
+  close(): void {
+    try {
+      this.call("close");
+    } finally {
+      void this.worker.terminate();
+    }
+  }
+}
+
 const INTERRUPTED = /Script execution was interrupted|Interrupted asynchronously/;
 
 export class Engine {
@@ -32,10 +89,10 @@ export class Engine {
   private state: RunState | null = null;
 
   constructor(rootDir: string) {
+    // The type checker starts in its worker first, so the rest of the start-up overlaps with it.
+    const conv: Converter = new RemoteConverter();
     this.ts = require("@tslab/typescript-for-tslab") as typeof TS;
-    const { createConverter } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
     const { createExecutor } = require("tslab/dist/executor") as typeof import("tslab/dist/executor");
-    const conv = createConverter({ isJS: false, isBrowser: false });
     const convert = conv.convert.bind(conv);
     // Keep the structured diagnostics (code, position) that the executor only prints as text.
     conv.convert = (prevDecl, src) => {

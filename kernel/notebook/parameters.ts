@@ -8,6 +8,10 @@ export class ParameterError extends Error {
   override name = "ParameterError";
 }
 
+const INJECTED_HEADER = "// Parameters injected by `scalinglab run`";
+/** An assignment is an expression: without this line the last one would echo as the cell's result. */
+const INJECTED_FOOTER = "undefined; // no cell result";
+
 /** Parses `key=value` from the command line. */
 export function parseParam(arg: string): [string, string] {
   const eq = arg.indexOf("=");
@@ -64,7 +68,7 @@ export function injectParameters(nb: Notebook, params: ReadonlyArray<[string, st
   }
   const injected: CodeCell = {
     cell_type: "code", execution_count: null, metadata: { tags: ["injected-parameters"] }, outputs: [],
-    source: ["// Parameters", ...params.map(([k, v]) => `${k} = ${tsLiteral(v)};`)].join("\n"),
+    source: [INJECTED_HEADER, ...params.map(([k, v]) => `${k} = ${tsLiteral(v)};`), INJECTED_FOOTER].join("\n"),
   };
   if (nb.nbformat_minor >= 5) injected.id = newCellId();
   cells.splice(at + 1, 0, injected);

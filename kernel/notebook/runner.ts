@@ -35,10 +35,17 @@ export function stripAnsi(s: string): string {
   return s.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, "");
 }
 
-/** A failure as readable text: "ename: evalue" and the traceback, without colour codes. */
+/** Lines longer than this are cut in printed tracebacks (a failed import can echo kilobytes of names). */
+const MAX_LINE = 400;
+
+function clipLine(line: string): string {
+  return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length - MAX_LINE} more characters)` : line;
+}
+
+/** A failure as readable text: "ename: evalue" and the traceback, without colour codes or overlong lines. */
 export function formatFailure(f: CellFailure): string {
-  const head = `${f.ename}: ${f.evalue}`;
-  const tb = f.traceback.map(stripAnsi).join("\n").trim();
+  const head = clipLine(`${f.ename}: ${f.evalue}`);
+  const tb = f.traceback.map(stripAnsi).join("\n").split("\n").map(clipLine).join("\n").trim();
   return tb === "" || tb === head ? head : tb.includes(f.ename) ? tb : `${head}\n${tb}`;
 }
 

@@ -4,6 +4,7 @@
  * so small widths predict the loss of wider models without any search at large scale.
  */
 import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, makeDisplayable, type Citation } from "../core";
+import { registerFitModel, type Model } from "../fit/model";
 import { linearLeastSquares, minimizeOnInterval } from "./least-squares";
 
 /** Citation of the paper this module implements. */
@@ -102,6 +103,30 @@ export function fitMuScaling(points: readonly { nMillions: number; loss: number 
     `μScaling fit on ${train.length} widths: L = ${a.toPrecision(5)}·N^${b.toPrecision(5)} + ${c.toPrecision(5)}; held-out errors ${heldOut.map((h) => (100 * h.relError).toFixed(2) + "%").join(", ")}`);
 }
 
+/**
+ * L(N) = a·N^b + c as a fitting-engine Model over N in millions, with analytic gradients, for `fitModel`
+ * (robust objectives, bootstrap) instead of the closed-form least squares of {@link fitMuScaling}.
+ * @example muScalingModel.value([1, -0.5, 3], 100) // => 3.1
+ * @see muScalingCitation
+ */
+export const muScalingModel: Model<number> = registerFitModel({
+  id: "mu-scaling",
+  params: [
+    { name: "a", transform: "log", description: "prefactor, loss units" },
+    { name: "b", upper: 0, description: "exponent of N (negative)" },
+    { name: "c", description: "loss floor, nats/token" },
+  ],
+  value: (t, n) => t[0] * n ** t[1] + t[2],
+  valueAndGradient(t, n, g) {
+    const p = n ** t[1];
+    g[0] = p;
+    g[1] = t[0] * p * Math.log(n);
+    g[2] = 1;
+    return t[0] * p + t[2];
+  },
+  module: __filename,
+});
+
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const muScalingLaw = defineLaw({
   id: "mu-scaling",
@@ -112,5 +137,5 @@ export const muScalingLaw = defineLaw({
   variables: { N: "parameters, millions", L: "training loss at a fixed step (20k), nats/token" },
   citation: muScalingCitation,
   status: "confirmed",
-  functions: ["muScalingLoss", "fitMuScaling"],
+  functions: ["muScalingLoss", "fitMuScaling", "muScalingModel"],
 });

@@ -5,6 +5,7 @@
  * Fit (L0, A, α, C) on one curve and predict the whole curve of another schedule.
  */
 import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, makeDisplayable, type Citation } from "../core";
+import { registerFitModel, type Model } from "../fit/model";
 import { linearLeastSquares, minimizeOnInterval } from "./least-squares";
 
 /** Citation of the paper this module implements. */
@@ -160,6 +161,32 @@ export function fitTissueLoss(p: { lrs: readonly number[]; steps: readonly numbe
     `Tissue annealing law: L = ${L0.toPrecision(5)} + ${A.toPrecision(4)}·S1^−${alpha.toPrecision(4)} − ${C.toPrecision(4)}·S2 (λ = ${lambda}, rmse ${fit.rmse.toExponential(2)}, ${rows.length} points)`);
 }
 
+/**
+ * The annealing law as a fitting-engine Model over rows { S1, S2 } (from {@link annealingAreas}), with analytic
+ * gradients, for `fitModel` (e.g. the reproduction's Huber loss on log L) instead of {@link fitTissueLoss}.
+ * @example tissueLossModel.value([2, 1, 0.5, 1], { S1: 1, S2: 0.1 }) // => 2.9
+ * @see tissueCitation
+ */
+export const tissueLossModel: Model<{ S1: number; S2: number }> = registerFitModel({
+  id: "tissue-lr-annealing",
+  params: [
+    { name: "L0", description: "loss floor, nats/token" },
+    { name: "A", transform: "log", description: "prefactor of S1^−α" },
+    { name: "alpha", lower: 0, description: "exponent of the forward area" },
+    { name: "C", description: "coefficient of the annealing area" },
+  ],
+  value: (t, x) => t[0] + t[1] * x.S1 ** -t[2] - t[3] * x.S2,
+  valueAndGradient(t, x, g) {
+    const p = x.S1 ** -t[2];
+    g[0] = 1;
+    g[1] = p;
+    g[2] = -t[1] * p * Math.log(x.S1);
+    g[3] = -x.S2;
+    return t[0] + t[1] * p - t[3] * x.S2;
+  },
+  module: __filename,
+});
+
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
 export const tissueAnnealingLaw = defineLaw({
   id: "tissue-lr-annealing",
@@ -190,5 +217,5 @@ export const tissueAnnealingLaw = defineLaw({
     citation: { ...tissueCitation, where: "third-party reproduction zkshan2002/ScalingLaw main.py; loss data not public" },
     note: "constants depend on the absolute LR scale and step count of that run, which are not stored",
   }],
-  functions: ["annealingAreas", "tissueLoss", "tissueLossCurve", "fitTissueLoss"],
+  functions: ["annealingAreas", "tissueLoss", "tissueLossCurve", "fitTissueLoss", "tissueLossModel"],
 });

@@ -113,8 +113,8 @@ export function computeOptimalFrontier(loss: LossSurface, budgets: readonly numb
   const points = budgets.map((C) => computeOptimalAllocation(loss, C, opts));
   const edge = points.find((p) => p.atBoundary);
   if (edge) throw new ScalingLabError(fn, `the optimum at C = ${edge.C} lies at the end of the N range`, "widen Nmin/Nmax");
-  const n = fitLogLogLine(budgets, points.map((p) => p.N));
-  const d = fitLogLogLine(budgets, points.map((p) => p.D));
+  const n = fitLogLogLine(budgets, points.map((p) => p.N), null);
+  const d = fitLogLogLine(budgets, points.map((p) => p.D), null);
   return { points, nExponent: n.exponent, nCoefficient: n.coefficient, dExponent: d.exponent, dCoefficient: d.coefficient };
 }
 

@@ -207,7 +207,7 @@ export function convertPowerLawCounting(law: { coefficient: number; exponent: nu
     const D = C / transformerFlopsPerToken(shape, from.flops);
     return { N: transformerParamCount(shape, to.params), D, C: transformerFlopsPerToken(shape, to.flops) * D };
   });
-  const line = fitLogLogLine(points.map((p) => p.C), points.map((p) => p.N));
+  const line = fitLogLogLine(points.map((p) => p.C), points.map((p) => p.N), null);
   return { coefficient: line.coefficient, exponent: line.exponent, points };
 }
 

@@ -2,7 +2,7 @@
  * Chinchilla Approach 1 (Hoffmann et al. 2022, §3.1): the minimum over training curves. Each run (fixed N) traces
  * loss against tokens; at every FLOP value C the run with the lowest loss defines the envelope point (N*, D*);
  * N* = k·C^a and D* = k'·C^b are then fitted by least squares in log-log. With final-loss-only data (one point per
- * run, as in IsoFLOP tables) the envelope at a budget is the best run at that budget.
+ * run, as in IsoFLOP tables) the envelope at a budget is the best run at that budget (ties: the smaller model).
  */
 import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError } from "../core";
 import { chinchillaCitation } from "./chinchilla";
@@ -104,7 +104,8 @@ export function chinchillaEnvelope(runs: readonly TrainingCurve[], opts: Envelop
     let best = -1, bestL = Infinity;
     runs.forEach((r, i) => {
       const L = lossAt(r, k, C);
-      if (L < bestL) [best, bestL] = [i, L];
+      // Ties (equal losses, e.g. in digitised data) go to the smaller model, independent of input order.
+      if (L < bestL || (L === bestL && r.N < runs[best].N)) [best, bestL] = [i, L];
     });
     if (best >= 0) points.push({ C, N: runs[best].N, D: C / (k * runs[best].N), loss: bestL, run: best });
   }

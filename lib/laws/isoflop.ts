@@ -202,7 +202,7 @@ export function isoflopParabolas(rows: readonly (IsoflopRow | IsoflopLossRow)[],
   const used = budgets.filter((b) => b.used);
   if (used.length < 2) throw new InsufficientDataError(fn, 2, used.length, "need ≥ 2 budgets with a convex profile (check for concave or out-of-range parabolas)");
   const line = fitLogLogLine(used.map((b) => b.C), used.map((b) => b.Nopt), level);
-  const dLine = fitLogLogLine(used.map((b) => b.C), used.map((b) => b.Dopt), level);
+  const dLine = fitLogLogLine(used.map((b) => b.C), used.map((b) => b.Dopt), null);
   const result: IsoflopScaling = {
     budgets,
     skippedBudgets,
@@ -237,7 +237,7 @@ export function isoflopParabolas(rows: readonly (IsoflopRow | IsoflopLossRow)[],
         Ns.push(p.Nopt);
       }
     });
-    if (new Set(Cs).size >= 2) samples.push(fitLogLogLine(Cs, Ns).exponent);
+    if (new Set(Cs).size >= 2) samples.push(fitLogLogLine(Cs, Ns, null).exponent);
     if (b % 50 === 49 || b === B - 1) reportProgress(fn, b + 1, B);
   }
   const sorted = [...samples].sort((a, b) => a - b);

@@ -45,8 +45,11 @@ export function studentTQuantile(p: number, df: number): number {
   return 0.5 * (lo + hi);
 }
 
-/** OLS of ln y on ln x; the caller guarantees ≥ 2 positive, finite points with distinct x. */
-export function fitLogLogLine(x: readonly number[], y: readonly number[], level = 0.95): LogLogLine {
+/**
+ * OLS of ln y on ln x; the caller guarantees ≥ 2 positive, finite points with distinct x. `level: null` skips the
+ * t interval (its quantile costs a numeric integration), for bootstrap loops that need only the exponent.
+ */
+export function fitLogLogLine(x: readonly number[], y: readonly number[], level: number | null = 0.95): LogLogLine {
   const n = x.length;
   const lx = x.map(Math.log), ly = y.map(Math.log);
   const mx = lx.reduce((a, b) => a + b, 0) / n, my = ly.reduce((a, b) => a + b, 0) / n;
@@ -61,7 +64,7 @@ export function fitLogLogLine(x: readonly number[], y: readonly number[], level 
   let sse = 0;
   for (let i = 0; i < n; i++) sse += (ly[i] - intercept - a * lx[i]) ** 2;
   const se = n > 2 ? Math.sqrt(sse / (n - 2) / sxx) : NaN;
-  const t = n > 2 ? studentTQuantile(0.5 + level / 2, n - 2) : NaN;
+  const t = n > 2 && level !== null ? studentTQuantile(0.5 + level / 2, n - 2) : NaN;
   return {
     coefficient: Math.exp(intercept),
     exponent: a,

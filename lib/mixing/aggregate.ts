@@ -18,7 +18,7 @@ import { assertMixture, projectOntoSimplex } from "./simplex";
  */
 export function aggregateMixingLoss(laws: readonly MixingLawParams[], r: ArrayLike<number>, s: ArrayLike<number>): number {
   const fn = "aggregateMixingLoss";
-  if (!Array.isArray(laws) || laws.length === 0) throw new InvalidInputError(fn, "laws must be a non-empty array (one per validation domain)");
+  if (!Array.isArray(laws as unknown) || laws.length === 0) throw new InvalidInputError(fn, "laws must be a non-empty array (one per validation domain)");
   if (!s || s.length !== laws.length) throw new InvalidInputError(fn, `s has ${s?.length ?? 0} weights for ${laws.length} validation domains`);
   assertMixture(fn, "s", s, laws.length, 1e-6);
   return laws.reduce((acc, law, i) => acc + s[i] * mixingLawLoss(law, r), 0);
@@ -36,7 +36,7 @@ export function aggregateMixingLoss(laws: readonly MixingLawParams[], r: ArrayLi
  */
 export function learnValidationWeights(domainLosses: readonly (readonly number[])[], overall: ArrayLike<number>): number[] {
   const fn = "learnValidationWeights";
-  if (!Array.isArray(domainLosses) || domainLosses.length === 0) throw new InvalidInputError(fn, "domainLosses must be a non-empty array of rows");
+  if (!Array.isArray(domainLosses as unknown) || domainLosses.length === 0) throw new InvalidInputError(fn, "domainLosses must be a non-empty array of rows");
   const m = domainLosses[0].length;
   if (!overall || overall.length !== domainLosses.length) throw new InvalidInputError(fn, `need one overall loss per row; got ${domainLosses.length} rows and ${overall?.length ?? 0} losses`);
   domainLosses.forEach((row, i) => {

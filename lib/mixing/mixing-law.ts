@@ -41,7 +41,7 @@ export function mixingLawLoss(law: MixingLawParams, r: ArrayLike<number>): numbe
 
 /** @throws InvalidInputError unless c, t are finite and k > 0 */
 export function checkMixingLawParams(fn: string, law: MixingLawParams): void {
-  if (!law || !Array.isArray(law.t) || law.t.length === 0) throw new InvalidInputError(fn, "law.t must be a non-empty array (one t per training domain)");
+  if (!law || !Array.isArray(law.t as unknown) || law.t.length === 0) throw new InvalidInputError(fn, "law.t must be a non-empty array (one t per training domain)");
   if (!Number.isFinite(law.c)) throw new InvalidInputError(fn, `law.c = ${law.c} is not finite`);
   if (!(law.k > 0 && Number.isFinite(law.k))) throw new InvalidInputError(fn, `law.k = ${law.k}; k must be finite and > 0`);
   law.t.forEach((x, j) => {
@@ -113,7 +113,7 @@ export interface FitMixingLawOptions {
  */
 export function fitMixingLaw(R: readonly (readonly number[])[], L: ArrayLike<number>, options: FitMixingLawOptions = {}): MixingLawFit {
   const fn = "fitMixingLaw";
-  if (!Array.isArray(R) || R.length === 0) throw new InvalidInputError(fn, "R must be a non-empty array of mixtures");
+  if (!Array.isArray(R as unknown) || R.length === 0) throw new InvalidInputError(fn, "R must be a non-empty array of mixtures");
   const M = R[0]?.length ?? 0;
   if (M < 2) throw new InvalidInputError(fn, `mixtures need ≥ 2 training domains, got ${M}`);
   R.forEach((r, i) => assertMixture(fn, `R[${i}]`, r, M));

@@ -21,7 +21,7 @@ export interface LinearMixtureRegression extends MixtureRegressor {
 
 /** Checks a design matrix and targets for the mixture regressors. */
 export function checkRegressionData(fn: string, X: readonly (readonly number[])[], y: ArrayLike<number>, minRows: number): number {
-  if (!Array.isArray(X) || X.length === 0) throw new InvalidInputError(fn, "X must be a non-empty array of mixtures");
+  if (!Array.isArray(X as unknown) || X.length === 0) throw new InvalidInputError(fn, "X must be a non-empty array of mixtures");
   const p = X[0].length;
   if (p === 0) throw new InvalidInputError(fn, "mixtures have no domains");
   if (!y || y.length !== X.length) throw new InvalidInputError(fn, `need one target per mixture; got ${X.length} mixtures and ${y?.length ?? 0} targets`);

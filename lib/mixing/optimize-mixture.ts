@@ -40,7 +40,7 @@ export interface OptimizeMixtureOptions extends MixtureBounds {
  */
 export function optimizeMixture(laws: readonly MixingLawParams[], s: ArrayLike<number>, options: OptimizeMixtureOptions = {}): OptimalMixture {
   const fn = "optimizeMixture";
-  if (!Array.isArray(laws) || laws.length === 0) throw new InvalidInputError(fn, "laws must be a non-empty array (one per validation domain)");
+  if (!Array.isArray(laws as unknown) || laws.length === 0) throw new InvalidInputError(fn, "laws must be a non-empty array (one per validation domain)");
   laws.forEach((l) => checkMixingLawParams(fn, l));
   const m = laws[0].t.length;
   laws.forEach((l, i) => { if (l.t.length !== m) throw new InvalidInputError(fn, `laws[${i}] has ${l.t.length} t's, laws[0] has ${m}`); });

@@ -80,7 +80,7 @@ describe("parameters (papermill-style injection)", () => {
       { source: "old", tags: ["injected-parameters"] }, { source: "use(steps)" }]);
     const out = injectParameters(src, [["steps", "10"], ["name", "abc"]], "t.ipynb");
     expect(out.cells.map((c) => joinSource(c.source))).toEqual([
-      "md", "let steps = 3, seed = 1;\nlet name = \"x\";", "// Parameters\nsteps = 10;\nname = \"abc\";", "use(steps)"]);
+      "md", "let steps = 3, seed = 1;\nlet name = \"x\";", "// Parameters injected by `scalinglab run`\nsteps = 10;\nname = \"abc\";\nundefined; // no cell result", "use(steps)"]);
     expect(out.cells[2].metadata.tags).toEqual(["injected-parameters"]);
     expect(typeof out.cells[2].id).toBe("string");
     expect(src.cells).toHaveLength(4); // the input notebook object is untouched
@@ -130,6 +130,13 @@ describe("failure text", () => {
     expect(formatFailure({ cell: 2, ename: "TSError", evalue: "bad", traceback: ["In[2]:1:7 - bad"] })).toBe("TSError: bad\nIn[2]:1:7 - bad");
     expect(formatFailure({ cell: 2, ename: "RangeError", evalue: "x", traceback: ["RangeError: x", "    at <cell 2>:1:7"] }))
       .toBe("RangeError: x\n    at <cell 2>:1:7");
+  });
+
+  it("cuts lines longer than 400 characters and says how much was left out", () => {
+    const text = formatFailure({ cell: 1, ename: "PreludeError", evalue: "import failed", traceback: [`PreludeError: import failed\nimport { ${"a, ".repeat(300)}}`] });
+    const lines = text.split("\n");
+    expect(lines[1]).toHaveLength(400 + "… (510 more characters)".length);
+    expect(lines[1].endsWith("… (510 more characters)")).toBe(true);
   });
 });
 

@@ -61,7 +61,8 @@ describe("scalinglab run (local kernel)", () => {
     const nb = readOut(path.join(dir, "small.out.ipynb"));
     const injected = nb.cells[2];
     expect(injected.metadata.tags).toEqual(["injected-parameters"]);
-    expect(joined(injected.source)).toBe("// Parameters\nsteps = 7;\nlabel = \"from cli\";");
+    expect(joined(injected.source)).toBe("// Parameters injected by `scalinglab run`\nsteps = 7;\nlabel = \"from cli\";\nundefined; // no cell result");
+    expect(injected.outputs).toEqual([]);
     expect(joined(outputsOf(nb, "twice")[0].text)).toBe('{"steps":7,"label":"from cli","twice":14}\n');
   });
 

@@ -43,6 +43,12 @@ describe("Approach 2 on the consolidated IsoFLOP data matches an independent num
       expect(r.nExponentCI[1]).toBeGreaterThan(a);
     });
   }
+  it("the exponent interval is a ± t·SE with scipy's t quantiles (t.ppf(0.975, 5) = 2.5705818356363146, t.ppf(0.975, 6) = 2.4469118511449786)", () => {
+    const chin = isoflopParabolas(isoflopRows("epochai_chinchilla__massivetext__chinchilla", true));
+    expect((chin.nExponentCI[1] - chin.nExponent) / chin.nExponentSE).toBeCloseTo(2.5705818356363146, 8);
+    const llama = isoflopParabolas(isoflopRows("llama_3__exp_loss", true));
+    expect((llama.nExponent - llama.nExponentCI[0]) / llama.nExponentSE).toBeCloseTo(2.4469118511449786, 8);
+  });
   it("budgets with fewer than 3 distinct sizes are skipped and listed", () => {
     const rows = isoflopRows("epochai_chinchilla__massivetext__chinchilla", true);
     const r = isoflopParabolas([...rows, { N: 1e9, C: 7e22, L: 2 }, { N: 2e9, C: 7e22, L: 1.9 }]);

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReproduceReport } from "../../kernel/commands/reproduce";
+import { formatFailure } from "../../kernel/notebook/runner";
 import { ROOT, runCli } from "../cli/helpers";
 
 const NOTEBOOK_DIR = path.join(ROOT, "notebooks");
@@ -36,7 +37,7 @@ describe("notebooks/*.ipynb reproduce their published numbers", () => {
     it("runs top to bottom without an error", () => {
       const nb = report.notebooks.find((n) => n.notebook === name);
       const f = nb?.failure;
-      expect(f, f && `cell ${f.cell}: ${f.ename}: ${f.evalue}\n${f.traceback.join("\n")}\n${stderr}`).toBeUndefined();
+      expect(f, f && `cell ${f.cell}: ${formatFailure(f)}\n${stderr}`).toBeUndefined();
     });
 
     it("asserts its key numbers with checkReproduces, and every check is ok", () => {

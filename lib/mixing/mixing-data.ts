@@ -1,0 +1,71 @@
+/**
+ * Selects fitting data for the mixing laws from the "mixinglaws" dataset rows (Ye et al. 2024 TSV layout, parsed by
+ * lib/data): one (mixture, loss) pair per training mixture at a chosen model size, step and validation domain.
+ */
+import { InvalidInputError } from "../core";
+import type { MixingLawRunRow } from "../data/parsers/mixinglaws";
+
+/** Which runs to take. */
+export interface MixingRunSelection {
+  readonly experiment: "2Mix" | "3Mix";
+  readonly modelSize: string;
+  /** Checkpoint step. */
+  readonly step: number;
+  /** Validation domain, e.g. "Pile-CC". */
+  readonly evalDomain: string;
+  /** Keep only mixtures in which every training domain has a proportion > 0 (default false). */
+  readonly positiveOnly?: boolean;
+}
+
+/** Mixtures and losses at one (experiment, size, step, validation domain), sorted by mixture id. */
+export interface MixingRunData {
+  readonly mixtureIds: number[];
+  /** Proportions in the experiment's domain order (2Mix: Github, Pile-CC; 3Mix: Github, Books3, Pile-CC). */
+  readonly R: number[][];
+  readonly L: number[];
+}
+
+/**
+ * Mixture → loss table for one validation domain. Lines that repeat the same (mixture, step, domain) — the source
+ * files have a few — are averaged, as the authors' notebooks de-duplicate them.
+ * @param runs rows of `(await loadDataset("mixinglaws")).rows` (or any MixingLawRunRow[])
+ * @param sel experiment, size, step, validation domain
+ * @returns ids, mixtures and losses
+ * @throws InvalidInputError when nothing matches (the message lists what exists)
+ * @example mixingRunData([{ experiment: "2Mix", modelSize: "70M", N: 7e7, mixtureId: 1, r_Github: 0.25, r_Books3: null, r_PileCC: 0.75, step: 100, evalDomain: "Github", loss: 1.5, checkpoint: "x" }], { experiment: "2Mix", modelSize: "70M", step: 100, evalDomain: "Github" }).R // => [[0.25, 0.75]]
+ * @see yeMixingCitation
+ */
+export function mixingRunData(runs: readonly MixingLawRunRow[], sel: MixingRunSelection): MixingRunData {
+  const fn = "mixingRunData";
+  const groups = new Map<number, { r: number[]; sum: number; n: number }>();
+  for (const row of runs) {
+    if (row.experiment !== sel.experiment || row.modelSize !== sel.modelSize || row.step !== sel.step || row.evalDomain !== sel.evalDomain) continue;
+    const r = sel.experiment === "2Mix" ? [row.r_Github, row.r_PileCC] : [row.r_Github, row.r_Books3 ?? 0, row.r_PileCC];
+    if (sel.positiveOnly && r.some((x) => !(x > 0))) continue;
+    const g = groups.get(row.mixtureId) ?? { r, sum: 0, n: 0 };
+    g.sum += row.loss;
+    g.n += 1;
+    groups.set(row.mixtureId, g);
+  }
+  if (groups.size === 0) {
+    const have = [...new Set(runs.filter((r) => r.experiment === sel.experiment && r.modelSize === sel.modelSize).map((r) => `${r.step}/${r.evalDomain}`))];
+    throw new InvalidInputError(fn, `no runs for ${sel.experiment} ${sel.modelSize} step ${sel.step} domain ${sel.evalDomain}`,
+      have.length ? `available step/domain pairs include ${have.slice(0, 8).join(", ")}` : "check experiment and modelSize");
+  }
+  const ids = [...groups.keys()].sort((a, b) => a - b);
+  return { mixtureIds: ids, R: ids.map((i) => groups.get(i)!.r), L: ids.map((i) => groups.get(i)!.sum / groups.get(i)!.n) };
+}
+
+/**
+ * Splits row positions into fit / held-out sets: every `every`-th position starting at `offset` is held out.
+ * @example everyKthSplit(6, 3) // => { fit: [1, 2, 4, 5], heldOut: [0, 3] }
+ */
+export function everyKthSplit(n: number, every: number, offset = 0): { fit: number[]; heldOut: number[] } {
+  const fn = "everyKthSplit";
+  if (!(Number.isInteger(n) && n >= 2)) throw new InvalidInputError(fn, `n = ${n}; need an integer ≥ 2`);
+  if (!(Number.isInteger(every) && every >= 2)) throw new InvalidInputError(fn, `every = ${every}; need an integer ≥ 2`);
+  if (!(Number.isInteger(offset) && offset >= 0 && offset < every)) throw new InvalidInputError(fn, `offset = ${offset}; need 0 ≤ offset < every`);
+  const fit: number[] = [], heldOut: number[] = [];
+  for (let i = 0; i < n; i++) (i % every === offset ? heldOut : fit).push(i);
+  return { fit, heldOut };
+}

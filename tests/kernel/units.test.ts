@@ -1,0 +1,101 @@
+/** The kernel's pure parts: wire signing/decoding, history queries, is_complete, cursor units. */
+import { describe, expect, it } from "vitest";
+import type * as TS from "@tslab/typescript-for-tslab";
+import { decode, encode, makeHeader, Signer, WireError } from "../../kernel/wire";
+import { globToRegExp, History, SESSION } from "../../kernel/history";
+import { codePointsToUtf16, isComplete, utf16ToCodePoints } from "../../kernel/introspect";
+
+const ts = require("@tslab/typescript-for-tslab") as typeof TS;
+const signer = new Signer("secret", "hmac-sha256");
+const frames = (s: Signer = signer) =>
+  encode({ header: makeHeader("execute_request", "s"), parent_header: {}, metadata: {}, content: { code: "1" } }, s, [Buffer.from("id1"), Buffer.from("id2")]);
+
+describe("wire", () => {
+  it("round-trips a signed message and keeps every routing identity", () => {
+    const m = decode(frames(), signer);
+    expect(m.identities.map(String)).toEqual(["id1", "id2"]);
+    expect(m.content).toEqual({ code: "1" });
+    expect(m.header.version).toBe("5.3");
+  });
+
+  it("rejects a signature made with another key, a missing one, and one of the wrong length", () => {
+    expect(() => decode(frames(new Signer("other", "hmac-sha256")), signer)).toThrow(/invalid signature/);
+    const missing = frames();
+    missing[3] = Buffer.alloc(0);
+    expect(() => decode(missing, signer)).toThrow(/missing signature/);
+    const short = frames();
+    short[3] = short[3]!.subarray(0, 10);
+    expect(() => decode(short, signer)).toThrow(WireError);
+  });
+
+  it("rejects frames without delimiter, too few frames or non-object JSON", () => {
+    expect(() => decode([Buffer.from("x")], signer)).toThrow(/delimiter/);
+    expect(() => decode(frames().slice(0, 5), signer)).toThrow(/frames/);
+    const nosign = new Signer("", "hmac-sha256");
+    const bad = encode({ header: makeHeader("x", "s"), parent_header: {}, metadata: {}, content: {} }, nosign, []);
+    bad[3] = Buffer.from("[1]"); // delimiter, signature, header, parent_header, ...
+    expect(() => decode(bad, nosign)).toThrow(/parent_header is not a JSON object/);
+  });
+
+  it("an empty key disables signing, as the spec says", () => {
+    const open = new Signer("", "hmac-sha256");
+    expect(open.sign([Buffer.from("x")])).toBe("");
+    expect(decode(frames(open), open).content).toEqual({ code: "1" });
+  });
+});
+
+describe("history", () => {
+  const h = new History();
+  h.add(1, "const a = 1", null);
+  h.add(2, "a + 1", "2");
+  h.add(3, "a + 1", "2");
+  h.add(4, "print(a)", null);
+
+  it("tail returns the last n cells, with outputs when asked", () => {
+    expect(h.query({ hist_access_type: "tail", n: 2, output: true })).toEqual([[SESSION, 3, ["a + 1", "2"]], [SESSION, 4, ["print(a)", null]]]);
+  });
+
+  it("range is [start, stop) of the current session (0 or its number), nothing for others", () => {
+    expect(h.query({ hist_access_type: "range", session: 0, start: 2, stop: 4 }).map((e) => e[1])).toEqual([2, 3]);
+    expect(h.query({ hist_access_type: "range", session: SESSION, start: 4 }).map((e) => e[1])).toEqual([4]);
+    expect(h.query({ hist_access_type: "range", session: -1, start: 1, stop: 5 })).toEqual([]);
+  });
+
+  it("search matches a whole-string glob; unique keeps the last of duplicates; n keeps the last n", () => {
+    expect(h.query({ hist_access_type: "search", pattern: "a ?*" }).map((e) => e[1])).toEqual([2, 3]);
+    expect(h.query({ hist_access_type: "search", pattern: "a ?*", unique: true }).map((e) => e[1])).toEqual([3]);
+    expect(h.query({ hist_access_type: "search", pattern: "*a*", n: 1 }).map((e) => e[1])).toEqual([4]);
+  });
+
+  it("glob supports * ? and character classes, and escapes regex characters", () => {
+    expect(globToRegExp("f(x)*").test("f(x) + 1")).toBe(true);
+    expect(globToRegExp("[ab]?").test("bz")).toBe(true);
+    expect(globToRegExp("[^ab]?").test("bz")).toBe(false);
+    expect(globToRegExp("a.b").test("axb")).toBe(false);
+  });
+});
+
+describe("is_complete", () => {
+  it.each(["1 + 1", "const a = 1;", "if (a) {\n  a;\n}", "const s = `x ${1} y`", ""])("%j is complete", (code) => {
+    expect(isComplete(ts, code).status).toBe("complete");
+  });
+  it.each(["function f() {", "[1, 2,", "const s = `abc ${x", "const t = `abc", "const u = 'abc", "foo(1,", "/* c", "const a ="])(
+    "%j is incomplete", (code) => {
+      expect(isComplete(ts, code).status).toBe("incomplete");
+    });
+  it.each(["x = [1, 2)", "let 5x = 3", "}", "1 +* 2", "a b c"])("%j is invalid", (code) => {
+    expect(isComplete(ts, code).status).toBe("invalid");
+  });
+  it("indents the next line after an opening bracket", () => {
+    expect(isComplete(ts, "function f() {")).toEqual({ status: "incomplete", indent: "  " });
+    expect(isComplete(ts, "if (x) {\n  g([")).toEqual({ status: "incomplete", indent: "    " });
+  });
+});
+
+describe("cursor positions", () => {
+  it("converts Jupyter's code points to UTF-16 offsets and back (astral characters count once)", () => {
+    const s = "a😀b";
+    expect(codePointsToUtf16(s, 2)).toBe(3);
+    expect(utf16ToCodePoints(s, 3)).toBe(2);
+  });
+});
