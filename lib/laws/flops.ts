@@ -30,6 +30,7 @@ export interface TransformerShape {
 /** What N counts. "non-embedding": attention + MLP weights (Kaplan); "with-head": + the vocab×d output layer
  * (Porian's params_active); "total": + the input embedding too when untied (Chinchilla's N). */
 export type ParamCounting = "non-embedding" | "with-head" | "total";
+/** Every ParamCounting, for validation and menus. */
 export const PARAM_COUNTINGS: readonly ParamCounting[] = ["non-embedding", "with-head", "total"];
 
 /**
@@ -43,6 +44,7 @@ export const PARAM_COUNTINGS: readonly ParamCounting[] = ["non-embedding", "with
  * - "chinchilla": Hoffmann et al. Appendix F, every matmul incl. embeddings, attention, softmax and logits
  */
 export type FlopCounting = "6N-nonembedding" | "6N-with-head" | "6N-total" | "kaplan" | "porian-attention" | "deepseek-M" | "chinchilla";
+/** Every FlopCounting, for validation and menus. */
 export const FLOP_COUNTINGS: readonly FlopCounting[] = ["6N-nonembedding", "6N-with-head", "6N-total", "kaplan", "porian-attention", "deepseek-M", "chinchilla"];
 
 export const porianCitation: Citation = {

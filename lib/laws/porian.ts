@@ -15,6 +15,7 @@ export type PorianFlopCounting =
   | "with_attention" // 6·params_active_precise + 6·seq_len·width·depth [flops_per_token_att]
   | "attention_no_embed" // 6·params_no_embed + 6·seq_len·width·depth [flops_per_token_att_no_embed]
   | "chinchilla_precise"; // their Chinchilla Appendix F implementation [flops_per_token_cc]
+/** Every PorianFlopCounting. */
 export const PORIAN_FLOP_COUNTINGS: readonly PorianFlopCounting[] = ["kaplan_no_embed", "with_last_layer", "with_attention", "attention_no_embed", "chinchilla_precise"];
 
 /** The OpenLM shape Porian et al. count: SwiGLU MLP with their rounded width, untied vocab head. */

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { computeOptimalAllocation, computeOptimalFrontier } from "../../lib/laws/allocation";
 import { inferenceAwareAllocation } from "../../lib/laws/inference-allocation";
 import { isoLossContour, isoLossTokens } from "../../lib/laws/isoloss";
-import { DidNotConvergeError, InvalidInputError } from "../../lib/core";
+import { DidNotConvergeError, InvalidInputError, listLaws } from "../../lib/core";
+import "../../lib/laws";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 type P = { E: number; A: number; B: number; alpha: number; beta: number };
@@ -142,5 +143,13 @@ describe("inferenceAwareAllocation", () => {
   });
   it("rejects negative inference tokens", () => {
     expect(() => inferenceAwareAllocation(f, 2.0, -1)).toThrow(InvalidInputError);
+  });
+});
+
+describe("law cards", () => {
+  it("every allocation, counting and approach module registers its card in the catalogue", () => {
+    const ids = listLaws().map((l) => l.id);
+    for (const id of ["transformer-flop-counting", "compute-optimal-allocation", "iso-loss-contour", "inference-aware-allocation",
+      "chinchilla-approach-1", "chinchilla-approach-2", "counting-conversion", "porian-discrepancies"]) expect(ids).toContain(id);
   });
 });
