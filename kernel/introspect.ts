@@ -64,11 +64,11 @@ function formatCitation(c: CitationLike): string {
 }
 
 /** Signature, doc comment, tags and (for laws, constants, datasets) the citation of the value. */
-export function inspect(engine: Engine, code: string, cursorPos: number): ContentByType["inspect_reply"] {
+export function inspect(engine: Engine, code: string, cursorPos: number): MimeData | null {
   const pos = codePointsToUtf16(code, cursorPos);
   let info: TS.QuickInfo | undefined = engine.inspect(code, pos);
   if (!info && pos > 0) info = engine.inspect(code, pos - 1);
-  if (!info) return { status: "ok", found: false, data: {}, metadata: {} };
+  if (!info) return null;
   const signature = partsText(info.displayParts)
     .replace(/^\(alias\) /, "")
     .replace(/\nimport [\w$]+(, .*)?$/, "")
@@ -109,8 +109,7 @@ export function inspect(engine: Engine, code: string, cursorPos: number): Conten
     md.push("", `**See** ${s}`);
     txt.push("", `See: ${s}`);
   }
-  const data: MimeData = { "text/plain": txt.join("\n"), "text/markdown": md.join("\n") };
-  return { status: "ok", found: true, data, metadata: {} };
+  return { "text/plain": txt.join("\n"), "text/markdown": md.join("\n") };
 }
 
 /** complete / incomplete (with the indent for the next line) / invalid, from TypeScript's parser. */

@@ -96,7 +96,8 @@ export const build = {
   executeReplyAbort: (executionCount: number | null) => built("execute_reply", { status: "abort", execution_count: executionCount }),
   kernelInfoReply: (info: KernelInfoReply) => built("kernel_info_reply", info),
   completeReply: (c: Omit<ContentByType["complete_reply"], "status">) => built("complete_reply", { status: "ok", ...c }),
-  inspectReply: (found: boolean, data: MimeData) => built("inspect_reply", { status: "ok", found, data, metadata: {} }),
+  /** `data` null = nothing found at the cursor. */
+  inspectReply: (data: MimeData | null) => built("inspect_reply", { status: "ok", found: data !== null, data: data ?? {}, metadata: {} }),
   isCompleteReply: (c: ContentByType["is_complete_reply"]) => built("is_complete_reply", c),
   historyReply: (history: HistoryEntry[]) => built("history_reply", { status: "ok", history }),
   commInfoReply: () => built("comm_info_reply", { status: "ok", comms: {} }),

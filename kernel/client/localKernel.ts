@@ -41,7 +41,7 @@ class LocalKernelSession implements KernelSession {
   private closed = false;
   private readonly signer: Signer;
 
-  constructor(private readonly child: ChildProcess, private readonly info: ConnectionInfo,
+  constructor(private readonly child: ChildProcess, info: ConnectionInfo,
               private readonly spec: KernelSpecFile, private readonly connDir: string, name: string) {
     this.description = `kernel ${name} (pid ${child.pid})`;
     this.signer = new Signer(info.key, info.signature_scheme);

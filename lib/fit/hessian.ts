@@ -59,7 +59,9 @@ export function curvatureAt(objective: FitObjective, u: Float64Array, p: number,
   if (!inv) return { hessian, eigenvalues, conditionNumber, covarianceU: null, method };
   let cov: Matrix;
   if (kind === "huber-likelihood") {
-    cov = inv;
+    // Observed information is the Hessian of the summed NLL; a mean-reduced NLL is that / W.
+    const W = objective.spec.reduction === "mean" ? objective.totalWeight : 1;
+    cov = inv.map((r) => r.map((v) => v / W));
   } else if (kind === "mse") {
     // Objective = Σ w r² (or that / W for mean): s² = Σ w r² / (n − p), cov = 2 s² H_sum⁻¹.
     const W = objective.totalWeight;

@@ -99,6 +99,14 @@ describe("preloaded library", () => {
     expect(c.data["text/markdown"]).toMatch(/\*\*Example\*\*/);
   });
 
+  it("inspect of a value that carries a citation (laws, constants, datasets) appends the formatted citation", async () => {
+    await k.client.execute('const myLaw = { citation: { key: "h22", authors: "Hoffmann et al.", year: 2022, title: "Training Compute-Optimal Large Language Models", arxiv: "2203.15556", where: "Eq. 10" } }');
+    const { reply } = await k.client.request("inspect_request", { code: "myLaw", cursor_pos: 5, detail_level: 0 });
+    const cite = "Hoffmann et al. (2022). Training Compute-Optimal Large Language Models. arXiv:2203.15556. Eq. 10.";
+    expect(content(reply).data["text/markdown"]).toContain(`**See** ${cite}`);
+    expect(content(reply).data["text/plain"]).toContain(`See: ${cite}`);
+  });
+
   it("completion offers lib exports with their kinds", async () => {
     const { reply } = await k.client.request("complete_request", { code: "x = checkRep", cursor_pos: 12 });
     const c = content(reply);
