@@ -35,8 +35,17 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** One fresh process: ms from spawn to the first output of the first cell, then `cells` round trips. */
-async function measure(c: Contender, cells: number): Promise<{ first: number; latencies: number[] }> {
+/** CPU seconds (all threads, user + system) a process has used so far; Linux /proc, clock ticks of 10 ms. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * One fresh process: ms from spawn to the first output of the first cell (and the CPU the kernel spent
+ * until then, a figure machine load distorts less than wall time), then `cells` round trips.
+ */
+async function measure(c: Contender, cells: number): Promise<{ first: number; cpu: number; latencies: number[] }> {
   const t0 = performance.now();
   const k = await startKernel(c.argv, { cwd: os.tmpdir() });
   try {
@@ -47,13 +56,14 @@ async function measure(c: Contender, cells: number): Promise<{ first: number; la
       throw new Error(`${c.name}: no result for ${c.trivial}\n${k.stderr()}`);
     }
     const first = performance.now() - t0;
+    const cpu = cpuSeconds(k.proc.pid!);
     const latencies: number[] = [];
     for (let i = 0; i < cells; i++) {
       const s = performance.now();
       await k.client.execute(c.trivial);
       latencies.push(performance.now() - s);
     }
-    return { first, latencies };
+    return { first, cpu, latencies };
   } finally {
     await k.stop();
   }
@@ -63,24 +73,27 @@ async function main(): Promise<void> {
   const starts = arg("--starts", 3);
   const cells = arg("--cells", 30);
   const available = contenders.filter((c) => fs.existsSync(c.argv[0]!) || c.argv[0] === process.execPath);
-  const results = new Map(available.map((c) => [c.name, { first: [] as number[], lat: [] as number[] }]));
+  const results = new Map(available.map((c) => [c.name, { first: [] as number[], cpu: [] as number[], lat: [] as number[] }]));
   for (let i = 0; i < starts; i++) {
     for (const c of available) {
       const r = await measure(c, cells);
       results.get(c.name)!.first.push(r.first);
+      results.get(c.name)!.cpu.push(r.cpu);
       results.get(c.name)!.lat.push(...r.latencies);
     }
   }
   const ours = results.get("scalinglab")!;
   const oursFirst = median(ours.first);
   const oursLat = median(ours.lat);
+  const oursCpu = median(ours.cpu);
   console.log(`kernel startup bench: ${starts} fresh starts each, ${cells} trivial cells per start; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
-  console.log("kernel           start→first result (median)   trivial cell (median)   ours/them start   ours/them cell");
+  console.log("kernel           start→first result   CPU until then   trivial cell   ours/them: start   CPU   cell   (medians)");
   for (const [name, r] of results) {
     const f = median(r.first);
+    const u = median(r.cpu);
     const l = median(r.lat);
-    console.log(`${name.padEnd(16)} ${(f / 1000).toFixed(2).padStart(8)} s${" ".repeat(21)}${l.toFixed(1).padStart(8)} ms${" ".repeat(11)}` +
-      `${(oursFirst / f).toFixed(2).padStart(8)}${(oursLat / l).toFixed(2).padStart(17)}`);
+    console.log(`${name.padEnd(16)} ${(f / 1000).toFixed(2).padStart(9)} s ${u.toFixed(2).padStart(14)} s ${l.toFixed(1).padStart(11)} ms` +
+      `${(oursFirst / f).toFixed(2).padStart(18)}${(oursCpu / u).toFixed(2).padStart(6)}${(oursLat / l).toFixed(2).padStart(7)}`);
   }
   console.log(`goals: start→first result ≤ 1.5 s (${oursFirst <= 1500 ? "met" : "NOT met"}), trivial cell ≤ 30 ms (${oursLat <= 30 ? "met" : "NOT met"})`);
 }

@@ -19,6 +19,8 @@ export interface ConverterWorkerData {
 export interface ConverterRequest {
   method: "convert" | "inspect" | "complete" | "addModule" | "close";
   args: unknown[];
+  /** Warm-up work: no answer is posted (the caller is not waiting). */
+  oneway?: boolean;
 }
 
 export type ConverterResponse = { value: unknown } | { error: string };
@@ -48,6 +50,14 @@ try {
 }
 
 port.on("message", (req: ConverterRequest) => {
+  if (req.oneway) {
+    try {
+      (conv[req.method] as (...a: unknown[]) => unknown)(...req.args);
+    } catch (e) {
+      console.error(`warm-up ${req.method} failed: ${(e as Error).message}`);
+    }
+    return;
+  }
   try {
     let value = (conv[req.method] as (...a: unknown[]) => unknown)(...req.args);
     if (req.method === "complete") {

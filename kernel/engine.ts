@@ -32,6 +32,8 @@ class RemoteConverter implements Converter {
   private readonly port: MessagePort;
   private readonly state: Int32Array;
   private readonly worker: Worker;
+  /** A cell whose conversion is known in advance (the prelude). */
+  private known: { src: string; result: ConvertResult } | null = null;
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
@@ -59,7 +61,21 @@ class RemoteConverter implements Converter {
     return r && "error" in r ? r.error : "the TypeScript converter worker stopped";
   }
 
+  /**
+   * Makes `convert(…, src)` return `result` without the type checker, and has the worker load the
+   * program for `result.declOutput` meanwhile (parsing the library's .d.ts) without waiting for it.
+   */
+  preconverted(src: string, result: ConvertResult): void {
+    this.known = { src, result };
+    this.port.postMessage({ method: "convert", args: [result.declOutput ?? "", ""], oneway: true } satisfies ConverterRequest);
+  }
+
   convert(prevDecl: string, src: string): ConvertResult {
+    if (this.known?.src === src) {
+      const { result } = this.known;
+      this.known = null;
+      return result;
+    }
     return this.call("convert", prevDecl, src);
   }
   inspect(prevDecl: string, src: string, position: number): TS.QuickInfo {
@@ -87,10 +103,12 @@ export class Engine {
   private readonly converter: Converter;
   private readonly executor: Executor;
   private state: RunState | null = null;
+  private readonly remote: RemoteConverter;
 
   constructor(rootDir: string) {
     // The type checker starts in its worker first, so the rest of the start-up overlaps with it.
-    const conv: Converter = new RemoteConverter();
+    const conv = new RemoteConverter();
+    this.remote = conv;
     this.ts = require("@tslab/typescript-for-tslab") as typeof TS;
     const { createExecutor } = require("tslab/dist/executor") as typeof import("tslab/dist/executor");
     const convert = conv.convert.bind(conv);
@@ -159,6 +177,16 @@ export class Engine {
     }
     const first = diagnostics[0]!;
     return { ename: "TSError", evalue: first.messageText, traceback };
+  }
+
+  /**
+   * Runs the hidden prelude without type-checking it: the imports' declarations (`declOutput`) become the
+   * scope of cell 1, exactly as if tslab had converted `code`; checking ~700 import specifiers would cost
+   * more than creating the checker itself.
+   */
+  preload(code: string, declOutput: string, output: string): Promise<RunOutcome> {
+    this.remote.preconverted(code, { output, declOutput, diagnostics: [] });
+    return this.run(code, "<prelude>");
   }
 
   complete(code: string, pos: number) {

@@ -162,7 +162,7 @@ export class Kernel {
     try {
       const prelude = buildPrelude(this.engine.ts, PROJECT_ROOT);
       if (prelude.excluded.length) log(`prelude: not imported (name clashes): ${prelude.excluded.join(", ")}`);
-      const r = await this.engine.run(prelude.code, "<prelude>");
+      const r = await this.engine.preload(prelude.code, prelude.declOutput, prelude.output);
       if (!r.ok) throw new PreludeError(`importing the library failed: ${r.error.traceback.join("\n")}`);
     } catch (e) {
       this.preludeError = `scalinglab prelude failed: ${(e as Error).message}`;

@@ -13,7 +13,11 @@ import type * as TS from "@tslab/typescript-for-tslab";
 export const CELL_API_NAMES = ["display", "clearOutput", "math"] as const;
 
 export interface Prelude {
+  /** The prelude as a cell: the import statements it stands for. */
   code: string;
+  /** What tslab's converter would produce for `code`, built directly (see Engine.preload). */
+  declOutput: string;
+  output: string;
   /** Library exports left out because they clash with a global or the cell API. */
   excluded: string[];
 }
@@ -72,7 +76,12 @@ export function buildPrelude(ts: typeof TS, root: string): Prelude {
   const names = new Set([...runtimeNames, ...declaredExports(ts, libIndex + ".d.ts")]);
   const excluded = [...names].filter((n) => (CELL_API_NAMES as readonly string[]).includes(n) || n in globalThis || n === "__esModule");
   const imported = [...names].filter((n) => !excluded.includes(n)).sort();
-  const lines = [`import { ${CELL_API_NAMES.join(", ")} } from ${JSON.stringify(cellApi)};`];
-  if (imported.length) lines.push(`import { ${imported.join(", ")} } from ${JSON.stringify(libIndex)};`);
-  return { code: lines.join("\n"), excluded };
+  const modules: [string, readonly string[]][] = [[cellApi, CELL_API_NAMES], [libIndex, imported]];
+  const imports = modules.filter(([, names]) => names.length > 0)
+    .map(([mod, names]) => `import { ${names.join(", ")} } from ${JSON.stringify(mod)};`);
+  // Runtime: copy the exports into tslab's cell scope (`exports`); types exist only in declOutput.
+  const output = modules.map(([mod, names], i) =>
+    `const m${i} = require(${JSON.stringify(mod)});\n` +
+    `for (const k of ${JSON.stringify(names)}) if (k in m${i}) exports[k] = m${i}[k];`).join("\n");
+  return { code: imports.join("\n"), declOutput: imports.join("\n") + "\n", output, excluded };
 }

@@ -94,7 +94,10 @@ export interface MixingLawFit {
 
 /** Options of fitMixingLaw. */
 export interface FitMixingLawOptions {
-  /** Start grid for every t_j (default [-4, -2, 0, 1]); c starts at {0, 0.5, 0.8, 0.95}·min L. */
+  /**
+   * Start values of every t_j (default [-4, -2, 0, 1]); c starts at {0, 0.5, 0.8, 0.95}·min L. Up to 4 domains the
+   * starts are the full grid over (c, t_1..t_M); with more, every t_j starts at the same grid value.
+   */
   readonly tGrid?: readonly number[];
   /** Passed to the fitting engine (default: least squares on the loss, objective "mse", space "linear"). */
   readonly fit?: FitOptions;
@@ -124,9 +127,18 @@ export function fitMixingLaw(R: readonly (readonly number[])[], L: ArrayLike<num
   if (R.length < M + 1) throw new InsufficientDataError(fn, M + 1, R.length, `the law has ${M + 1} identifiable parameters (c and ${M} t's)`);
   const minL = Math.min(...Array.from(L));
   const tGrid = options.tGrid ?? [-4, -2, 0, 1];
-  const grid: Record<string, number[]> = { c: [0, 0.5, 0.8, 0.95].map((f) => f * minL) };
-  for (let j = 0; j < M; j++) grid[`t${j + 1}`] = [...tGrid];
-  const fit = fitModelSync(mixingLawModel(M), R, L, { objective: "mse", space: "linear", workers: 0, ...options.fit, grid });
+  const cGrid = [0, 0.5, 0.8, 0.95].map((f) => f * minL);
+  // Up to 4 domains: the full Cartesian grid over (c, t_1..t_M); beyond, it explodes (4^M), so start from every
+  // (c, common t) pair instead.
+  const starts: { grid?: Record<string, number[]>; starts?: number[][] } = {};
+  if (M <= 4) {
+    const grid: Record<string, number[]> = { c: cGrid };
+    for (let j = 0; j < M; j++) grid[`t${j + 1}`] = [...tGrid];
+    starts.grid = grid;
+  } else {
+    starts.starts = cGrid.flatMap((c) => tGrid.map((t) => [c, ...new Array<number>(M).fill(t)]));
+  }
+  const fit = fitModelSync(mixingLawModel(M), R, L, { objective: "mse", space: "linear", workers: 0, ...options.fit, ...starts });
   const params: MixingLawParams = { c: fit.params.c, k: 1, t: Array.from({ length: M }, (_, j) => fit.params[`t${j + 1}`]) };
   return { params, fit, predict: (r) => mixingLawLoss(params, r) };
 }

@@ -56,6 +56,8 @@ export function optimizeMixture(laws: readonly MixingLawParams[], s: ArrayLike<n
     });
     return g;
   };
+  // Lipschitz bound of ∇L on the simplex: ‖Σ s_i k_i e^{t_i·r} t_i t_iᵀ‖ ≤ Σ s_i k_i e^{max_j t_ij} ‖t_i‖².
+  const lipschitz = Math.max(1e-300, laws.reduce((a, l, i) => a + s[i] * l.k * Math.exp(Math.max(...l.t)) * l.t.reduce((b, t) => b + t * t, 0), 0));
   let r = projectOntoSimplex(new Array<number>(m).fill(1 / m), bounds);
   let fr = f(r);
   let eta = 1;
@@ -69,14 +71,17 @@ export function optimizeMixture(laws: readonly MixingLawParams[], s: ArrayLike<n
       fn2 = f(next);
       const decrease = next.reduce((a, v, j) => a + g[j] * (v - r[j]), 0);
       const dist2 = next.reduce((a, v, j) => a + (v - r[j]) ** 2, 0);
-      if (fn2 <= fr + 0.5 * decrease || dist2 < 1e-30 || eta < 1e-20) break;
+      // A step ≤ 1/Lip always decreases L in exact arithmetic; accepting it there keeps the iteration going once
+      // loss differences drop below rounding (near the optimum, where Armijo can no longer tell).
+      if (fn2 <= fr + 0.5 * decrease || dist2 < 1e-30 || eta <= 1 / lipschitz) break;
       eta *= 0.5;
     }
     const moved = next.reduce((a, v, j) => Math.max(a, Math.abs(v - r[j])), 0);
     r = next;
     fr = fn2;
-    eta *= 2;
     const gr = grad(r);
+    // Grow the step, but never past moves of ~10 (the simplex has width 1): huge steps cost the projection precision.
+    eta = Math.min(eta * 2, 10 / Math.max(...gr.map(Math.abs), 1e-300));
     const pg = projectOntoSimplex(r.map((v, j) => v - gr[j]), bounds);
     const stationarity = pg.reduce((a, v, j) => Math.max(a, Math.abs(v - r[j])), 0);
     // The projection's bisection limits stationarity to ~1e-10·|∇L|: a step that no longer moves r ends the search.

@@ -191,6 +191,19 @@ describe("recovery of known parameters", () => {
   });
 });
 
+describe("Hessian-based standard errors", () => {
+  const xs = [1, 2, 4, 8, 16, 32, 64, 128];
+  const ys = xs.map((x, i) => (1.5 + 4 * x ** -0.6) * (1 + 0.01 * Math.sin(3 * i)));
+  for (const objective of ["mse", "huber", "huber-likelihood"] as const) {
+    it(`do not depend on the reduction (${objective})`, () => {
+      const opts = { init: [1.5, 4, 0.6], objective, delta: objective === "huber" ? 1e-3 : 10, gtol: 1e-10 };
+      const sum = fitModelSync(powerLawPlusConstant, xs, ys, { ...opts, reduction: "sum" });
+      const mean = fitModelSync(powerLawPlusConstant, xs, ys, { ...opts, reduction: "mean", gtol: 1e-12 });
+      for (const k of ["c", "k", "p"]) expect(rel(mean.se[k]!, sum.se[k]!), k).toBeLessThan(1e-3);
+    });
+  }
+});
+
 describe("seeded bootstrap", () => {
   it("xoshiro128** is deterministic per seed and differs between seeds", () => {
     const a = new Xoshiro128(42), b = new Xoshiro128(42), c = new Xoshiro128(43);

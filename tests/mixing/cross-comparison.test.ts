@@ -7,11 +7,16 @@
  *   Books3:  Ye 0.21%, linear 0.44%, trees 0.18%, BiMix 1.02%
  *   Pile-CC: Ye 0.15%, linear 0.58%, trees 0.52%, BiMix 0.25%
  * Ye's row equals the held-out errors of ye-heldout.test.ts (scipy cross-check there).
+ *
+ * Second comparison, on RegMix's runs (sail-sg/regmix data/): Ye's law with 17 domains fitted on the 512 1M training
+ * runs vs RegMix's linear regression, Spearman ρ on the 1M/60M/1B test runs. Expected values from an independent
+ * scipy fit (/tmp/mixw/yerm.py, run 2026-11-27: least_squares "lm" from 16 starts, c = 5.243526): ρ = 0.965842 (1M),
+ * 0.960165 (60M), 0.987821 (1B); linear regression gives 0.902144 / 0.893289 / 0.876557 (regmix.test.ts).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDataset } from "../../lib/data";
-import type { MixingLawRunRow } from "../../lib/data";
-import { compareMixingPredictors, everyKthSplit, mixingRunData, type MixingComparisonRow } from "../../lib/mixing";
+import { loadDataset, REGMIX_TRAIN_DOMAINS } from "../../lib/data";
+import type { MixingLawRunRow, RegMixRow } from "../../lib/data";
+import { compareMixingPredictors, everyKthSplit, fitMixingLaw, mixingRunData, spearmanRho, type MixingComparisonRow } from "../../lib/mixing";
 import { InvalidInputError } from "../../lib/core";
 
 const DOMAINS = ["Github", "Books3", "Pile-CC"] as const;
@@ -57,5 +62,24 @@ describe("mixing-law cross-comparison on 3Mix 410M (same runs, same held-out spl
 
   it("rejects an empty held-out set", () => {
     expect(() => compareMixingPredictors({ R: [[0.5, 0.5]], L: [1], fit: [0], heldOut: [] })).toThrow(InvalidInputError);
+  });
+});
+
+describe("Ye et al. mixing law on RegMix's runs (17 domains, Pile-CC loss)", () => {
+  it("fitted on the 512 1M runs, ranks the 1M, 60M and 1B test runs as the scipy fit does, better than linear regression", async () => {
+    const rows = (await loadDataset("regmix")).rows as unknown as RegMixRow[];
+    const pick = (split: string, scale: string) => rows.filter((r) => r.split === split && r.scale === scale);
+    const X = (rs: RegMixRow[]) => rs.map((r) => REGMIX_TRAIN_DOMAINS.map((d) => r[`w_${d}`]));
+    const train = pick("train", "1M");
+    const law = fitMixingLaw(X(train), train.map((r) => r.loss_pile_cc));
+    expect(law.params.c).toBeCloseTo(5.243526, 4);
+    const expected: Record<string, number> = { "1M": 0.965842, "60M": 0.960165, "1B": 0.987821 };
+    const linear: Record<string, number> = { "1M": 0.902144, "60M": 0.893289, "1B": 0.876557 };
+    for (const scale of ["1M", "60M", "1B"]) {
+      const test = pick("test", scale);
+      const rho = spearmanRho(X(test).map(law.predict), test.map((r) => r.loss_pile_cc));
+      expect(rho).toBeCloseTo(expected[scale], 4);
+      expect(rho).toBeGreaterThan(linear[scale]);
+    }
   });
 });
