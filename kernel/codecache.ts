@@ -17,6 +17,7 @@ interface ModuleInternals {
 interface ModuleStatics {
   wrap(source: string): string;
   _resolveFilename(request: string, parent: NodeModule, isMain: boolean, options?: unknown): string;
+  _resolveLookupPaths(request: string, parent: NodeModule): string[] | null;
   _cache: Record<string, NodeModule>;
   _extensions: Record<string, unknown>;
 }
@@ -80,7 +81,8 @@ export function installCodeCache(projectRoot: string, name = "main"): void {
     compiled.set(key, script);
     const mod = this;
     const require = ((id: string) => mod.require(id)) as NodeJS.Require;
-    require.resolve = ((request: string, options?: unknown) => statics._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;
+    require.resolve = Object.assign((request: string, options?: unknown) => statics._resolveFilename(request, mod, false, options),
+      { paths: (request: string) => statics._resolveLookupPaths(request, mod) }) as NodeJS.RequireResolve;
     require.main = process.mainModule;
     require.cache = statics._cache;
     (require as unknown as { extensions: unknown }).extensions = statics._extensions;
