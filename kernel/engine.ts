@@ -13,6 +13,7 @@ import type { ConverterRequest, ConverterResponse, ConverterWorkerData } from ".
 // tslab's internals (pinned tslab@1.0.22): the TypeScript fork it ships and its converter/executor.
 import type * as TS from "@tslab/typescript-for-tslab";
 import type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab/dist/converter";
+import { expandShorthandProperties } from "./shorthand";
 import type { CodeMetadata } from "tslab/dist/metadata";
 import type { Executor } from "tslab/dist/executor";
 
@@ -136,9 +137,10 @@ export class Engine {
   async run(code: string, cellName: string): Promise<RunOutcome> {
     const state: RunState = { messages: [] };
     this.state = state;
+    const expanded = expandShorthandProperties(this.ts, code);
     let ok: boolean;
     try {
-      ok = await this.executor.execute(code);
+      ok = await this.executor.execute(expanded.code);
     } catch (e) {
       ok = false;
       state.thrown ??= { e };
@@ -150,7 +152,8 @@ export class Engine {
       if (state.messages.length) process.stderr.write(state.messages.join("\n") + "\n");
       return { ok: true, value: state.value };
     }
-    const diagnostics = state.convert?.diagnostics ?? [];
+    const diagnostics = (state.convert?.diagnostics ?? []).map((d) =>
+      d.fileName ? d : { ...d, start: expanded.toOriginal(d.start), end: expanded.toOriginal(d.end) });
     if (diagnostics.length > 0) return { ok: false, error: this.typeError(code, diagnostics, cellName) };
     if (state.thrown) return { ok: false, error: runtimeError(state.thrown.e, cellName) };
     return { ok: false, error: { ename: "Error", evalue: state.messages.join("\n") || "cell failed", traceback: state.messages } };

@@ -5,7 +5,6 @@
  * imputation, unstandardised PCA, parametric sigmoid with fixed height) are confirmed; the paper's equations
  * are recalled, so the law card is "unverified".
  */
-import { eigs } from "mathjs";
 import { defineLaw, InvalidInputError, InsufficientDataError, DidNotConvergeError, type Citation } from "../core";
 import type { Model } from "../fit/model";
 import { fitModelSync, type FitResult } from "../fit";
@@ -50,6 +49,8 @@ function checkMatrix(fn: string, X: readonly (readonly number[])[], allowNaN: bo
 
 /** Eigen-decomposition of a symmetric matrix, eigenpairs sorted by decreasing eigenvalue. */
 function symmetricEigenDescending(S: number[][]): { values: number[]; vectors: number[][] } {
+  // mathjs costs ~1 s to load: require it only when a PCA runs, not at kernel start.
+  const { eigs } = require("mathjs") as typeof import("mathjs");
   const r = eigs(S) as unknown as { eigenvectors: { value: number; vector: number[] }[] };
   const pairs = r.eigenvectors.map((e) => ({ value: Number(e.value), vector: e.vector.map(Number) }));
   pairs.sort((a, b) => b.value - a.value);

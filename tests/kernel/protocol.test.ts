@@ -84,6 +84,19 @@ describe("preloaded library", () => {
     expect(types(bad.outputs)).toEqual(["execute_input", "error"]);
   });
 
+  it("a shorthand property refers to an earlier cell's variable ({ steps } after `let steps = 3`)", async () => {
+    await k.client.execute("let shorthandSteps = 3;");
+    const r = await k.client.execute("JSON.stringify({ shorthandSteps })");
+    expect(content(r.reply).status).toBe("ok");
+    expect(content(find(r.outputs, "execute_result")).data["text/plain"]).toBe(`'{"shorthandSteps":3}'`);
+  });
+
+  it("a type error after a spelled-out shorthand property still points at the column the user typed", async () => {
+    const r = await k.client.execute("const o = { shorthandSteps }; formatCitation(3)");
+    expect(content(r.reply).ename).toBe("TSError");
+    expect(content(r.reply).traceback[0]).toMatch(/^In\[\d+\]:1:46 - error TS2345: /);
+  });
+
   it("type names exported by lib are in scope too (interfaces are not runtime keys)", async () => {
     const r = await k.client.execute('const spec: CheckSpec = { figure: "f", quantity: "q", published: 1, ours: 1 }; spec.figure');
     expect(content(r.reply).status).toBe("ok");
