@@ -40,6 +40,11 @@ async function main() {
   const cpu = process.cpuUsage(cpu0);
   const oursCpu = (cpu.user + cpu.system) / 1e6; // all threads, workers included
   console.log(`scalinglab: ${oursSeconds.toFixed(2)} s wall, ${oursCpu.toFixed(2)} s CPU for ${ours.grid.starts} starts, best objective ${ours.objective.toPrecision(10)}`);
+  const sc = ours.grid.screening;
+  console.log(sc
+    ? `  screened ${ours.grid.starts} starts (relative ftol ${sc.ftol}), polished the ${sc.polished} best distinct end points; ` +
+      `${ours.grid.distinctOptima} distinct end points, the best reached by ${ours.grid.optima[0].count} starts`
+    : `  no screening: every start ran to the full stopping rules; ${ours.grid.distinctOptima} distinct end points`);
 
   const py = JSON.parse(execFileSync("python3", [path.join(root(), "bench/fit-vs-scipy.py"), csv], { encoding: "utf8" })) as
     { seconds: number; cpu_seconds: number; best: number; starts: number };

@@ -9,11 +9,12 @@ import { centralDifferenceGradient, type FitObjective } from "./objective";
 import type { ParamCoordinates } from "./transforms";
 import { clusterOptima, createFitObjective, decodeOutcomes, runStartBatch, startGrid, type StartOutcome } from "./multistart";
 import { runOnWorkers } from "./pool";
+import { polishOutcomes, selectForPolish } from "./screen";
 import { bootstrapWeights, summarizeBootstrap } from "./bootstrap";
 import { curvatureAt } from "./hessian";
 import { normalQuantile } from "./special";
-import { STOP_REASON_TEXT } from "./lbfgs";
-import { finalizeFitResult, type FitResult, type UncertaintySource } from "./result";
+import { STOP_REASON_TEXT, type LbfgsOptions } from "./lbfgs";
+import { finalizeFitResult, type FitResult, type FitScreening, type UncertaintySource } from "./result";
 import type { Matrix } from "./linalg";
 
 interface FitPlan<X> {
@@ -122,7 +123,8 @@ function planFit<X>(fn: string, model: Model<X>, rows: readonly X[], ysIn: Array
 }
 
 /** Runs starts on this thread in chunks, reporting progress and honouring interrupts; yields between chunks. */
-function* localChunks<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string): Generator<void, Float64Array> {
+function* localChunks<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string,
+  lbfgs: LbfgsOptions): Generator<void, Float64Array> {
   const { dim, objective } = plan;
   const n = plan.rows.length;
   const k = starts.length / dim;
@@ -132,7 +134,7 @@ function* localChunks<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float6
     throwIfInterrupted(plan.fn, plan.signal);
     const to = Math.min(k, from + chunk);
     parts.push(runStartBatch(objective, starts.subarray(from * dim, to * dim),
-      weights ? weights.subarray(from * n, to * n) : null, plan.o.lbfgs, plan.weights));
+      weights ? weights.subarray(from * n, to * n) : null, lbfgs, plan.weights));
     if (k > chunk) reportProgress(task, to, k);
     yield;
   }
@@ -142,8 +144,9 @@ function* localChunks<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float6
   return out;
 }
 
-function runLocal<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string): Float64Array {
-  const chunks = localChunks(plan, starts, weights, task);
+function runLocal<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string,
+  lbfgs: LbfgsOptions): Float64Array {
+  const chunks = localChunks(plan, starts, weights, task, lbfgs);
   for (;;) {
     const r = chunks.next();
     if (r.done) return r.value;
@@ -151,8 +154,9 @@ function runLocal<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Arr
 }
 
 /** In-process, but giving the event loop a turn between chunks so interrupts and progress get through. */
-async function runLocalAsync<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string): Promise<Float64Array> {
-  const chunks = localChunks(plan, starts, weights, task);
+async function runLocalAsync<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string,
+  lbfgs: LbfgsOptions): Promise<Float64Array> {
+  const chunks = localChunks(plan, starts, weights, task, lbfgs);
   for (;;) {
     const r = chunks.next();
     if (r.done) return r.value;
@@ -160,15 +164,38 @@ async function runLocalAsync<X>(plan: FitPlan<X>, starts: Float64Array, weights:
   }
 }
 
-async function runAnywhere<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string): Promise<Float64Array> {
+async function runAnywhere<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string,
+  lbfgs: LbfgsOptions): Promise<Float64Array> {
   const viaWorkers = plan.o.workers === 0 ? null : await runOnWorkers({
     setup: {
-      modelId: plan.model.id, rows: plan.rows, ys: plan.ys, weights: plan.weights, spec: plan.o.spec, lbfgs: plan.o.lbfgs,
+      modelId: plan.model.id, rows: plan.rows, ys: plan.ys, weights: plan.weights, spec: plan.o.spec, lbfgs,
     },
     module: plan.model.module, dim: plan.dim, n: plan.rows.length, starts, weights,
     workers: plan.o.workers, task, fn: plan.fn, signal: plan.signal,
   });
-  return viaWorkers ?? runLocalAsync(plan, starts, weights, task);
+  return viaWorkers ?? runLocalAsync(plan, starts, weights, task, lbfgs);
+}
+
+type Screen = ResolvedFitOptions["screen"];
+
+/** Clustering tolerances for screened end points (relative objective, relative scale coordinates). */
+const SCREENED_CLUSTER_TOL = { ftol: 1e-4, xtol: 1e-2 };
+
+/** The screening rules when this fit has more starts than are polished (see ./screen), else null. */
+function screenOf<X>(plan: FitPlan<X>): Screen {
+  const s = plan.o.screen;
+  return s && plan.starts.length / plan.dim > s.polish ? s : null;
+}
+
+/** Decodes the start runs and, after screening, polishes the best distinct end points with the full rules. */
+function finishStarts<X>(plan: FitPlan<X>, out: Float64Array, screen: Screen): { outcomes: StartOutcome[]; screening: FitScreening | null } {
+  const outcomes = decodeOutcomes(out, plan.dim);
+  if (!screen) return { outcomes, screening: null };
+  const picked = selectForPolish(outcomes, screen.polish);
+  return {
+    outcomes: polishOutcomes(plan.objective, outcomes, picked, screen.polishLbfgs),
+    screening: { ftol: screen.lbfgs.ftol, polished: picked.length },
+  };
 }
 
 function bestIndex<X>(plan: FitPlan<X>, outcomes: StartOutcome[]): number {
@@ -196,7 +223,8 @@ function thetaOf(coords: ParamCoordinates, u: ArrayLike<number>): number[] {
   return Array.from(t);
 }
 
-function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, boot: StartOutcome[] | null): FitResult {
+function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, boot: StartOutcome[] | null,
+  screening: FitScreening | null): FitResult {
   const { coords, objective, p, o, fn } = plan;
   const n = plan.rows.length;
   const names = coords.names;
@@ -254,7 +282,9 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
     covariance = bootstrap.covariance;
     ci = { ...bootstrap.ci };
   }
-  const optima = clusterOptima(outcomes, coords);
+  // Screened end points stopped early in flat valleys: group them at tolerances matching the screening rule,
+  // or every stall would count as its own optimum.
+  const optima = clusterOptima(outcomes, coords, screening ? SCREENED_CLUSTER_TOL : undefined);
   const sigma = o.spec.kind === "huber-likelihood" ? Math.exp(b.u[p]) : undefined;
   return finalizeFitResult({
     kind: "fit-result",
@@ -274,6 +304,7 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
       starts: outcomes.length,
       converged: outcomes.filter((x) => x.reason === "gradient" || x.reason === "function-change").length,
       distinctOptima: optima.length, optima: optima.slice(0, 10), best,
+      screening,
     },
     diagnostics: {
       n, dof: n - p, gradientMaxAbs: Math.max(...Array.from(grad, Math.abs)),
@@ -299,14 +330,16 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
 export async function fitModel<X>(model: Model<X>, rows: readonly X[], ys: ArrayLike<number>, options: FitOptions = {}): Promise<FitResult> {
   const plan = planFit("fitModel", model, rows, ys, options);
   const k = plan.starts.length / plan.dim;
-  const outcomes = decodeOutcomes(await runAnywhere(plan, plan.starts, null, `fitModel: ${k} starts`), plan.dim);
+  const screen = screenOf(plan);
+  const { outcomes, screening } = finishStarts(plan,
+    await runAnywhere(plan, plan.starts, null, `fitModel: ${k} starts`, (screen ?? plan.o).lbfgs), screen);
   const best = bestIndex(plan, outcomes);
   let boot: StartOutcome[] | null = null;
   if (plan.o.bootstrap > 0) {
     const bp = bootstrapPlan(plan, outcomes[best]);
-    boot = decodeOutcomes(await runAnywhere(plan, bp.starts, bp.weights, `fitModel: bootstrap ${plan.o.bootstrap}`), plan.dim);
+    boot = decodeOutcomes(await runAnywhere(plan, bp.starts, bp.weights, `fitModel: bootstrap ${plan.o.bootstrap}`, plan.o.lbfgs), plan.dim);
   }
-  return finishFit(plan, outcomes, best, boot);
+  return finishFit(plan, outcomes, best, boot, screening);
 }
 
 /**
@@ -316,12 +349,14 @@ export async function fitModel<X>(model: Model<X>, rows: readonly X[], ys: Array
 export function fitModelSync<X>(model: Model<X>, rows: readonly X[], ys: ArrayLike<number>, options: FitOptions = {}): FitResult {
   const plan = planFit("fitModelSync", model, rows, ys, options);
   const k = plan.starts.length / plan.dim;
-  const outcomes = decodeOutcomes(runLocal(plan, plan.starts, null, `fitModelSync: ${k} starts`), plan.dim);
+  const screen = screenOf(plan);
+  const { outcomes, screening } = finishStarts(plan,
+    runLocal(plan, plan.starts, null, `fitModelSync: ${k} starts`, (screen ?? plan.o).lbfgs), screen);
   const best = bestIndex(plan, outcomes);
   let boot: StartOutcome[] | null = null;
   if (plan.o.bootstrap > 0) {
     const bp = bootstrapPlan(plan, outcomes[best]);
-    boot = decodeOutcomes(runLocal(plan, bp.starts, bp.weights, `fitModelSync: bootstrap ${plan.o.bootstrap}`), plan.dim);
+    boot = decodeOutcomes(runLocal(plan, bp.starts, bp.weights, `fitModelSync: bootstrap ${plan.o.bootstrap}`, plan.o.lbfgs), plan.dim);
   }
-  return finishFit(plan, outcomes, best, boot);
+  return finishFit(plan, outcomes, best, boot, screening);
 }

@@ -13,7 +13,8 @@
  * The gradient rule is absolute in the objective's units, which is why a `mean`-reduced objective (∇f ~n times
  * smaller) can stop at its start — Besiroglu et al.'s finding; see FIT_DEFAULTS.reduction. The function rule is
  * purely relative: scipy's version floors |f| at 1, which made bootstrap refits of a Huber sum (f ≈ 1e-3) stop
- * after a few iterations with SEs ~10× too small in our tests.
+ * after a few iterations with SEs ~10× too small in our tests. Multi-starts pay for that strictness only on the
+ * few best end points: the others stop under a looser function rule (see ./screen).
  */
 import { strongWolfeLineSearch, type LineSearchOptions } from "./line-search";
 

@@ -170,19 +170,23 @@ export class FitObjective implements DifferentiableFunction {
     this.bound.at(u);
     grad.fill(0);
     if (perPoint) perPoint.fill(0);
+    // Branch on booleans, not on the kind string, inside the per-row loop (this is the multi-start's hot path).
+    const mse = kind === "mse";
+    const huber = kind === "huber";
     const logSigma = kind === "huber-likelihood" ? u[p] : 0;
     const sigma = Math.exp(logSigma);
+    const bound = this.bound;
     let total = 0;
     for (let i = 0; i < n; i++) {
       const w = weights[i];
       if (w === 0) continue;
-      const pred = this.bound.row(i, log, gRow);
+      const pred = bound.row(i, log, gRow);
       const r = target[i] - pred;
       let rho: number, psi: number; // ρ(r) and dρ/dr
-      if (kind === "mse") {
+      if (mse) {
         rho = r * r;
         psi = 2 * r;
-      } else if (kind === "huber") {
+      } else if (huber) {
         const a = Math.abs(r);
         if (a <= delta) { rho = 0.5 * r * r; psi = r; } else { rho = delta * (a - 0.5 * delta); psi = r > 0 ? delta : -delta; }
       } else {

@@ -38,6 +38,16 @@ export interface FitGridSummary {
   readonly optima: readonly LocalOptimum[];
   /** Index of the best start in the start list. */
   readonly best: number;
+  /** Screening of the starts before polishing (see lib/fit/screen.ts), or null when every start ran to the full rules. */
+  readonly screening: FitScreening | null;
+}
+
+/** How a multi-start was screened: `converged` and `optima` above count screened end points. */
+export interface FitScreening {
+  /** Relative function-change tolerance of the screening runs. */
+  readonly ftol: number;
+  /** Distinct best end points refined with the full stopping rules (the best fit is one of them). */
+  readonly polished: number;
 }
 
 export interface FitDiagnostics {

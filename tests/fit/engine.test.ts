@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   fitModel, fitModelSync, fitChinchilla, checkModelGradient, bindModel, centralDifferenceGradient, FitObjective,
   ParamCoordinates, Xoshiro128, bootstrapWeights, fitErf, chiSquareSurvival, huberLogNormalizer, normalQuantile,
-  numericHessian, formatFitResultText, FIT_DEFAULTS, type Model,
+  numericHessian, formatFitResultText, FIT_DEFAULTS, CHINCHILLA_DEFAULT_GRID, type Model,
 } from "../../lib/fit";
 import { chinchillaModel, chinchillaLoss, type ChinchillaParams } from "../../lib/laws/chinchilla";
 import { InsufficientDataError, InterruptedError, InvalidInputError, UnknownChoiceError, JUPYTER_DISPLAY } from "../../lib/core";
@@ -188,6 +188,37 @@ describe("recovery of known parameters", () => {
     const fd = fitModelSync(powerLawNoGradient, xs, ys, { init: [1, 1, 0.5] });
     expect(fd.method.gradients).toBe("central differences");
     expect(fd.diagnostics.warnings.join(" ")).toMatch(/central differences/);
+  });
+});
+
+describe("multi-start screening and polishing", () => {
+  const data = syntheticChinchilla(truth, 0.01, 4);
+
+  it("screening the 243 default starts and polishing the best 16 finds the optimum that running every start to the full rules finds", () => {
+    const screened = fitModelSync(chinchillaModel, data, data.map((r) => r.loss), { grid: CHINCHILLA_DEFAULT_GRID });
+    const full = fitModelSync(chinchillaModel, data, data.map((r) => r.loss), { grid: CHINCHILLA_DEFAULT_GRID, polish: 0 });
+    expect(screened.converged).toBe(true);
+    expect(rel(screened.objective, full.objective)).toBeLessThan(1e-9);
+    for (const k of screened.paramNames) expect(rel(screened.params[k], full.params[k]), k).toBeLessThan(1e-5);
+  });
+
+  it("the grid summary reports the screening rule and how many end points were polished", () => {
+    const r = fitModelSync(chinchillaModel, data, data.map((x) => x.loss), { grid: CHINCHILLA_DEFAULT_GRID, polish: 5, screenFtol: 1e-5 });
+    expect(r.grid.screening).toEqual({ ftol: 1e-5, polished: 5 });
+    expect(r.grid.optima[0].objective).toBe(r.objective);
+  });
+
+  it("polish: 0, or no more starts than are polished, runs every start to the full rules", () => {
+    const ys = data.map((x) => x.loss);
+    expect(fitModelSync(chinchillaModel, data, ys, { grid: CHINCHILLA_DEFAULT_GRID, polish: 0 }).grid.screening).toBeNull();
+    expect(fitModelSync(chinchillaModel, data, ys, { init: truth }).grid.screening).toBeNull();
+  });
+
+  it("a negative or fractional polish count and a non-positive screenFtol are rejected by name", () => {
+    const ys = data.map((x) => x.loss);
+    expect(() => fitModelSync(chinchillaModel, data, ys, { init: truth, polish: -1 })).toThrow(/polish/);
+    expect(() => fitModelSync(chinchillaModel, data, ys, { init: truth, polish: 1.5 })).toThrow(/polish/);
+    expect(() => fitModelSync(chinchillaModel, data, ys, { init: truth, screenFtol: 0 })).toThrow(/screenFtol/);
   });
 });
 
