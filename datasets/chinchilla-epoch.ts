@@ -1,7 +1,9 @@
 /** Registry entry: Chinchilla's Fig. 4 points as re-extracted by Epoch AI (Besiroglu et al. 2024). */
-import { besiroglu2024Citation, chinchillaCitation } from "../lib/laws/chinchilla";
 import { DATASET_FILES } from "./files";
+
 import { type DatasetSpec, noLicenceFile } from "./types";
+import { chinchillaCitation, besiroglu2024Citation } from "../lib/core/bibliography";
+
 
 export const CHINCHILLA_EPOCH_SPEC: DatasetSpec = {
   id: "chinchilla-epoch",

@@ -1,4 +1,5 @@
 /** Registry entry: the over-training grid of Gadre et al. 2024 (104 models, 8 eval losses, 46 downstream tasks). */
+import { gadreCitation } from "../lib/core/bibliography";
 import { DATASET_FILES } from "./files";
 import type { ColumnSpec, DatasetSpec } from "./types";
 
@@ -32,15 +33,7 @@ export const GADRE_OVERTRAINING_SPEC: DatasetSpec = {
     "104 decoder-only models trained on RedPajama, C4 or RefinedWeb at token multipliers M = D/N from 5 to 640, " +
     "one JSON per model with hyperparameters and 8 evaluation losses (with 95% CIs), one JSON per model with 46 " +
     "in-context-learning task accuracies, and the task metadata table.",
-  citation: {
-    key: "gadre2024",
-    authors: "Gadre, Smyrnis, Shankar, Gururangan, Wortsman, Shao, Mercat, Fang, Li, Keh, Xin, Nezhurina, Vasiljevic, Jitsev, Soldaini, Dimakis, Ilharco, Koh, Song, Kollar, Carmon, Dave, Heckel, Muennighoff, Schmidt",
-    year: 2024,
-    title: "Language models scale reliably with over-training and on downstream tasks",
-    arxiv: "2403.08540",
-    url: "https://github.com/mlfoundations/scaling",
-    where: "exp_data/models/*.json, exp_data/evals/evaluation_*_heavy.json, exp_data/eval_metadata.csv",
-  },
+  citation: { ...gadreCitation, where: "exp_data/models/*.json, exp_data/evals/evaluation_*_heavy.json, exp_data/eval_metadata.csv" },
   source: { repo: "mlfoundations/scaling", commit: "a003c4913793ac2ae7ef87b28ecb562955d026d5" },
   licence: { spdx: "MIT", statement: "MIT", bundled: false },
   files: DATASET_FILES["gadre-overtraining"],

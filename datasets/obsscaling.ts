@@ -1,4 +1,5 @@
 /** Registry entry: 148 public base models with size, data, compute and 8 benchmark scores (Ruan et al. 2024). */
+import { observationalCitation } from "../lib/core/bibliography";
 import { DATASET_FILES } from "./files";
 import type { ColumnSpec, DatasetSpec } from "./types";
 
@@ -20,15 +21,7 @@ export const OBSSCALING_SPEC: DatasetSpec = {
     "Public base LLMs from many families with parameter count, pretraining tokens, training FLOPs (where known) " +
     "and accuracies on MMLU, ARC-C, HellaSwag, Winogrande, TruthfulQA, GSM8K, XWinograd and HumanEval. " +
     "Sizes are converted to base units: params, tokens, FLOP.",
-  citation: {
-    key: "ruan2024",
-    authors: "Ruan, Maddison, Hashimoto",
-    year: 2024,
-    title: "Observational Scaling Laws and the Predictability of Language Model Performance",
-    arxiv: "2405.10938",
-    url: "https://github.com/ryoungj/ObsScaling",
-    where: "eval_results/base_llm_benchmark_eval.csv",
-  },
+  citation: { ...observationalCitation, where: "eval_results/base_llm_benchmark_eval.csv" },
   source: { repo: "ryoungj/ObsScaling", commit: "4d6e1e43fd2635d04654aa77d1df9d5266ea0382" },
   licence: { spdx: "Apache-2.0", statement: "Apache-2.0", bundled: false },
   files: DATASET_FILES.obsscaling,

@@ -1,7 +1,9 @@
 /** Registry entry: the Step Law dense LR × batch-size sweep and its bootstrap fits (Li et al. 2025). */
-import { stepLawCitation } from "../lib/hparams/step-law";
 import { DATASET_FILES } from "./files";
+
 import { type DatasetSpec, noLicenceFile } from "./types";
+import { stepLawCitation } from "../lib/core/bibliography";
+
 
 /** Sequence length of the Step Law runs: batch in tokens = bs × 2048 (step-law/steplaw code/fit_tool.py). */
 export const STEP_LAW_SEQ_LEN = 2048;

@@ -217,6 +217,24 @@ function bootstrapPlan<X>(plan: FitPlan<X>, best: StartOutcome): { starts: Float
   return { starts, weights: bootstrapWeights(plan.rows.length, B, plan.o.seed, plan.weights) };
 }
 
+/** [min, max] of every input field that is a finite number in all rows (rows that are plain numbers: key "x"). */
+function dataRangesOf(rows: readonly unknown[]): Record<string, readonly [number, number]> {
+  const ranges: Record<string, [number, number]> = {};
+  const first = rows[0];
+  const keys = typeof first === "number" ? ["x"] : first && typeof first === "object" ? Object.keys(first) : [];
+  for (const k of keys) {
+    let lo = Infinity, hi = -Infinity;
+    for (const r of rows) {
+      const v = k === "x" && typeof r === "number" ? r : (r as Record<string, unknown>)?.[k];
+      if (typeof v !== "number" || !Number.isFinite(v)) { lo = NaN; break; }
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (Number.isFinite(lo)) ranges[k] = [lo, hi];
+  }
+  return ranges;
+}
+
 function thetaOf(coords: ParamCoordinates, u: ArrayLike<number>): number[] {
   const t = new Float64Array(coords.dim);
   coords.uToTheta(u, t);
@@ -306,6 +324,8 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
       distinctOptima: optima.length, optima: optima.slice(0, 10), best,
       screening,
     },
+    warnings,
+    dataRanges: dataRangesOf(plan.rows),
     diagnostics: {
       n, dof: n - p, gradientMaxAbs: Math.max(...Array.from(grad, Math.abs)),
       hessianEigenvalues: curv.eigenvalues, conditionNumber: curv.conditionNumber, hessianSE,
@@ -327,7 +347,8 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
  *   DidNotConvergeError when no start gives a finite objective, InterruptedError on interrupt
  * @see Hoffmann et al. 2022 (Approach 3), Besiroglu et al. 2024
  */
-export async function fitModel<X>(model: Model<X>, rows: readonly X[], ys: ArrayLike<number>, options: FitOptions = {}): Promise<FitResult> {
+export async function fitModel<X, P extends string = string>(model: Model<X, P>, rows: readonly X[], ys: ArrayLike<number>,
+  options: FitOptions = {}): Promise<FitResult<P>> {
   const plan = planFit("fitModel", model, rows, ys, options);
   const k = plan.starts.length / plan.dim;
   const screen = screenOf(plan);
@@ -339,14 +360,15 @@ export async function fitModel<X>(model: Model<X>, rows: readonly X[], ys: Array
     const bp = bootstrapPlan(plan, outcomes[best]);
     boot = decodeOutcomes(await runAnywhere(plan, bp.starts, bp.weights, `fitModel: bootstrap ${plan.o.bootstrap}`, plan.o.lbfgs), plan.dim);
   }
-  return finishFit(plan, outcomes, best, boot, screening);
+  return finishFit(plan, outcomes, best, boot, screening) as FitResult<P>;
 }
 
 /**
  * fitModel on the calling thread, synchronously (small fits, examples, code that cannot await).
  * @example fitModelSync({ id: "doc-exp", params: [{ name: "k", transform: "log" }], value: (t, x: number) => Math.exp(-t[0] * x), valueAndGradient: (t, x: number, g) => { const f = Math.exp(-t[0] * x); g[0] = -x * f; return f; } }, [1, 2, 3], [Math.exp(-0.5), Math.exp(-1), Math.exp(-1.5)], { init: [1], objective: "mse" }).params.k // => 0.5
  */
-export function fitModelSync<X>(model: Model<X>, rows: readonly X[], ys: ArrayLike<number>, options: FitOptions = {}): FitResult {
+export function fitModelSync<X, P extends string = string>(model: Model<X, P>, rows: readonly X[], ys: ArrayLike<number>,
+  options: FitOptions = {}): FitResult<P> {
   const plan = planFit("fitModelSync", model, rows, ys, options);
   const k = plan.starts.length / plan.dim;
   const screen = screenOf(plan);
@@ -358,5 +380,5 @@ export function fitModelSync<X>(model: Model<X>, rows: readonly X[], ys: ArrayLi
     const bp = bootstrapPlan(plan, outcomes[best]);
     boot = decodeOutcomes(runLocal(plan, bp.starts, bp.weights, `fitModelSync: bootstrap ${plan.o.bootstrap}`, plan.o.lbfgs), plan.dim);
   }
-  return finishFit(plan, outcomes, best, boot, screening);
+  return finishFit(plan, outcomes, best, boot, screening) as FitResult<P>;
 }

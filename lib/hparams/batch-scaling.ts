@@ -3,25 +3,11 @@
  * batch, with warmup) and square root for Adam (Malladi et al. 2022: η → √κ·η; the β and ε map
  * 1 − β → κ(1 − β), ε → ε/√κ is from memory and UNVERIFIED).
  */
-import { assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
+import { assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { goyalCitation, malladiCitation } from "../core/bibliography";
 
-/** Citation of the paper this module implements. */
-export const goyalCitation: Citation = {
-  key: "goyal2017",
-  authors: "Goyal et al.",
-  year: 2017,
-  title: "Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour",
-  arxiv: "1706.02677",
-};
 
-/** Citation of the paper this module implements. */
-export const malladiCitation: Citation = {
-  key: "malladi2022sde",
-  authors: "Malladi, Lyu, Panigrahi, Arora",
-  year: 2022,
-  title: "On the SDEs and Scaling Rules for Adaptive Gradient Algorithms",
-  arxiv: "2205.10287",
-};
+
 
 /**
  * Linear scaling rule (SGD): η → κ·η when B → κ·B.
@@ -74,7 +60,7 @@ export function adamSqrtBatchScaling(p: { lr: number; beta1: number; beta2: numb
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const sgdLinearScalingLaw = defineLaw({
+export const sgdLinearScalingLaw = defineCard({
   id: "sgd-linear-batch-scaling",
   name: "Linear LR scaling rule for SGD",
   topic: "batch",
@@ -83,11 +69,11 @@ export const sgdLinearScalingLaw = defineLaw({
   variables: { "η": "learning rate", "κ": "batch-size scale factor" },
   citation: goyalCitation,
   status: "confirmed",
-  functions: ["sgdLinearBatchScaling"],
+  api: "sgdLinearBatchScaling",
 });
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const adamSqrtScalingLaw = defineLaw({
+export const adamSqrtScalingLaw = defineCard({
   id: "adam-sqrt-batch-scaling",
   name: "Square-root LR scaling rule for Adam (β/ε map unverified)",
   topic: "batch",
@@ -96,5 +82,5 @@ export const adamSqrtScalingLaw = defineLaw({
   variables: { "η": "learning rate", "β1, β2": "Adam moment decays", "ε": "Adam epsilon", "κ": "batch-size scale factor" },
   citation: malladiCitation,
   status: "unverified",
-  functions: ["adamSqrtBatchScaling"],
+  api: "adamSqrtBatchScaling",
 });

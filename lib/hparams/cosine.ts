@@ -2,17 +2,12 @@
  * Cosine learning-rate decay with linear warmup (Loshchilov & Hutter 2017, without restarts): the baseline WSD is
  * compared against.
  */
-import { assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
-import { warmupFactor } from "./wsd";
+import { assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
 
-/** Citation of the paper this module implements. */
-export const cosineCitation: Citation = {
-  key: "loshchilov2017sgdr",
-  authors: "Loshchilov, Hutter",
-  year: 2017,
-  title: "SGDR: Stochastic Gradient Descent with Warm Restarts",
-  arxiv: "1608.03983",
-};
+import { warmupFactor } from "./wsd";
+import { cosineCitation } from "../core/bibliography";
+
+
 
 /** Options of {@link cosineFactor} and {@link cosineSchedule}. */
 export interface CosineOptions {
@@ -63,7 +58,7 @@ export function cosineSchedule(o: CosineOptions & { peakLR?: number }): number[]
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const cosineScheduleLaw = defineLaw({
+export const cosineScheduleLaw = defineCard({
   id: "cosine-schedule",
   name: "Cosine learning-rate decay with linear warmup",
   topic: "schedule",
@@ -72,5 +67,5 @@ export const cosineScheduleLaw = defineLaw({
   variables: { s: "iteration", n: "total iterations", n_w: "warmup iterations", "f_∞": "final factor" },
   citation: cosineCitation,
   status: "confirmed",
-  functions: ["cosineFactor", "cosineSchedule"],
+  api: "cosineFactor",
 });

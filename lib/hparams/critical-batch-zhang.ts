@@ -8,18 +8,12 @@
  * ratio is (B + B_noise)/(B0 + B_noise) and the CBS is (1 + o)·B0 + o·B_noise for overhead o. This smoothing is this
  * library's choice; the paper's own fitting procedure is not reproduced.
  */
-import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, type Citation } from "../core";
-import { minimizeOnInterval } from "./least-squares";
+import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, type Citation } from "../core";
 
-/** Citation of the paper this module implements. */
-export const zhangCbsCitation: Citation = {
-  key: "zhang2024cbs",
-  authors: "Zhang, Morwani, Vyas, Wu, Zou, Ghai, Foster, Kakade",
-  year: 2024,
-  title: "How Does Critical Batch Size Scale in Pre-training?",
-  arxiv: "2410.21676",
-  url: "https://github.com/hlzhang109/critical-batch-size",
-};
+import { minimizeOnInterval } from "./least-squares";
+import { zhangCbsCitation } from "../core/bibliography";
+
+
 
 /** One model size of the Chinchilla-setting sweep: minimum steps to the target loss per batch size (sequences of 512). */
 export interface ZhangStepsRow {
@@ -156,7 +150,7 @@ export function zhangCbsPowerLaw(p: { D: number; c: number; gamma: number }): nu
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const zhangCriticalBatchLaw = defineLaw({
+export const zhangCriticalBatchLaw = defineCard({
   id: "zhang-critical-batch",
   name: "Operational critical batch size (20% step overhead over linear scaling)",
   topic: "batch",
@@ -165,5 +159,5 @@ export const zhangCriticalBatchLaw = defineLaw({
   variables: { B: "batch size (sequences of 512 in the released table)", "R(B)": "optimizer steps to reach the target loss", D: "training tokens", "B*": "critical batch size" },
   citation: zhangCbsCitation,
   status: "unverified",
-  functions: ["zhangStepsOverheadRatio", "fitZhangStepsCurve", "criticalBatchSizeZhang", "zhangCbsPowerLaw"],
+  api: "zhangStepsOverheadRatio",
 });

@@ -4,8 +4,9 @@
  * `transformerFlopsPerToken(shape, "deepseek-M")`):
  *   η_opt = 0.3118·C^−0.125,  B_opt = 0.2920·C^0.3271 (tokens),  M_opt = 0.1715·C^0.5243,  D_opt = 5.8316·C^0.4757.
  */
-import { assertPositive, defineLaw, InvalidInputError, type PublishedConstants } from "../core";
-import { deepseekCitation } from "../laws/flops";
+import { assertPositive, defineCard, InvalidInputError, type PublishedConstants } from "../core";
+import { deepseekCitation } from "../core/bibliography";
+
 
 /** Constants of DeepSeek η_opt = lrCoef·C^lrExp and B_opt = batchCoef·C^batchExp. */
 export interface DeepseekHparamConstants {
@@ -95,7 +96,7 @@ export function deepseekAllocation(p: { C: number; constants?: DeepseekAllocatio
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const deepseekHparamsLaw = defineLaw({
+export const deepseekHparamsLaw = defineCard({
   id: "deepseek-hparams",
   name: "DeepSeek LLM compute-optimal learning rate and batch size",
   topic: "hparams",
@@ -105,11 +106,11 @@ export const deepseekHparamsLaw = defineLaw({
   citation: deepseekCitation,
   status: "confirmed",
   constants: [DEEPSEEK_HPARAMS],
-  functions: ["deepseekOptimalLearningRate", "deepseekOptimalBatch", "transformerFlopsPerToken"],
+  api: "deepseekOptimalLearningRate",
 });
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const deepseekAllocationLaw = defineLaw({
+export const deepseekAllocationLaw = defineCard({
   id: "deepseek-allocation",
   name: "DeepSeek LLM model/data allocation M_opt(C), D_opt(C)",
   topic: "hparams",
@@ -119,5 +120,5 @@ export const deepseekAllocationLaw = defineLaw({
   citation: deepseekCitation,
   status: "unverified",
   constants: [DEEPSEEK_ALLOCATION],
-  functions: ["deepseekAllocation"],
+  api: "deepseekAllocation",
 });

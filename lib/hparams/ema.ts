@@ -2,16 +2,10 @@
  * How to Scale Your EMA (Busbridge et al. 2023): when the batch grows by κ, set the model-EMA momentum ρ → ρ^κ
  * (and scale the optimizer with its own rule: linear for SGD, square root for Adam).
  */
-import { assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
+import { assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { emaScalingCitation } from "../core/bibliography";
 
-/** Citation of the paper this module implements. */
-export const emaScalingCitation: Citation = {
-  key: "busbridge2023ema",
-  authors: "Busbridge et al.",
-  year: 2023,
-  title: "How to Scale Your EMA",
-  arxiv: "2307.13813",
-};
+
 
 /**
  * EMA momentum for a batch scaled by κ: ρ^κ.
@@ -29,7 +23,7 @@ export function scaleEmaMomentum(p: { rho: number; kappa: number }): number {
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const emaScalingLaw = defineLaw({
+export const emaScalingLaw = defineCard({
   id: "ema-scaling",
   name: "EMA momentum scaling with batch size",
   topic: "batch",
@@ -38,5 +32,5 @@ export const emaScalingLaw = defineLaw({
   variables: { "ρ": "model EMA momentum", "κ": "batch-size scale factor" },
   citation: emaScalingCitation,
   status: "confirmed",
-  functions: ["scaleEmaMomentum"],
+  api: "scaleEmaMomentum",
 });

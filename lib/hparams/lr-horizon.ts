@@ -4,17 +4,12 @@
  * the law on short horizons and scaling a tuned LR by (D_new/D_old)^−β transfers it to a longer run.
  * The paper's β, α, C_h are not stored (β ≈ 0.3 is only the rough order): users supply or fit them.
  */
-import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, type Citation } from "../core";
-import { linearLeastSquares } from "./least-squares";
+import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, type Citation } from "../core";
 
-/** Citation of the paper this module implements. */
-export const bjorckCitation: Citation = {
-  key: "bjorck2024horizon",
-  authors: "Bjorck et al.",
-  year: 2024,
-  title: "Scaling Optimal LR Across Token Horizons",
-  arxiv: "2409.19913",
-};
+import { linearLeastSquares } from "./least-squares";
+import { bjorckCitation } from "../core/bibliography";
+
+
 
 /**
  * LR*(D) = B_h·D^−β.
@@ -105,7 +100,7 @@ export function fitBjorckHorizon(points: readonly { D: number; lr: number }[]): 
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const bjorckHorizonLaw = defineLaw({
+export const bjorckHorizonLaw = defineCard({
   id: "bjorck-lr-horizon",
   name: "Optimal LR vs token horizon (Bjorck et al.)",
   topic: "hparams",
@@ -114,5 +109,5 @@ export const bjorckHorizonLaw = defineLaw({
   variables: { D: "training tokens (horizon)", N: "parameters", "LR*": "optimal peak LR (AdamW, cosine)" },
   citation: bjorckCitation,
   status: "unverified",
-  functions: ["bjorckOptimalLR", "bjorckOptimalLRJoint", "bjorckTransferLR", "bjorckSweepOptimum", "fitBjorckHorizon"],
+  api: "bjorckOptimalLR",
 });

@@ -3,20 +3,14 @@
  * small proxy, the loss at a fixed step is a power law in model size, L(N) = a·N^b + c (b < 0, N in millions),
  * so small widths predict the loss of wider models without any search at large scale.
  */
-import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, makeDisplayable, type Citation } from "../core";
-import { registerFitModel, type Model } from "../fit/model";
-import { linearLeastSquares, minimizeOnInterval } from "./least-squares";
+import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, makeDisplayable, type Citation } from "../core";
 
-/** Citation of the paper this module implements. */
-export const muScalingCitation: Citation = {
-  key: "yao2023muscaling",
-  authors: "Yao, Wang",
-  year: 2023,
-  title: "Research without Re-search: Maximal Update Parametrization Yields Accurate Loss Prediction across Scales",
-  arxiv: "2304.06875",
-  url: "https://github.com/cofe-ai/Mu-scaling",
-  where: "fit_scale_loss_prediction.py",
-};
+import { registerFitModel, type Model } from "../fit/model";
+
+import { linearLeastSquares, minimizeOnInterval } from "./least-squares";
+import { muScalingCitation } from "../core/bibliography";
+
+
 
 /** The public GPT-2 μP width sweep of cofe-ai/Mu-scaling (training loss at step 20k; N in millions). */
 export const MU_SCALING_GPT2_SWEEP: readonly { readonly width: number; readonly nMillions: number; readonly loss: number }[] = [
@@ -128,7 +122,7 @@ export const muScalingModel: Model<number> = registerFitModel({
 });
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const muScalingLaw = defineLaw({
+export const muScalingLaw = defineCard({
   id: "mu-scaling",
   name: "μScaling: loss vs model size at fixed μP hyperparameters",
   topic: "hparams",
@@ -137,5 +131,5 @@ export const muScalingLaw = defineLaw({
   variables: { N: "parameters, millions", L: "training loss at a fixed step (20k), nats/token" },
   citation: muScalingCitation,
   status: "confirmed",
-  functions: ["muScalingLoss", "fitMuScaling", "muScalingModel"],
+  api: "muScalingLoss",
 });

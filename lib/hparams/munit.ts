@@ -3,17 +3,10 @@
  * Only its components are confirmed (Res-Post-LayerNorm, variance-preserving residuals, unit-variance init); the exact
  * multiplier and learning-rate rule below is from memory and UNVERIFIED (hparams.md §2), so nothing asserts it.
  */
-import { assertChoice, assertPositive, defineLaw, type Citation } from "../core";
+import { assertChoice, assertPositive, defineCard, type Citation } from "../core";
+import { munitCitation } from "../core/bibliography";
 
-/** Citation of the paper this module implements. */
-export const munitCitation: Citation = {
-  key: "narayan2025munit",
-  authors: "Narayan et al.",
-  year: 2025,
-  title: "μnit Scaling: Simple and Scalable FP8 LLM Training",
-  arxiv: "2502.05967",
-  where: "abstract (components confirmed); LR rule from memory, unverified",
-};
+
 
 /** Layer kinds of {@link munitScaling}. */
 export type MunitParamKind = "hidden" | "output";
@@ -45,7 +38,7 @@ export function munitScaling(p: { kind: MunitParamKind; fanIn: number }): MunitR
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const munitLaw = defineLaw({
+export const munitLaw = defineCard({
   id: "munit-scaling",
   name: "μnit Scaling (μS) parametrization for FP8 training (rule unverified)",
   topic: "hparams",
@@ -54,5 +47,5 @@ export const munitLaw = defineLaw({
   variables: { fan_in: "input dimension of the layer" },
   citation: munitCitation,
   status: "unverified",
-  functions: ["munitScaling"],
+  api: "munitScaling",
 });

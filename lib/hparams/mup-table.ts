@@ -4,7 +4,10 @@
  * of every group, the effective learning rate each group's effective weight A·w gets, and the SP values side by side.
  */
 import { assertChoice, assertPositive, InvalidInputError, makeDisplayable } from "../core";
+
 import { MUP_FORMS, MUP_OPTIMIZERS, mupScaling, type MupForm, type MupLayerKind, type MupOptimizer } from "./mup";
+import { mupCitation } from "../core/bibliography";
+
 
 /** Shape of a GPT-style decoder (pre-LN, MHA, MLP). */
 export interface MupArchitecture {

@@ -7,18 +7,10 @@
  * Every table entry is a monomial fan_in^p · fan_out^q; only ratios to a base (proxy) shape matter, the O(1)
  * constants (base LR, init std, output multiplier) are tuned on the proxy.
  */
-import { assertChoice, assertPositive, defineLaw, type Citation } from "../core";
+import { assertChoice, assertPositive, defineCard, type Citation } from "../core";
+import { mupCitation } from "../core/bibliography";
 
-/** Citation of the paper this module implements. */
-export const mupCitation: Citation = {
-  key: "yang2022mup",
-  authors: "Yang, Hu et al.",
-  year: 2022,
-  title: "Tensor Programs V: Tuning Large Neural Networks via Zero-Shot Hyperparameter Transfer",
-  arxiv: "2203.03466",
-  url: "https://github.com/microsoft/mup",
-  where: "Tables 3 and 8; microsoft/mup mup/optim.py, mup/layer.py, README",
-};
+
 
 /** Layer kinds: input weights, hidden (infinite→infinite) weights, output (readout) weights, biases, norm gains. */
 export type MupLayerKind = "input" | "hidden" | "output" | "bias" | "norm";
@@ -210,7 +202,7 @@ export function mupAttentionScale(dHead: number, opts: { mup?: boolean; compat8?
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const mupLaw = defineLaw({
+export const mupLaw = defineCard({
   id: "mup",
   name: "μP (Maximal Update Parametrization): width scaling of init, multipliers and per-layer LR",
   topic: "hparams",
@@ -226,5 +218,5 @@ export const mupLaw = defineLaw({
   },
   citation: mupCitation,
   status: "confirmed",
-  functions: ["mupScaling", "mupTransferLR", "mupAbcSymmetry", "mupAbcTransformEntry", "mupAttentionScale", "mupTable"],
+  api: "mupScaling",
 });

@@ -3,16 +3,10 @@
  * steps/examples trade-off. B_simple = tr(Σ)/|G|²; the optimal step ε_opt(B) = ε_max/(1 + B_noise/B); training at batch
  * B needs S = S_min(1 + B_noise/B) steps and E = E_min(1 + B/B_noise) examples, so (S/S_min − 1)(E/E_min − 1) = 1.
  */
-import { assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
+import { assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { mccandlishCitation } from "../core/bibliography";
 
-/** Citation of the paper this module implements. */
-export const mccandlishCitation: Citation = {
-  key: "mccandlish2018",
-  authors: "McCandlish, Kaplan, Amodei, OpenAI Dota Team",
-  year: 2018,
-  title: "An Empirical Model of Large-Batch Training",
-  arxiv: "1812.06162",
-};
+
 
 /**
  * The simple gradient noise scale B_simple = tr(Σ)/|G|² (equals B_noise when the Hessian is ∝ I).
@@ -82,7 +76,7 @@ export function mccandlishTradeoffCurve(p: { Smin: number; Emin: number; batches
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const mccandlishNoiseScaleLaw = defineLaw({
+export const mccandlishNoiseScaleLaw = defineCard({
   id: "mccandlish-noise-scale",
   name: "Gradient noise scale and the steps/examples trade-off",
   topic: "batch",
@@ -91,5 +85,5 @@ export const mccandlishNoiseScaleLaw = defineLaw({
   variables: { B: "batch size, examples", "Σ": "per-example gradient covariance", G: "true gradient", S: "optimizer steps", E: "examples processed = B·S" },
   citation: mccandlishCitation,
   status: "confirmed",
-  functions: ["mccandlishNoiseScale", "mccandlishOptimalStepFraction", "mccandlishStepsExamplesTradeoff", "mccandlishTradeoffCurve"],
+  api: "mccandlishNoiseScale",
 });

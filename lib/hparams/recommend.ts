@@ -3,15 +3,20 @@
  * published rule side by side, each cited and labelled with its status, plus the spread between them.
  */
 import { assertPositive, formatCitation, InvalidInputError, makeDisplayable, type SourceStatus } from "../core";
+
 import { transformerFlopsPerToken, type TransformerShape } from "../laws/flops";
+
 import { kaplanCriticalBatch } from "../laws/kaplan-batch";
-import { bjorckCitation, bjorckTransferLR } from "./lr-horizon";
+
+import { bjorckTransferLR } from "./lr-horizon";
 import { DEEPSEEK_HPARAMS, deepseekOptimalBatch, deepseekOptimalLearningRate } from "./deepseek";
+
 import { scaleEmaMomentum } from "./ema";
-import { adamSqrtBatchScaling, malladiCitation } from "./batch-scaling";
+
+import { adamSqrtBatchScaling } from "./batch-scaling";
 import { STEP_LAW_PUBLISHED, STEP_LAW_RELEASED_REFIT, stepLawBatchSize, stepLawLearningRate } from "./step-law";
-import { wsdCitation } from "./wsd";
-import { kaplanCitation } from "../laws/kaplan";
+import { bjorckCitation, wsdCitation, malladiCitation, kaplanCitation } from "../core/bibliography";
+
 
 /** The run to recommend for. */
 export interface RecommendInput {

@@ -3,16 +3,10 @@
  * the FLOPs-efficient regime S_opt ∝ C^0.434, B_opt ∝ C^0.102; noise-aware LR scaling LR_opt ∝ B^γ with γ ∈ [0.75, 1]
  * in the large-batch regime. Exponents confirmed-secondary; prefactors were not retrieved and are user inputs.
  */
-import { assertPositive, defineLaw, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+import { assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+import { shuaiCitation } from "../core/bibliography";
 
-/** Citation of the paper this module implements. */
-export const shuaiCitation: Citation = {
-  key: "shuai2024batch",
-  authors: "Shuai, Wang, Wu, Jiang, Ren",
-  year: 2024,
-  title: "Scaling Law for Language Models Training Considering Batch Size",
-  arxiv: "2412.01505",
-};
+
 
 /** Shuai et al. 2024 exponents (confirmed-secondary); prefactors are not known. */
 export const SHUAI_EXPONENTS: PublishedConstants<{ nExp: number; dExp: number; stepsExp: number; batchExp: number; lrBatchExpLo: number; lrBatchExpHi: number }> = {
@@ -59,7 +53,7 @@ export function shuaiLRForBatch(p: { lr0: number; B0: number; B: number; gamma?:
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const shuaiBatchLaw = defineLaw({
+export const shuaiBatchLaw = defineCard({
   id: "shuai-batch",
   name: "Batch-size-aware compute allocation and LR scaling (Shuai et al.)",
   topic: "batch",
@@ -69,5 +63,5 @@ export const shuaiBatchLaw = defineLaw({
   citation: shuaiCitation,
   status: "confirmed",
   constants: [SHUAI_EXPONENTS],
-  functions: ["shuaiOptimalAllocation", "shuaiLRForBatch"],
+  api: "shuaiOptimalAllocation",
 });

@@ -5,8 +5,11 @@
  * kept runs gives intervals for every coefficient. Also: the (η, B) loss landscape of one group, for heatmaps.
  */
 import { InsufficientDataError, InvalidInputError, assertPositive, makeDisplayable } from "../core";
+
 import { bootstrapLinearLeastSquares, linearLeastSquares, quantileOf } from "./least-squares";
+
 import type { StepLawConstants } from "./step-law";
+import { stepLawCitation } from "../core/bibliography";
 
 /** One training run of a learning-rate/batch-size sweep. */
 export interface StepLawRun {

@@ -3,18 +3,12 @@
  * data, the optimal batch size on data only:
  *   η*(N, D) = a · N^αN · D^αD,   B*(D) = b · D^βD   (B in tokens, N non-embedding, D tokens).
  */
-import { assertPositive, defineLaw, InvalidInputError, type Citation, type PublishedConstants } from "../core";
-import { quantileOf } from "./least-squares";
+import { assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
 
-/** Citation of the paper this module implements. */
-export const stepLawCitation: Citation = {
-  key: "li2025steplaw",
-  authors: "Li et al.",
-  year: 2025,
-  title: "Predictable Scale: Part I — Optimal Hyperparameter Scaling Law in Large Language Model Pretraining",
-  arxiv: "2503.04715",
-  url: "https://github.com/step-law/steplaw",
-};
+import { quantileOf } from "./least-squares";
+import { stepLawCitation } from "../core/bibliography";
+
+
 
 /** Constants of the Step Law in its regression form (natural-log OLS coefficients, exponents signed). */
 export interface StepLawConstants {
@@ -191,7 +185,7 @@ export function stepLawBootstrapBand(p: { N: number; D: number; fits: readonly S
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const stepLaw = defineLaw({
+export const stepLaw = defineCard({
   id: "step-law",
   name: "Step Law: optimal peak LR η*(N, D) and batch size B*(D)",
   topic: "hparams",
@@ -206,5 +200,5 @@ export const stepLaw = defineLaw({
   citation: stepLawCitation,
   status: "confirmed",
   constants: [STEP_LAW_PUBLISHED, STEP_LAW_BOOTSTRAP_MEAN, STEP_LAW_RELEASED_REFIT],
-  functions: ["stepLawLearningRate", "stepLawBatchSize", "stepLawNonEmbeddingParams", "stepLawBootstrapMean", "stepLawBootstrapBand", "fitStepLaw"],
+  api: "stepLawLearningRate",
 });

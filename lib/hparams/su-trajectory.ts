@@ -3,17 +3,12 @@
  * S_min = S/(1 + B_crit(L)/B), where B_crit = B_* / L^(1/α_B) depends on the loss itself, so L(N, S, B) is a fixed point.
  * Their constants are setup-specific and not stored: the defaults are Kaplan's (unverified).
  */
-import { assertPositive, defineLaw, DidNotConvergeError, InvalidInputError, type Citation } from "../core";
-import { KAPLAN_2020, KAPLAN_2020_LNS, type KaplanConstants } from "../laws/kaplan";
+import { assertPositive, defineCard, DidNotConvergeError, InvalidInputError, type Citation } from "../core";
 
-/** Citation of the paper this module implements. */
-export const suCitation: Citation = {
-  key: "su2024unraveling",
-  authors: "Su, Tian, Shen, Cai",
-  year: 2024,
-  title: "Unraveling the Mystery of Scaling Laws: Part I",
-  arxiv: "2403.06563",
-};
+import { KAPLAN_2020, KAPLAN_2020_LNS, type KaplanConstants } from "../laws/kaplan";
+import { suCitation } from "../core/bibliography";
+
+
 
 /** The constants L(N, S, B) needs (defaults: Kaplan Table 3 for N_c, α_N, S_c, α_S and Table 5 for B_*, α_B; unverified). */
 export type SuConstants = Pick<KaplanConstants, "Nc" | "alphaN" | "Sc" | "alphaS" | "BstarTokens" | "alphaB">;
@@ -84,7 +79,7 @@ export function suStepsToLoss(p: { N: number; targetLoss: number; batch: number;
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const suLossTrajectoryLaw = defineLaw({
+export const suLossTrajectoryLaw = defineCard({
   id: "su-loss-trajectory",
   name: "Loss vs steps and batch size, L(N, S, B) as a fixed point (Su et al.)",
   topic: "batch",
@@ -94,5 +89,5 @@ export const suLossTrajectoryLaw = defineLaw({
   citation: suCitation,
   status: "unverified",
   constants: [KAPLAN_2020, KAPLAN_2020_LNS],
-  functions: ["suLossTrajectory", "suStepsToLoss"],
+  api: "suLossTrajectory",
 });

@@ -3,16 +3,10 @@
  * grows ∝ T, and the optimal LR passes through three regimes η ∝ √T, η ∝ 1 and η ∝ 1/√T depending on B relative to
  * B_crit(T). The paper's parametric η*(T, B) and its constants were not retrieved: everything here takes user constants.
  */
-import { assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
+import { assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { timeTransferCitation } from "../core/bibliography";
 
-/** Citation of the paper this module implements. */
-export const timeTransferCitation: Citation = {
-  key: "filatov2024timetransfer",
-  authors: "Filatov, Ebert, Wang, Kesselheim",
-  year: 2024,
-  title: "Time Transfer: On Optimal Learning Rate and Batch Size In The Infinite Data Limit",
-  arxiv: "2410.05838",
-};
+
 
 /**
  * Critical batch proportional to the token budget, B_crit = k·T.
@@ -54,7 +48,7 @@ export function timeTransferLRRegime(p: { T: number; B: number; Bcrit: number; b
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const timeTransferLaw = defineLaw({
+export const timeTransferLaw = defineCard({
   id: "time-transfer",
   name: "Time Transfer: B_crit ∝ T and three optimal-LR regimes (user constants)",
   topic: "batch",
@@ -63,5 +57,5 @@ export const timeTransferLaw = defineLaw({
   variables: { T: "pretraining tokens", B: "batch size", B_crit: "critical batch size", "η*": "optimal peak LR" },
   citation: timeTransferCitation,
   status: "unverified",
-  functions: ["timeTransferCriticalBatch", "timeTransferLRRegime"],
+  api: "timeTransferCriticalBatch",
 });

@@ -4,18 +4,14 @@
  * S1 = Σ η_i (forward area), S2 = Σ m_i with m_i = λ·m_{i−1} + (η_{i−1} − η_i) (annealing area with momentum λ).
  * Fit (L0, A, α, C) on one curve and predict the whole curve of another schedule.
  */
-import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, makeDisplayable, type Citation } from "../core";
-import { registerFitModel, type Model } from "../fit/model";
-import { linearLeastSquares, minimizeOnInterval } from "./least-squares";
+import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, makeDisplayable, type Citation } from "../core";
 
-/** Citation of the paper this module implements. */
-export const tissueCitation: Citation = {
-  key: "tissue2024annealing",
-  authors: "Tissue, Wang, Wang",
-  year: 2024,
-  title: "Scaling Law with Learning Rate Annealing",
-  arxiv: "2408.11029",
-};
+import { registerFitModel, type Model } from "../fit/model";
+
+import { linearLeastSquares, minimizeOnInterval } from "./least-squares";
+import { tissueCitation } from "../core/bibliography";
+
+
 
 /** Fitted constants of the annealing law (they depend on the absolute LR scale of the schedule). */
 export interface TissueConstants {
@@ -188,7 +184,7 @@ export const tissueLossModel: Model<{ S1: number; S2: number }> = registerFitMod
 });
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const tissueAnnealingLaw = defineLaw({
+export const tissueAnnealingLaw = defineCard({
   id: "tissue-lr-annealing",
   name: "Loss curve under LR annealing: L = L0 + A·S1^−α − C·S2",
   topic: "schedule",
@@ -217,5 +213,5 @@ export const tissueAnnealingLaw = defineLaw({
     citation: { ...tissueCitation, where: "third-party reproduction zkshan2002/ScalingLaw main.py; loss data not public" },
     note: "constants depend on the absolute LR scale and step count of that run, which are not stored",
   }],
-  functions: ["annealingAreas", "tissueLoss", "tissueLossCurve", "fitTissueLoss", "tissueLossModel"],
+  api: "annealingAreas",
 });

@@ -4,18 +4,10 @@
  * depth factor depth^−1/2 on residual-branch parameters and "independent" weight decay wd/lr.
  * Rules as implemented in graphcore-research/unit-scaling `unit_scaling/optim.py`.
  */
-import { assertChoice, assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
+import { assertChoice, assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { umupCitation } from "../core/bibliography";
 
-/** Citation of the paper this module implements. */
-export const umupCitation: Citation = {
-  key: "blake2024umup",
-  authors: "Blake et al.",
-  year: 2024,
-  title: "u-μP: The Unit-Scaled Maximal Update Parametrization",
-  arxiv: "2407.17465",
-  url: "https://github.com/graphcore-research/unit-scaling",
-  where: "unit_scaling/optim.py (lr_scale_func_adam, lr_scale_func_sgd)",
-};
+
 
 /** Parameter kinds of {@link umupAdamLRScale}. */
 export type UmupAdamParamKind = "weight" | "embedding" | "bias" | "norm" | "output";
@@ -90,7 +82,7 @@ export function umupIndependentWeightDecay(wd: number, paramLR: number): number 
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const umupLaw = defineLaw({
+export const umupLaw = defineCard({
   id: "umup",
   name: "u-μP learning-rate multipliers and independent weight decay",
   topic: "hparams",
@@ -99,5 +91,5 @@ export const umupLaw = defineLaw({
   variables: { fan_in: "input dimension (d_model for an embedding)", depth: "residual scaling depth", η: "global learning rate", wd: "weight decay per step" },
   citation: umupCitation,
   status: "confirmed",
-  functions: ["umupAdamLRScale", "umupSgdLRScale", "umupIndependentWeightDecay"],
+  api: "umupAdamLRScale",
 });

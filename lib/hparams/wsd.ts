@@ -2,18 +2,10 @@
  * Warmup–stable–decay (WSD) schedule with every cooldown shape of Hägele et al. 2024 (epfml/schedules-and-scaling
  * `src/optim/utils.py::wsd_schedule`): the factor that multiplies the peak learning rate at each step.
  */
-import { assertChoice, assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
+import { assertChoice, assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { wsdCitation } from "../core/bibliography";
 
-/** Citation of the paper this module implements. */
-export const wsdCitation: Citation = {
-  key: "hagele2024wsd",
-  authors: "Hägele et al.",
-  year: 2024,
-  title: "Scaling Laws and Compute-Optimal Training Beyond Fixed Training Durations",
-  arxiv: "2405.18392",
-  url: "https://github.com/epfml/schedules-and-scaling",
-  where: "src/optim/utils.py::wsd_schedule",
-};
+
 
 /** Cooldown shapes of `wsd_schedule` ("mirror_cosine" is spelled "miror_cosine" in the code). */
 export type CooldownShape = "linear" | "sqrt" | "cosine" | "square" | "exp" | "mirror_cosine";
@@ -113,7 +105,7 @@ export function wsdSchedule(o: WsdOptions & { peakLR?: number }): number[] {
 }
 
 /** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const wsdLaw = defineLaw({
+export const wsdLaw = defineCard({
   id: "wsd-schedule",
   name: "Warmup–stable–decay (WSD) learning-rate schedule with cooldown shapes",
   topic: "schedule",
@@ -122,5 +114,5 @@ export const wsdLaw = defineLaw({
   variables: { s: "iteration", n: "total iterations", n_anneal: "⌊fractDecay·n⌋ cooldown iterations", f: "final factor", t: "cooldown progress in [0, 1)" },
   citation: wsdCitation,
   status: "confirmed",
-  functions: ["wsdFactor", "wsdSchedule", "warmupFactor"],
+  api: "wsdFactor",
 });

@@ -5,19 +5,15 @@
  * any loss law L(N, D): on the iso-loss curve D(N) solves L(N, D) = target, and the lifetime cost
  * f(N)·D(N) + 2·N·T is minimised over ln N.
  */
-import { assertFinite, assertPositive, defineLaw, InvalidInputError, ScalingLabError, type Citation } from "../core";
+import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError, type Citation } from "../core";
+
 import type { LossSurface } from "./allocation";
 import { flopsPerTokenFunction, minimiseOnLogScale, type FlopsPerTokenRule } from "./laws-internal";
-import { isoLossTokens } from "./isoloss";
 
-export const sardanaCitation: Citation = {
-  key: "sardana2023",
-  authors: "Sardana, Portes, Doubov, Frankle",
-  year: 2023,
-  title: "Beyond Chinchilla-Optimal: Accounting for Inference in Language Model Scaling Laws",
-  arxiv: "2401.00448",
-  where: "problem statement; the numeric solver here works for any L(N, D)",
-};
+import { isoLossTokens } from "./isoloss";
+import { sardanaCitation } from "../core/bibliography";
+
+
 
 export interface InferenceAwareOptions {
   /** Training FLOP per token (default 6 → 6N). */
@@ -101,7 +97,7 @@ export function inferenceAwareAllocation(loss: LossSurface, targetLoss: number, 
   };
 }
 
-export const inferenceAwareAllocationLaw = defineLaw({
+export const inferenceAwareAllocationLaw = defineCard({
   id: "inference-aware-allocation",
   name: "Inference-aware allocation (training + serving FLOPs at a target loss)",
   topic: "allocation",
@@ -110,5 +106,5 @@ export const inferenceAwareAllocationLaw = defineLaw({
   variables: { N: "parameters", D: "training tokens", T_inf: "tokens served at inference", "ℓ": "target loss" },
   citation: sardanaCitation,
   status: "confirmed",
-  functions: ["inferenceAwareAllocation"],
+  api: "inferenceAwareAllocation",
 });

@@ -6,12 +6,17 @@
  * Known bias (Open-Athena "Problems with Chinchilla Approach 2"): the parabola is a Taylor approximation, so grid
  * width, off-centre sampling and α ≠ β asymmetry shift the minima.
  */
-import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
+import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
+
 import { Xoshiro128 } from "../fit/bootstrap";
+
 import { fitMatrixInverse } from "../fit/linalg";
+
 import { empiricalQuantile } from "../fit/special";
-import { chinchillaCitation } from "./chinchilla";
+
 import { fitLogLogLine } from "./laws-internal";
+import { chinchillaCitation } from "../core/bibliography";
+
 
 /** One parabola L = p0 + p1·x + p2·x², x = ln N, and its minimum. */
 export interface IsoflopParabola {
@@ -254,7 +259,7 @@ export function isoflopParabolas(rows: readonly (IsoflopRow | IsoflopLossRow)[],
   };
 }
 
-export const isoflopApproachLaw = defineLaw({
+export const isoflopApproachLaw = defineCard({
   id: "chinchilla-approach-2",
   name: "Chinchilla Approach 2: IsoFLOP parabolas",
   topic: "allocation",
@@ -263,5 +268,5 @@ export const isoflopApproachLaw = defineLaw({
   variables: { N: "parameters (as counted by the data source)", C: "training FLOP budget (≈ 6ND)", L: "final loss, nats/token" },
   citation: { ...chinchillaCitation, where: "§3.2, Fig. 3, Table 2" },
   status: "confirmed",
-  functions: ["isoflopParabola", "isoflopParabolas"],
+  api: "isoflopParabola",
 });

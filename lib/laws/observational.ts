@@ -5,15 +5,14 @@
  * imputation, unstandardised PCA, parametric sigmoid with fixed height) are confirmed; the paper's equations
  * are recalled, so the law card is "unverified".
  */
-import { defineLaw, InvalidInputError, InsufficientDataError, DidNotConvergeError, type Citation } from "../core";
+import { defineCard, InvalidInputError, InsufficientDataError, DidNotConvergeError, type Citation } from "../core";
+
 import type { Model } from "../fit/model";
 import { fitModelSync, type FitResult } from "../fit";
-import { OBSSCALING_SPEC } from "../../datasets/obsscaling";
 
-export const observationalCitation: Citation = {
-  ...OBSSCALING_SPEC.citation,
-  where: "utils/data.py perform_pca, pca_impute, fit_multivariate_regression_model (commit 4d6e1e43); eval_results/base_llm_benchmark_eval.csv",
-};
+import { observationalCitation } from "../core/bibliography";
+
+
 
 export interface ObservationalPCA {
   /** Column means of the fitted matrix. */
@@ -324,7 +323,7 @@ export function observationalComputeEquivalent(S: readonly number[], beta: reado
   return (bS - bb) / bw;
 }
 
-export const observationalLaw = defineLaw({
+export const observationalLaw = defineCard({
   id: "observational-scaling",
   name: "Observational scaling law (Ruan 2024)",
   topic: "downstream",
@@ -338,5 +337,5 @@ export const observationalLaw = defineLaw({
   },
   citation: observationalCitation,
   status: "unverified",
-  functions: ["observationalPCA", "observationalImpute", "observationalLogLinear", "observationalSigmoid", "observationalSigmoidModel", "fitObservationalLink", "observationalComputeEquivalent"],
+  api: "observationalPCA",
 });

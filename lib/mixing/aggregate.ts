@@ -3,8 +3,12 @@
  * weights s_i, or implicit aggregation with weights learned from measured overall losses.
  */
 import { InvalidInputError } from "../core";
+
 import { mixingLawLoss, type MixingLawParams } from "./mixing-law";
+
 import { assertMixture, projectOntoSimplex } from "./simplex";
+import { yeMixingCitation } from "../core/bibliography";
+
 
 /**
  * Overall loss L(r) = Σ_i s_i·L_i(r) for validation-domain weights s (explicit aggregation).

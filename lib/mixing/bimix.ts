@@ -4,12 +4,14 @@
  * summary); the exact form is from memory and UNVERIFIED (project reference §11.2). No public implementation or data
  * exist; this one is fitted through lib/fit like every other law.
  */
-import { defineLaw, InsufficientDataError, InvalidInputError, assertPositive } from "../core";
+import { defineCard, InsufficientDataError, InvalidInputError, assertPositive } from "../core";
+
 import type { Model } from "../fit/model";
 import { fitModelSync } from "../fit/fit";
+
 import type { FitOptions } from "../fit/options";
 import type { FitResult } from "../fit/result";
-import { bimixCitation } from "./citations";
+import { bimixCitation } from "../core/bibliography";
 
 /** BiMix coefficients of one validation domain. */
 export interface BimixParams {
@@ -113,7 +115,7 @@ export function fitBimix(rows: readonly BimixRow[], L: ArrayLike<number>, option
   return { params, fit, predict: (s, r) => bimixLoss(s, r, params) };
 }
 
-export const bimixLaw = defineLaw({
+export const bimixLaw = defineCard({
   id: "bimix",
   name: "BiMix bivariate data mixing law (Ge et al. 2024)",
   topic: "mixing",
@@ -126,5 +128,5 @@ export const bimixLaw = defineLaw({
   },
   citation: bimixCitation,
   status: "unverified",
-  functions: ["bimixLoss", "bimixModel", "fitBimix"],
+  api: "bimixLoss",
 });

@@ -3,10 +3,16 @@
  * same runs and scored on the same held-out mixtures.
  */
 import { InvalidInputError } from "../core";
+
 import { fitMixingLaw } from "./mixing-law";
+
 import { fitMixtureLinearRegression } from "./mixture-regression";
+
 import { fitGradientBoostedTrees, type GradientBoostingOptions } from "./gradient-boosting";
+
 import { fitBimix, type BimixRow } from "./bimix";
+import { yeMixingCitation, bimixCitation, regmixCitation } from "../core/bibliography";
+
 
 /** Inputs of compareMixingPredictors for one validation domain. */
 export interface MixingComparisonInput {

@@ -5,8 +5,9 @@
  * δ_i = (1/2)^(k_i/τ_i). Form confirmed from locuslab/scaling_laws_data_filtering objective.py (reference §11.4);
  * fitted on CLIP/DataComp, not language models; no constants are published in the repository.
  */
-import { assertPositive, defineLaw, InvalidInputError } from "../core";
-import { qqtCitation } from "./citations";
+import { assertPositive, defineCard, InvalidInputError } from "../core";
+import { qqtCitation } from "../core/bibliography";
+
 
 /** QQT parameters of one data pool. */
 export interface QqtParams {
@@ -90,7 +91,7 @@ export function qqtCombinedExponent(pools: readonly { b: number; tau: number; k:
   return num / den;
 }
 
-export const qqtLaw = defineLaw({
+export const qqtLaw = defineCard({
   id: "qqt-data-filtering",
   name: "Scaling law for data filtering, quality-quantity trade-off (Goyal et al. 2024)",
   topic: "mixing",
@@ -102,5 +103,5 @@ export const qqtLaw = defineLaw({
   },
   citation: qqtCitation,
   status: "confirmed",
-  functions: ["qqtLoss", "qqtUtilityExponent", "qqtCombinedExponent"],
+  api: "qqtLoss",
 });

@@ -3,9 +3,11 @@
  * a reference model, smoothed towards uniform; final weights are the average over steps. The rule and its
  * constants (η = 1, c = 1e-3) are from memory and UNVERIFIED (project reference §11.5).
  */
-import { defineLaw, InvalidInputError } from "../core";
+import { defineCard, InvalidInputError } from "../core";
+
 import { assertMixture } from "./simplex";
-import { doremiCitation } from "./citations";
+import { doremiCitation } from "../core/bibliography";
+
 
 /** Constants of the update (unverified). */
 export interface DoremiOptions {
@@ -48,7 +50,7 @@ export function doremiUpdate(alpha: ArrayLike<number>, proxyLoss: ArrayLike<numb
   return w.map((v) => (1 - c) * (v / sum) + c / k);
 }
 
-export const doremiLaw = defineLaw({
+export const doremiLaw = defineCard({
   id: "doremi",
   name: "DoReMi domain reweighting update (Xie et al. 2023)",
   topic: "mixing",
@@ -60,5 +62,5 @@ export const doremiLaw = defineLaw({
   },
   citation: doremiCitation,
   status: "unverified",
-  functions: ["doremiUpdate"],
+  api: "doremiUpdate",
 });

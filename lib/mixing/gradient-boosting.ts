@@ -5,8 +5,12 @@
  * residual, the prediction adds learningRate × tree; rows are subsampled per tree with a seeded PRNG).
  */
 import { InvalidInputError, throwIfInterrupted } from "../core";
+
 import { Xoshiro128 } from "../fit/bootstrap";
+
 import { checkRegressionData, type MixtureRegressor } from "./mixture-regression";
+import { regmixCitation } from "../core/bibliography";
+
 
 /** Options of fitGradientBoostedTrees (defaults in parentheses). */
 export interface GradientBoostingOptions {

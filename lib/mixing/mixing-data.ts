@@ -3,7 +3,9 @@
  * lib/data): one (mixture, loss) pair per training mixture at a chosen model size, step and validation domain.
  */
 import { InvalidInputError } from "../core";
+
 import type { MixingLawRunRow } from "../data/parsers/mixinglaws";
+import { yeMixingCitation } from "../core/bibliography";
 
 /** Which runs to take. */
 export interface MixingRunSelection {

@@ -2,13 +2,16 @@
  * Ye et al. 2024 data mixing law for one validation domain i: L_i(r) = c_i + k_i·exp(Σ_j t_ij r_j), with r the
  * training mixture. The law, its Model (analytic gradient) for lib/fit, and the per-domain fit.
  */
-import { defineLaw, InsufficientDataError, InvalidInputError } from "../core";
+import { defineCard, InsufficientDataError, InvalidInputError } from "../core";
+
 import type { Model } from "../fit/model";
 import { fitModelSync } from "../fit/fit";
+
 import type { FitOptions } from "../fit/options";
 import type { FitResult } from "../fit/result";
 import { assertMixture } from "./simplex";
-import { yeMixingCitation } from "./citations";
+import { yeMixingCitation } from "../core/bibliography";
+
 
 /** Parameters of the mixing law of one validation domain. */
 export interface MixingLawParams {
@@ -143,7 +146,7 @@ export function fitMixingLaw(R: readonly (readonly number[])[], L: ArrayLike<num
   return { params, fit, predict: (r) => mixingLawLoss(params, r) };
 }
 
-export const yeMixingLaw = defineLaw({
+export const yeMixingLaw = defineCard({
   id: "ye-data-mixing-law",
   name: "Data mixing law (Ye et al. 2024)",
   topic: "mixing",
@@ -158,5 +161,5 @@ export const yeMixingLaw = defineLaw({
   },
   citation: yeMixingCitation,
   status: "confirmed",
-  functions: ["mixingLawLoss", "mixingLawModel", "fitMixingLaw", "aggregateMixingLoss", "optimizeMixture"],
+  api: "mixingLawLoss",
 });

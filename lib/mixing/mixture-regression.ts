@@ -3,6 +3,8 @@
  * Features are centred and the intercept is not penalised; ridge λ = 0 is ordinary least squares.
  */
 import { InsufficientDataError, InvalidInputError } from "../core";
+import { regmixCitation } from "../core/bibliography";
+
 
 /** A fitted regression from mixture to loss. */
 export interface MixtureRegressor {

@@ -7,9 +7,14 @@
  * the exact step/size forms of the paper are from memory (reference §11.1).
  */
 import { InsufficientDataError, InvalidInputError } from "../core";
+
 import { fitModelSync } from "../fit/fit";
+
 import { hestnessModel } from "../laws/hestness";
+
 import { fitMixingLaw, type MixingLawFit } from "./mixing-law";
+import { yeMixingCitation } from "../core/bibliography";
+
 
 /** A saturating power law y = E + A·x^(−a) fitted to one curve. */
 export interface SaturatingPowerFit {

@@ -5,9 +5,14 @@
  * converges to the global minimum.
  */
 import { DidNotConvergeError, InvalidInputError } from "../core";
+
 import { checkMixingLawParams, type MixingLawParams } from "./mixing-law";
+
 import { aggregateMixingLoss } from "./aggregate";
+
 import { projectOntoSimplex, resolveMixtureBounds, type MixtureBounds } from "./simplex";
+import { yeMixingCitation } from "../core/bibliography";
+
 
 /** Result of optimizeMixture. */
 export interface OptimalMixture {

@@ -3,11 +3,14 @@
  * models on them, regress loss on mixture, then simulate a large number of mixtures, rank them by predicted loss and
  * average the top-k into the proposed mixture. No closed-form law: the regressor is the model.
  */
-import { defineLaw, InvalidInputError, throwIfInterrupted } from "../core";
+import { defineCard, InvalidInputError, throwIfInterrupted } from "../core";
+
 import { Xoshiro128 } from "../fit/bootstrap";
+
 import { assertMixture } from "./simplex";
+
 import type { MixtureRegressor } from "./mixture-regression";
-import { regmixCitation } from "./citations";
+import { regmixCitation } from "../core/bibliography";
 
 /** Uniform in (0, 1) from the project's seeded PRNG. */
 function uniform(rng: Xoshiro128): number {
@@ -126,7 +129,7 @@ export function regmixProposeMixture(model: MixtureRegressor, prior: ArrayLike<n
   return { mixture, predictedLoss: model.predict(mixture), topKMeanLoss: top.reduce((a, s) => a + s.loss, 0) / topK, samples, topK };
 }
 
-export const regmixLaw = defineLaw({
+export const regmixLaw = defineCard({
   id: "regmix",
   name: "RegMix: data mixture as regression (Liu et al. 2024)",
   topic: "mixing",
@@ -140,5 +143,5 @@ export const regmixLaw = defineLaw({
   },
   citation: regmixCitation,
   status: "confirmed",
-  functions: ["regmixSampleMixtures", "fitMixtureLinearRegression", "fitGradientBoostedTrees", "regmixProposeMixture", "spearmanRho"],
+  api: "regmixSampleMixtures",
 });
