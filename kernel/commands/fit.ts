@@ -3,7 +3,9 @@ import * as fs from "node:fs";
 import type { CliCommand } from "./command";
 import { UsageError } from "./command";
 import { parseCommandArgs, str } from "./args";
-import { fitChinchilla, formatFitResultText, type ChinchillaFitOptions, type FitResult } from "../../lib/fit";
+import { formatFitResultText, type FitResult } from "../../lib/fit";
+import { chinchilla } from "../../lib/laws/chinchilla-law";
+import type { ChinchillaFitOptions } from "../../lib/laws/chinchilla-fit";
 import { ScalingLabError } from "../../lib/core";
 import { parseCsv } from "../../lib/data/csv";
 
@@ -156,7 +158,7 @@ export const fitCommand: CliCommand = {
     }
     let result: FitResult;
     try {
-      result = await fitChinchilla(rows, options);
+      result = await chinchilla.fit(rows, rows.map((r) => r.loss), options);
     } catch (e) {
       if (e instanceof ScalingLabError) { console.error(`scalinglab fit: ${file}: ${e.message}`); return 1; }
       throw e;

@@ -11,5 +11,4 @@ export * from "./bootstrap";
 export * from "./hessian";
 export * from "./result";
 export * from "./fit";
-export * from "./chinchilla-fit";
 export * from "./sensitivity";

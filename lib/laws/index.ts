@@ -15,6 +15,7 @@ export * from "./kaplan-batch";
 export * from "./flops";
 export * from "./allocation";
 export * from "./chinchilla";
+export { chinchilla } from "./chinchilla-law";
 export * from "./isoloss";
 export * from "./inference-allocation";
 export * from "./isoflop";

@@ -162,7 +162,7 @@ export function defineLaw<X extends object, P extends string, E extends object =
     inputs: spec.inputs, output: spec.output, citation: spec.citation, status,
     constants: sets, paramNames, params: spec.params, published: spec.published, defaults: sets[0], ranges: spec.ranges, model,
     predict,
-    fit(rows: readonly X[], y: ArrayLike<number>, options: FitOptions = {}) {
+    async fit(rows: readonly X[], y: ArrayLike<number>, options: FitOptions = {}) {
       checkRows(`${fn}.fit`, rows);
       return fitModel(model, rows, y, { ...spec.fitDefaults, ...options });
     },

@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  fitModel, fitModelSync, fitChinchilla, checkModelGradient, bindModel, centralDifferenceGradient, FitObjective,
+  fitModel, fitModelSync, checkModelGradient, bindModel, centralDifferenceGradient, FitObjective,
   ParamCoordinates, Xoshiro128, bootstrapWeights, fitErf, chiSquareSurvival, huberLogNormalizer, normalQuantile,
-  numericHessian, formatFitResultText, FIT_DEFAULTS, CHINCHILLA_DEFAULT_GRID, type Model,
+  numericHessian, formatFitResultText, FIT_DEFAULTS, type Model,
 } from "../../lib/fit";
-import { chinchillaModel, chinchillaLoss, type ChinchillaParams } from "../../lib/laws/chinchilla";
+import { chinchillaModel, chinchillaLoss, CHINCHILLA_DEFAULT_GRID, type ChinchillaParams } from "../../lib/laws/chinchilla";
+import { chinchilla } from "../../lib/laws/chinchilla-law";
+import type { ChinchillaFitOptions } from "../../lib/laws/chinchilla-fit";
 import { InsufficientDataError, InterruptedError, InvalidInputError, UnknownChoiceError, JUPYTER_DISPLAY } from "../../lib/core";
 
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
@@ -41,6 +43,8 @@ function syntheticChinchilla(p: ChinchillaParams, noise: number, seed: number) {
   return rows;
 }
 const truth: ChinchillaParams = { E: 1.8, A: 480, B: 2100, alpha: 0.35, beta: 0.37 };
+const fitChinchilla = (rows: readonly { N: number; D: number; loss: number }[], options?: ChinchillaFitOptions) =>
+  chinchilla.fit(rows, rows.map((r) => r.loss), options);
 
 describe("gradients", () => {
   it("the central-difference fallback agrees with the analytic gradient of the Chinchilla model", () => {
@@ -131,16 +135,16 @@ describe("parameter coordinates and bounds", () => {
 });
 
 describe("input validation at the boundary", () => {
-  it("fitChinchilla names the first bad row and column", async () => {
+  it("laws.chinchilla.fit names the first bad row and column", async () => {
     const rows = syntheticChinchilla(truth, 0, 1).slice(0, 10);
     const bad = rows.map((r, i) => (i === 7 ? { ...r, D: NaN } : r));
-    await expect(fitChinchilla(bad)).rejects.toThrow("fitChinchilla: need ≥ 5 points with N, D, loss > 0; row 7 has D = NaN");
+    await expect(fitChinchilla(bad)).rejects.toThrow("laws.chinchilla.fit: row 7: D must be a finite number > 0, got NaN");
   });
-  it("fitChinchilla needs at least 5 points", async () => {
+  it("laws.chinchilla.fit needs at least 5 points", async () => {
     await expect(fitChinchilla(syntheticChinchilla(truth, 0, 1).slice(0, 4))).rejects.toThrow(InsufficientDataError);
   });
-  it("fitChinchilla rejects arrays of unequal length", async () => {
-    await expect(fitChinchilla({ N: [1, 2], D: [1, 2, 3], loss: [1, 2] })).rejects.toThrow(/equal lengths/);
+  it("laws.chinchilla.fit rejects losses of another length than the rows", async () => {
+    await expect(chinchilla.fit([{ N: 1, D: 1 }, { N: 2, D: 2 }], [1, 2, 3])).rejects.toThrow(/one observed y per row/);
   });
   it("an unknown objective lists the valid ones", () => {
     expect(() => fitModelSync(powerLawPlusConstant, [1, 2, 4, 8], [3, 2.5, 2.2, 2.1], { init: [1, 1, 0.5], objective: "l1" as never }))

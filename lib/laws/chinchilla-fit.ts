@@ -1,78 +1,26 @@
 /**
- * Chinchilla-specific fitting: input checks, Hoffmann's start grid, derived quantities with bootstrap bands,
- * and the chi-square test of a published parameter set (Besiroglu et al. 2024).
+ * Chinchilla-specific fitting: the start-grid choice, derived quantities with bootstrap bands, and the
+ * chi-square test of a published parameter set (Besiroglu et al. 2024). Exposed on `laws.chinchilla`
+ * (`fit`'s `grid` option, `derived`, `chiSquare`).
  */
-import { InsufficientDataError, InvalidInputError, ScalingLabError } from "../core";
+import { InvalidInputError, ScalingLabError } from "../core";
 import {
-  chinchillaModel, chinchillaOptimal, HOFFMANN_GRID, type ChinchillaParams, type ChinchillaRow,
-} from "../laws/chinchilla";
-import { fitModel } from "./fit";
-import type { FitOptions } from "./options";
-import type { FitResult } from "./result";
-import { fitMatrixInverse, quadraticForm, sampleCovariance } from "./linalg";
-import { chiSquareSurvival, empiricalQuantile } from "./special";
+  CHINCHILLA_DEFAULT_GRID, chinchillaOptimal, HOFFMANN_GRID, type ChinchillaParamName, type ChinchillaParams,
+} from "./chinchilla";
+import type { FitOptions } from "../fit/options";
+import type { FitResult } from "../fit/result";
+import { fitMatrixInverse, quadraticForm, sampleCovariance } from "../fit/linalg";
+import { chiSquareSurvival, empiricalQuantile } from "../fit/special";
 
-/** Observations for a Chinchilla fit: rows, or parallel arrays. */
-export type ChinchillaData =
-  | readonly { readonly N: number; readonly D: number; readonly loss: number }[]
-  | { readonly N: ArrayLike<number>; readonly D: ArrayLike<number>; readonly loss: ArrayLike<number> };
-
-/**
- * A coarse default grid (243 starts) in scale coordinates: e ∈ {−1, 0, 1}, a, b ∈ {0, 10, 20}, α, β ∈ {0.5, 1, 1.5}.
- * @example Object.values(CHINCHILLA_DEFAULT_GRID).reduce((n, v) => n * v.length, 1) // => 243
- */
-export const CHINCHILLA_DEFAULT_GRID: Readonly<Record<keyof ChinchillaParams, readonly number[]>> = {
-  E: [-1, 0, 1],
-  A: [0, 10, 20],
-  B: [0, 10, 20],
-  alpha: [0.5, 1, 1.5],
-  beta: [0.5, 1, 1.5],
-};
+/** A Chinchilla fit's result: `params` is { E, A, B, alpha, beta }. */
+export type ChinchillaFit = FitResult<ChinchillaParamName>;
 
 export interface ChinchillaFitOptions extends Omit<FitOptions, "grid"> {
-  /** "hoffmann" (4,500 starts), "default" (243 starts), or a custom grid in scale coordinates. */
+  /**
+   * "default" (243 starts, used when no init/starts/grid is given), "hoffmann" (Hoffmann et al.'s 4,500 starts),
+   * or a custom grid in scale coordinates.
+   */
   readonly grid?: "hoffmann" | "default" | Readonly<Record<string, readonly number[]>>;
-}
-
-/** Validates and splits Chinchilla data into rows and losses. */
-export function chinchillaRows(fn: string, data: ChinchillaData): { rows: ChinchillaRow[]; loss: number[] } {
-  if (!data || typeof data !== "object") throw new InvalidInputError(fn, "data must be rows [{ N, D, loss }] or arrays { N, D, loss }");
-  let N: ArrayLike<number>, D: ArrayLike<number>, L: ArrayLike<number>;
-  if (Array.isArray(data)) {
-    const rows = data as readonly { N: number; D: number; loss: number }[];
-    N = rows.map((r) => r?.N); D = rows.map((r) => r?.D); L = rows.map((r) => r?.loss);
-  } else {
-    const d = data as { N: ArrayLike<number>; D: ArrayLike<number>; loss: ArrayLike<number> };
-    if (!d.N || !d.D || !d.loss) throw new InvalidInputError(fn, "data arrays need N, D and loss");
-    if (d.N.length !== d.D.length || d.N.length !== d.loss.length) {
-      throw new InvalidInputError(fn, `N, D and loss must have equal lengths; got ${d.N.length}, ${d.D.length}, ${d.loss.length}`);
-    }
-    N = d.N; D = d.D; L = d.loss;
-  }
-  const n = N.length;
-  for (let i = 0; i < n; i++) {
-    for (const [name, v] of [["N", N[i]], ["D", D[i]], ["loss", L[i]]] as const) {
-      if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) {
-        throw new InvalidInputError(fn, `need ≥ 5 points with N, D, loss > 0; row ${i} has ${name} = ${String(v)}`, "drop or fix that row");
-      }
-    }
-  }
-  if (n < 5) throw new InsufficientDataError(fn, 5, n, "the Chinchilla law has 5 parameters");
-  return { rows: Array.from({ length: n }, (_, i) => ({ N: N[i], D: D[i] })), loss: Array.from(L) };
-}
-
-/**
- * Fits L(N, D) = E + A/N^α + B/D^β (Hoffmann et al. 2022 Approach 3; by default Huber δ = 1e-3 on log loss,
- * sum, L-BFGS from a 243-start grid; `grid: "hoffmann"` gives their 4,500 starts).
- * @param data rows [{ N, D, loss }] or arrays { N, D, loss }
- * @param options FitOptions plus `grid`
- * @returns a FitResult with params E, A, B, alpha, beta
- * @throws InvalidInputError naming the first bad row; InsufficientDataError below 5 points
- * @see Besiroglu et al. 2024 (arXiv 2404.10102)
- */
-export async function fitChinchilla(data: ChinchillaData, options: ChinchillaFitOptions = {}): Promise<FitResult> {
-  const { rows, loss } = chinchillaRows("fitChinchilla", data);
-  return fitModel(chinchillaModel, rows, loss, chinchillaFitOptions("fitChinchilla", options));
 }
 
 /** Resolves the Chinchilla grid choice into plain FitOptions. */
@@ -84,13 +32,15 @@ export function chinchillaFitOptions(fn: string, options: ChinchillaFitOptions):
   return { ...rest, grid };
 }
 
-function chinchillaParamsOf(names: readonly string[], v: readonly number[]): ChinchillaParams {
+function chinchillaParamsOf(names: readonly string[], v: ArrayLike<number>): ChinchillaParams {
   const get = (k: string) => v[names.indexOf(k)];
   return { E: get("E"), A: get("A"), B: get("B"), alpha: get("alpha"), beta: get("beta") };
 }
 
 function requireChinchillaBootstrap(fn: string, r: FitResult): readonly (readonly number[])[] {
-  if (r.model !== "chinchilla") throw new InvalidInputError(fn, `expected a Chinchilla fit, got model "${r.model}"`);
+  if (!r || r.kind !== "fit-result" || r.model !== "chinchilla") {
+    throw new InvalidInputError(fn, `expected a Chinchilla fit, got ${r?.kind === "fit-result" ? `model "${r.model}"` : String(r)}`, "pass the result of laws.chinchilla.fit");
+  }
   if (!r.bootstrap) throw new InvalidInputError(fn, "the fit has no bootstrap", "fit with { bootstrap: 1000, seed: 1 } or more resamples");
   return r.bootstrap.samples;
 }
@@ -118,15 +68,17 @@ export interface ChinchillaDerived {
 /**
  * Propagates a bootstrapped Chinchilla fit to derived quantities: a = β/(α+β), and at each budget C the
  * compute-optimal N, D, tokens per parameter and loss, each with a percentile band over the resamples.
- * @param result fitChinchilla result with `bootstrap`
+ * Public as `laws.chinchilla.derived(result, budgets, level?)`.
+ * @param result laws.chinchilla.fit result with `bootstrap`
  * @param budgets FLOP budgets
  * @param level band coverage (default 0.8, as in Besiroglu et al.'s Fig. 5)
  * @throws InvalidInputError when the fit has no bootstrap
  */
 export function chinchillaDerived(result: FitResult, budgets: readonly number[], level = 0.8): ChinchillaDerived {
-  const fn = "chinchillaDerived";
+  const fn = "laws.chinchilla.derived";
   const samples = requireChinchillaBootstrap(fn, result);
   if (!(level > 0 && level < 1)) throw new InvalidInputError(fn, `level must be in (0, 1), got ${level}`);
+  if (!Array.isArray(budgets)) throw new InvalidInputError(fn, "budgets must be an array of FLOP counts");
   budgets.forEach((C, i) => {
     if (!(Number.isFinite(C) && C > 0)) throw new InvalidInputError(fn, `budget ${i} is ${C}; budgets must be finite FLOP counts > 0`);
   });
@@ -141,8 +93,8 @@ export function chinchillaDerived(result: FitResult, budgets: readonly number[],
     level,
     a: band(best.beta / (best.alpha + best.beta), boot.map((p) => p.beta / (p.alpha + p.beta))),
     budgets: budgets.map((C) => {
-      const est = chinchillaOptimal(best, C);
-      const opts = boot.map((p) => chinchillaOptimal(p, C));
+      const est = chinchillaOptimal(best, C, 6, fn);
+      const opts = boot.map((p) => chinchillaOptimal(p, C, 6, fn));
       return {
         C,
         N: band(est.N, opts.map((o) => o.N)),
@@ -164,12 +116,13 @@ export interface ChiSquareTest {
  * Chi-square test of a published parameter set against a bootstrapped fit:
  * χ² = (θ_pub − θ̂)ᵀ Σ⁻¹ (θ_pub − θ̂), Σ = bootstrap covariance of (log A, log B, log E, α, β), df = 5
  * (Besiroglu et al. 2024, Section 3: 238.4 for Hoffmann's unrounded constants).
- * @param result fitChinchilla result with `bootstrap`
+ * Public as `laws.chinchilla.chiSquare(result, params)`.
+ * @param result laws.chinchilla.fit result with `bootstrap`
  * @param published the constants to test
  * @throws InvalidInputError when the fit has no bootstrap; ScalingLabError when Σ is singular
  */
 export function chinchillaChiSquare(result: FitResult, published: ChinchillaParams): ChiSquareTest {
-  const fn = "chinchillaChiSquare";
+  const fn = "laws.chinchilla.chiSquare";
   const samples = requireChinchillaBootstrap(fn, result);
   const names = result.paramNames;
   const toLog = (p: ChinchillaParams) => [Math.log(p.A), Math.log(p.B), Math.log(p.E), p.alpha, p.beta];
