@@ -2,7 +2,7 @@
  * Internal numeric helpers of lib/laws (not re-exported, so they stay out of the notebook namespace): the log-log
  * OLS power-law fit every allocation approach applies to its optima (with a Student-t interval) and the 1-D minimiser over ln N shared by the allocation solvers.
  */
-import { assertPositive, DidNotConvergeError, InvalidInputError } from "../core";
+import { assertPositive, DidNotConvergeError, InvalidInputError, type Citation, type PublishedConstants } from "../core";
 import { logGamma } from "../fit/special";
 
 /** FLOP per training token: a number k means k·N (default 6, i.e. C = 6ND); a function gives f(N) directly. */
@@ -126,3 +126,17 @@ export function minimiseOnLogScale(fn: string, h: (t: number) => number, lo: num
   return { t: 0.5 * (a + b), atBoundary: false };
 }
 
+
+/**
+ * A constant set for a law whose paper's fitted values are not transcribed here: a Law needs one to predict by
+ * default and to be checked by tests/laws/law-consistency.test.ts. Status "unverified" and the name say so.
+ */
+export function illustrativeConstants<P>(citation: Citation, params: P, note = ""): PublishedConstants<P> {
+  return {
+    name: "illustrative values (not from the paper)",
+    params,
+    status: "unverified",
+    citation,
+    note: `Placeholder constants for examples and tests; the paper's fitted values are not transcribed here, fit your own with .fit().${note ? " " + note : ""}`,
+  };
+}
