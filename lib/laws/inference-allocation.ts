@@ -7,8 +7,7 @@
  */
 import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError, type Citation } from "../core";
 
-import type { LossSurface } from "./allocation";
-import { flopsPerTokenFunction, minimiseOnLogScale, type FlopsPerTokenRule } from "./laws-internal";
+import { flopsPerTokenFunction, minimiseOnLogScale, type FlopsPerTokenRule, lossSurfaceOf, type LossSurfaceLike } from "./laws-internal";
 
 import { isoLossTokens } from "./isoloss";
 import { sardanaCitation } from "../core/bibliography";
@@ -54,9 +53,9 @@ export interface InferenceAwareResult {
  * @example Math.round(inferenceAwareAllocation((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, 2.0, 0).tokensPerParam) // => 79
  * @see sardanaCitation
  */
-export function inferenceAwareAllocation(loss: LossSurface, targetLoss: number, inferenceTokens: number, opts: InferenceAwareOptions = {}): InferenceAwareResult {
-  const fn = "inferenceAwareAllocation";
-  if (typeof loss !== "function") throw new InvalidInputError(fn, "loss must be a function (N, D) => loss");
+export function inferenceAwareAllocation(lossIn: LossSurfaceLike, targetLoss: number, inferenceTokens: number, opts: InferenceAwareOptions = {}): InferenceAwareResult {
+  const fn = "laws.allocation.inferenceAware";
+  const loss = lossSurfaceOf(fn, lossIn);
   assertFinite(fn, "targetLoss", targetLoss);
   assertFinite(fn, "inferenceTokens", inferenceTokens);
   if (inferenceTokens < 0) throw new InvalidInputError(fn, `inferenceTokens must be ≥ 0, got ${inferenceTokens}`);
@@ -106,5 +105,5 @@ export const inferenceAwareAllocationLaw = defineCard({
   variables: { N: "parameters", D: "training tokens", T_inf: "tokens served at inference", "ℓ": "target loss" },
   citation: sardanaCitation,
   status: "confirmed",
-  api: "inferenceAwareAllocation",
+  api: "laws.allocation.inferenceAware",
 });

@@ -140,3 +140,13 @@ export function illustrativeConstants<P>(citation: Citation, params: P, note = "
     note: `Placeholder constants for examples and tests; the paper's fitted values are not transcribed here, fit your own with .fit().${note ? " " + note : ""}`,
   };
 }
+
+/** A loss surface L(N, D): a plain function, or any Law over { N, D } (e.g. laws.chinchilla, predicting with its defaults). */
+export type LossSurfaceLike = ((N: number, D: number) => number) | { readonly predict: (x: { N: number; D: number }) => number };
+
+/** The plain (N, D) => loss function of a LossSurfaceLike. */
+export function lossSurfaceOf(fn: string, loss: LossSurfaceLike): (N: number, D: number) => number {
+  if (typeof loss === "function") return loss;
+  if (loss && typeof loss === "object" && typeof loss.predict === "function") return (N, D) => loss.predict({ N, D });
+  throw new InvalidInputError(fn, "loss must be a function (N, D) => loss or a law over { N, D }", "e.g. laws.chinchilla or (N, D) => laws.chinchilla.predict({ N, D }, params)");
+}

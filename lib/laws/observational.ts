@@ -70,7 +70,7 @@ function symmetricEigenDescending(S: number[][]): { values: number[]; vectors: n
  * @see observationalCitation
  */
 export function observationalPCA(X: readonly (readonly number[])[], options: { components?: number; standardize?: boolean } = {}): ObservationalPCA {
-  const fn = "observationalPCA";
+  const fn = "laws.observational.pca";
   const T = checkMatrix(fn, X, false);
   const k = options.components ?? Math.min(3, T);
   if (!(Number.isInteger(k) && k >= 1 && k <= T)) throw new InvalidInputError(fn, `components must be an integer in [1, ${T}], got ${k}`);
@@ -125,7 +125,7 @@ export function observationalImpute(
   X: readonly (readonly number[])[],
   options: { components?: number; maxIterations?: number; tol?: number; clip?: readonly [number, number] } = {},
 ): number[][] {
-  const fn = "observationalImpute";
+  const fn = "laws.observational.impute";
   const T = checkMatrix(fn, X, true);
   const n = X.length;
   const k = options.components ?? 1;
@@ -185,7 +185,7 @@ export interface ObservationalLine {
  * @see observationalCitation
  */
 export function observationalLogLinear(log10C: readonly number[], S: readonly number[]): ObservationalLine {
-  const fn = "observationalLogLinear";
+  const fn = "laws.observational.logLinear";
   if (log10C.length !== S.length) throw new InvalidInputError(fn, `log10C has ${log10C.length} values, S has ${S.length}`);
   if (log10C.length < 2) throw new InsufficientDataError(fn, 2, log10C.length, "a family needs at least two models with known FLOPs");
   log10C.forEach((x, i) => {
@@ -222,7 +222,7 @@ export interface ObservationalSigmoidParams {
  * @see observationalCitation
  */
 export function observationalSigmoid(S: readonly number[], p: ObservationalSigmoidParams): number {
-  const fn = "observationalSigmoid";
+  const fn = "laws.observational.sigmoid";
   if (S.length !== p.beta.length) throw new InvalidInputError(fn, `S has ${S.length} scores but beta has ${p.beta.length} weights`);
   if (![p.alpha, p.floor, ...p.beta, ...S].every(Number.isFinite)) throw new InvalidInputError(fn, "scores and parameters must be finite");
   return (1 - p.floor) / (1 + Math.exp(-(p.alpha + S.reduce((a, s, i) => a + p.beta[i] * s, 0)))) + p.floor;
@@ -237,7 +237,7 @@ export function observationalSigmoid(S: readonly number[], p: ObservationalSigmo
  * @see observationalCitation
  */
 export function observationalSigmoidModel(k: number): Model<readonly number[]> {
-  if (!(Number.isInteger(k) && k >= 1)) throw new InvalidInputError("observationalSigmoidModel", `k must be an integer ≥ 1, got ${k}`);
+  if (!(Number.isInteger(k) && k >= 1)) throw new InvalidInputError("laws.observational.sigmoidModel", `k must be an integer ≥ 1, got ${k}`);
   const evaluate = (th: ArrayLike<number>, S: readonly number[], g?: Float64Array): number => {
     let z = th[0];
     for (let i = 0; i < k; i++) z += th[1 + i] * S[i];
@@ -284,7 +284,7 @@ export interface ObservationalLinkFit {
  * @see observationalCitation
  */
 export function fitObservationalLink(scores: readonly (readonly number[])[], y: readonly number[]): ObservationalLinkFit {
-  const fn = "fitObservationalLink";
+  const fn = "laws.observational.fitLink";
   const k = scores[0]?.length ?? 0;
   if (k < 1) throw new InvalidInputError(fn, "scores must be non-empty vectors");
   if (scores.length !== y.length) throw new InvalidInputError(fn, `got ${scores.length} score vectors and ${y.length} metric values`);
@@ -312,7 +312,7 @@ export function fitObservationalLink(scores: readonly (readonly number[])[], y: 
  * @see observationalCitation
  */
 export function observationalComputeEquivalent(S: readonly number[], beta: readonly number[], reference: readonly ObservationalLine[]): number {
-  const fn = "observationalComputeEquivalent";
+  const fn = "laws.observational.computeEquivalent";
   if (S.length !== beta.length || beta.length !== reference.length) {
     throw new InvalidInputError(fn, `S, beta and reference must have the same length (got ${S.length}, ${beta.length}, ${reference.length})`);
   }
@@ -337,5 +337,5 @@ export const observationalLaw = defineCard({
   },
   citation: observationalCitation,
   status: "unverified",
-  api: "observationalPCA",
+  api: "laws.observational.pca",
 });
