@@ -148,7 +148,8 @@ function bnslLaw<E extends object>(nBreaks: number, extras?: E): Law<{ x: number
     output: "evaluation metric (loss, error, …) in its own units",
     params: model.params,
     published: { example: illustrativeConstants(bnslCitation, example) },
-    ranges: { x: [1, 1e8] },
+    // Around the breaks of the illustrative constants (far before a break its terms vanish and carry no information).
+    ranges: { x: [30, 1e5] },
     citation: bnslCitation,
     status: "unverified",
     predict: (x: { x: number }, p) => bnslLoss(x.x, structured(p, nBreaks), `${api}.predict`),
