@@ -2,7 +2,7 @@
  * Gadre et al. 2024: average top-1 error on downstream tasks as an exponential decay in C4 eval loss,
  * Err(L) = eps − k·exp(−gamma·L), fitted on six small/medium models (fit_ds) and extrapolated to 7B.
  */
-import { DataError, InvalidInputError, type PublishedConstants } from "../core";
+import { assertPositive, DataError, InvalidInputError, type PublishedConstants } from "../core";
 import type { Model } from "../fit/model";
 import { fitModelSync } from "../fit/fit";
 import type { FitResult } from "../fit/result";
@@ -175,7 +175,11 @@ export const gadreError = defineLaw({
   published: { rpj: GADRE_ERROR_RPJ },
   ranges: { L: [2.2, 5] },
   citation: gadreCitation,
-  predict: (x: { L: number }, p) => p.eps - p.k * Math.exp(-p.gamma * x.L),
+  predict: (x: { L: number }, p) => {
+    assertPositive("laws.gadre.error.predict", "params.k", p.k);
+    assertPositive("laws.gadre.error.predict", "params.gamma", p.gamma);
+    return p.eps - p.k * Math.exp(-p.gamma * x.L);
+  },
   model: gadreErrorModel,
 }, {
   /** The repository's fit (fit_ds): five loss-fit runs plus the 1.4B model at M = 20, least squares on the error. */

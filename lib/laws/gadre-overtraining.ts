@@ -3,7 +3,7 @@
  * function of parameters N and the token multiplier M = D/N, fitted on small models and extrapolated to
  * over-trained and larger ones (mlfoundations/scaling `powlaw_ours`, `fit_ds`).
  */
-import { DataError, InvalidInputError, type PublishedConstants } from "../core";
+import { assertPositive, DataError, InvalidInputError, type PublishedConstants } from "../core";
 import type { Model } from "../fit/model";
 import { fitModelSync } from "../fit/fit";
 import type { FitResult } from "../fit/result";
@@ -40,6 +40,8 @@ export const GADRE_OVERTRAINING_C4 = recomputedFit("C4", "c4_original", { a: 113
 export const GADRE_OVERTRAINING_RW = recomputedFit("RefinedWeb", "rw_original", { a: 125.1, b: 246.2, eta: -0.2544, E: 1.7345 });
 
 function checkEta(fn: string, p: GadreOvertrainingParams): void {
+  assertPositive(fn, "params.a", p.a);
+  assertPositive(fn, "params.b", p.b);
   if (!(p.eta < 0)) throw new InvalidInputError(fn, `params.eta must be < 0 (code parametrisation), got ${p.eta}`);
 }
 
