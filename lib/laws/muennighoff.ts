@@ -361,7 +361,10 @@ export const muennighoff = defineLaw({
   // The data-constrained runs: 10M–9B parameters, up to 900B tokens, 100M–100B unique tokens (approximate).
   ranges: { N: [1e7, 9e9], D: [1e8, 9e11], U: [1e8, 1e11] },
   citation: muennighoffCitation,
-  predict: (x: MuennighoffRun, p) => lossUnchecked(x.N, x.D, x.U, p),
+  predict: (x: MuennighoffRun, p) => {
+    checkParams("laws.muennighoff.predict", p);
+    return lossUnchecked(x.N, x.D, x.U, p);
+  },
 }, {
   /**
    * Loss-optimal (N, D) for training compute C = 6ND when only U unique tokens exist, solved exactly
