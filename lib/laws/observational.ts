@@ -8,7 +8,8 @@
 import { defineCard, InvalidInputError, InsufficientDataError, DidNotConvergeError, type Citation } from "../core";
 
 import type { Model } from "../fit/model";
-import { fitModelSync, type FitResult } from "../fit";
+import { fitModelSync } from "../fit/fit";
+import type { FitResult } from "../fit/result";
 
 import { observationalCitation } from "../core/bibliography";
 
@@ -263,24 +264,24 @@ export function observationalSigmoidModel(k: number): Model<readonly number[]> {
   };
 }
 
-/** A fitted sigmoid link with a predictor. */
-export interface ObservationalLinkFit {
-  readonly params: ObservationalSigmoidParams;
-  readonly fit: FitResult;
+/** A fit of the sigmoid link: the FitResult (params alpha, beta1…betak, floor) plus the structured link and a predictor. */
+export type ObservationalLinkFit = FitResult & {
+  /** The fitted link as { alpha, beta: [...], floor } (what observationalSigmoid takes). */
+  readonly sigmoid: ObservationalSigmoidParams;
   /** Predicted metric for a score vector. */
   predict(S: readonly number[]): number;
-}
+};
 
 /**
  * Fits the sigmoid link y ≈ (1 − floor)·σ(alpha + beta·S) + floor by least squares, as the repository's
  * "sigmoid-parametric" regression with fixed height (floor ∈ [0, 0.2]; start alpha = 0, beta = 0.01).
  * @param scores one capability vector per training model (length k each)
  * @param y the downstream metric per training model, in [0, 1]
- * @returns the fitted link, the engine's FitResult and a predictor
+ * @returns the FitResult with `sigmoid` (the structured link) and `predict(S)` added
  * @throws InsufficientDataError with fewer than k + 3 models; InvalidInputError for ragged or non-finite input
  * @example const S = [-3, -2, -1, 0, 1, 2, 3].map((x) => [x]);
  * const y = S.map((s) => observationalSigmoid(s, { alpha: 0.5, beta: [1.5], floor: 0.1 }));
- * Math.round(fitObservationalLink(S, y).params.beta[0] * 1000) / 1000 // => 1.5
+ * Math.round(laws.observational.fitLink(S, y).sigmoid.beta[0] * 1000) / 1000 // => 1.5
  * @see observationalCitation
  */
 export function fitObservationalLink(scores: readonly (readonly number[])[], y: readonly number[]): ObservationalLinkFit {
@@ -295,8 +296,8 @@ export function fitObservationalLink(scores: readonly (readonly number[])[], y: 
   const model = observationalSigmoidModel(k);
   const init = [0, ...Array.from({ length: k }, () => 0.01), 0.01];
   const fit = fitModelSync(model, scores, y, { objective: "mse", space: "linear", init, ftol: 1e-15, gtol: 1e-10, maxIterations: 10000, workers: 0 });
-  const params = { alpha: fit.params.alpha, beta: Array.from({ length: k }, (_, i) => fit.params[`beta${i + 1}`]), floor: fit.params.floor };
-  return { params, fit, predict: (S) => observationalSigmoid(S, params) };
+  const sigmoid = { alpha: fit.params.alpha, beta: Array.from({ length: k }, (_, i) => fit.params[`beta${i + 1}`]), floor: fit.params.floor };
+  return Object.assign(fit, { sigmoid, predict: (S: readonly number[]) => observationalSigmoid(S, sigmoid) });
 }
 
 /**

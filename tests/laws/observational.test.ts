@@ -158,6 +158,8 @@ describe("fitObservationalLink: held-out prediction of GSM8K from the other seve
     expect(mae(train)).toBeCloseTo(0.03865250406732748, 4);
     expect(mae(test)).toBeCloseTo(0.07876241267846985, 3);
     expect(link.params.floor).toBeLessThan(1e-3);
+    expect(link.sigmoid.floor).toBe(link.params.floor);
+    expect(link.kind).toBe("fit-result");
   });
   it("rejects fewer models than parameters", () => {
     expect(() => fitObservationalLink([[1], [2], [3]], [0.1, 0.2, 0.3])).toThrow(InsufficientDataError);
