@@ -5,8 +5,8 @@
  * logits; DeepSeek uses M = non-embedding FLOPs/token incl. attention; Porian et al. trace the Kaplan/Chinchilla
  * gap partly to the last-layer FLOPs). Training FLOPs = 3 × forward FLOPs (backward ≈ 2 × forward).
  */
-import { assertChoice, assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
-import { chinchillaCitation, porianCitation, deepseekCitation, kaplanCitation } from "../core/bibliography";
+import { assertChoice, assertPositive, defineCard, InvalidInputError } from "../core";
+import { chinchillaCitation } from "../core/bibliography";
 
 
 /** The shape of a decoder-only Transformer. Biases and norms are ignored, as in all counting conventions here. */

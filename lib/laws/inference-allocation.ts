@@ -5,7 +5,7 @@
  * any loss law L(N, D): on the iso-loss curve D(N) solves L(N, D) = target, and the lifetime cost
  * f(N)·D(N) + 2·N·T is minimised over ln N.
  */
-import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError, type Citation } from "../core";
+import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError } from "../core";
 
 import { flopsPerTokenFunction, minimiseOnLogScale, type FlopsPerTokenRule, lossSurfaceOf, type LossSurfaceLike } from "./laws-internal";
 

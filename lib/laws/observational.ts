@@ -5,7 +5,7 @@
  * imputation, unstandardised PCA, parametric sigmoid with fixed height) are confirmed; the paper's equations
  * are recalled, so the law card is "unverified".
  */
-import { defineCard, InvalidInputError, InsufficientDataError, DidNotConvergeError, type Citation } from "../core";
+import { defineCard, InvalidInputError, InsufficientDataError, DidNotConvergeError } from "../core";
 
 import type { Model } from "../fit/model";
 import { fitModelSync } from "../fit/fit";
@@ -128,7 +128,6 @@ export function observationalImpute(
 ): number[][] {
   const fn = "laws.observational.impute";
   const T = checkMatrix(fn, X, true);
-  const n = X.length;
   const k = options.components ?? 1;
   if (!(Number.isInteger(k) && k >= 1 && k <= T)) throw new InvalidInputError(fn, `components must be an integer in [1, ${T}], got ${k}`);
   const tol = options.tol ?? 1e-6;
