@@ -9,27 +9,28 @@ import {
 } from "./chinchilla";
 import type { FitOptions } from "../fit/options";
 import type { FitResult } from "../fit/result";
+import { resolveLawFitOptions, type LawFitOptions } from "./law";
 import { fitMatrixInverse, quadraticForm, sampleCovariance } from "../fit/linalg";
 import { chiSquareSurvival, empiricalQuantile } from "../fit/special";
 
 /** A Chinchilla fit's result: `params` is { E, A, B, alpha, beta }. */
 export type ChinchillaFit = FitResult<ChinchillaParamName>;
 
-export interface ChinchillaFitOptions extends Omit<FitOptions, "grid"> {
-  /**
-   * "default" (243 starts, used when no init/starts/grid is given), "hoffmann" (Hoffmann et al.'s 4,500 starts),
-   * or a custom grid in scale coordinates.
-   */
-  readonly grid?: "hoffmann" | "default" | Readonly<Record<string, readonly number[]>>;
-}
+/**
+ * The Chinchilla law's named start grids and fit defaults: "default" (243 starts) unless the caller gives init,
+ * starts or a grid; "hoffmann" is Hoffmann et al.'s 4,500 starts.
+ */
+export const CHINCHILLA_FITTING = {
+  grids: { hoffmann: HOFFMANN_GRID, default: CHINCHILLA_DEFAULT_GRID },
+  fitDefaults: { grid: "default" },
+} as const;
 
-/** Resolves the Chinchilla grid choice into plain FitOptions. */
+/** `laws.chinchilla.fit` options: FitOptions with `grid: "hoffmann" | "default" | <custom grid>`. */
+export type ChinchillaFitOptions = LawFitOptions<keyof typeof CHINCHILLA_FITTING.grids>;
+
+/** Resolves the Chinchilla grid choice into plain FitOptions (for fits outside `laws.chinchilla.fit`, e.g. the sensitivity report). */
 export function chinchillaFitOptions(fn: string, options: ChinchillaFitOptions): FitOptions {
-  const { grid, ...rest } = options;
-  if (grid === "hoffmann") return { ...rest, grid: HOFFMANN_GRID };
-  if (grid === "default" || (grid === undefined && !rest.init && !rest.starts)) return { ...rest, grid: CHINCHILLA_DEFAULT_GRID };
-  if (typeof grid === "string") throw new InvalidInputError(fn, `unknown grid "${grid}"; valid: hoffmann, default, or an object of start values`);
-  return { ...rest, grid };
+  return resolveLawFitOptions(fn, CHINCHILLA_FITTING, options);
 }
 
 function chinchillaParamsOf(names: readonly string[], v: ArrayLike<number>): ChinchillaParams {

@@ -4,35 +4,19 @@
  * This is the reference conversion: other laws follow the same pattern (constants and the implementation in the
  * law's file, `defineLaw(spec, extras)` with derived quantities taking `(inputs, params?)`).
  */
-import { InvalidInputError } from "../core";
 import { chinchillaCitation } from "../core/bibliography";
-import { fitModel, fitModelSync } from "../fit/fit";
 import {
-  BESIROGLU_HOFFMANN_GRID_REFIT, BESIROGLU_REFIT, CHINCHILLA_APPROACH3, CHINCHILLA_APPROACH3_UNROUNDED, CHINCHILLA_DEFAULT_GRID,
-  chinchillaLoss, chinchillaModel, chinchillaOptimal, HOFFMANN_GRID, type ChinchillaOptimum, type ChinchillaParamName,
+  BESIROGLU_HOFFMANN_GRID_REFIT, BESIROGLU_REFIT, CHINCHILLA_APPROACH3, CHINCHILLA_APPROACH3_UNROUNDED,
+  chinchillaLoss, chinchillaModel, chinchillaOptimal, type ChinchillaOptimum, type ChinchillaParamName,
   type ChinchillaRow,
 } from "./chinchilla";
 import {
-  chinchillaChiSquare, chinchillaDerived, chinchillaFitOptions, type ChinchillaDerived, type ChinchillaFit,
-  type ChinchillaFitOptions, type ChiSquareTest,
+  CHINCHILLA_FITTING, chinchillaChiSquare, chinchillaDerived, type ChinchillaDerived, type ChinchillaFit, type ChiSquareTest,
 } from "./chinchilla-fit";
 import { chinchillaSensitivity } from "./chinchilla-sensitivity";
 import { defineLaw, paramsOf, type ParamsLike } from "./law";
 
 const NAMES: readonly ChinchillaParamName[] = ["E", "A", "B", "alpha", "beta"];
-
-function checkRows(fn: string, rows: readonly ChinchillaRow[]): readonly ChinchillaRow[] {
-  if (!Array.isArray(rows)) throw new InvalidInputError(fn, "rows must be an array of { N, D }", "pass rows [{ N, D }, …] and the losses as the second argument");
-  rows.forEach((r, i) => {
-    for (const k of ["N", "D"] as const) {
-      const v = r?.[k];
-      if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) {
-        throw new InvalidInputError(fn, `row ${i}: ${k} must be a finite number > 0, got ${String(v)}`, "drop or fix that row");
-      }
-    }
-  });
-  return rows;
-}
 
 /**
  * The Chinchilla parametric loss as a Law.
@@ -61,9 +45,10 @@ export const chinchilla = defineLaw({
   citation: chinchillaCitation,
   predict: (x: ChinchillaRow, p) => chinchillaLoss(p, x.N, x.D),
   model: chinchillaModel,
+  // fit: Huber δ = 1e-3 on log loss, sum, L-BFGS from the 243-start default grid, or grid: "hoffmann" (4,500 starts).
+  grids: CHINCHILLA_FITTING.grids,
+  fitDefaults: CHINCHILLA_FITTING.fitDefaults,
 }, {
-  /** The start grids in scale coordinates: `hoffmann` (4,500 starts) and `default` (243 starts). */
-  grids: { hoffmann: HOFFMANN_GRID, default: CHINCHILLA_DEFAULT_GRID },
   /**
    * Compute-optimal N and D for a FLOP budget C under C = k·N·D (closed form; Hoffmann et al. Eq. 4).
    * @param C training FLOP (> 0)
@@ -73,19 +58,6 @@ export const chinchilla = defineLaw({
   optimal(C: number, params?: ParamsLike<ChinchillaParamName>, options: { readonly flopsPerParamToken?: number } = {}): ChinchillaOptimum {
     const p = paramsOf("laws.chinchilla.optimal", NAMES, params ?? CHINCHILLA_APPROACH3);
     return chinchillaOptimal(p, C, options.flopsPerParamToken ?? 6);
-  },
-  /**
-   * Fits E, A, B, α, β (Huber δ = 1e-3 on log loss, sum, L-BFGS) from the 243-start default grid, Hoffmann's
-   * 4,500 starts (`grid: "hoffmann"`) or a custom grid.
-   */
-  async fit(rows: readonly ChinchillaRow[], loss: ArrayLike<number>, options: ChinchillaFitOptions = {}): Promise<ChinchillaFit> {
-    const fn = "laws.chinchilla.fit";
-    return fitModel(chinchillaModel, checkRows(fn, rows), loss, chinchillaFitOptions(fn, options));
-  },
-  /** `fit` on the calling thread. */
-  fitSync(rows: readonly ChinchillaRow[], loss: ArrayLike<number>, options: ChinchillaFitOptions = {}): ChinchillaFit {
-    const fn = "laws.chinchilla.fitSync";
-    return fitModelSync(chinchillaModel, checkRows(fn, rows), loss, chinchillaFitOptions(fn, options));
   },
   /** Bootstrap bands of a = β/(α+β) and of the optimum at each budget (needs a fit with `bootstrap`). */
   derived(result: ChinchillaFit, budgets: readonly number[], level?: number): ChinchillaDerived {
