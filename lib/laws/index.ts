@@ -156,7 +156,7 @@ export const observational = {
 
 // For users defining their own laws.
 export { defineLaw } from "./law";
-export type { Law, LawSpec, LawParams, ParamsLike } from "./law";
+export type { Law, LawSpec, LawParams, ParamsLike, LawFitOptions } from "./law";
 
 // Types users write down.
 export type { ChinchillaParams, ChinchillaRow, ChinchillaOptimum } from "./chinchilla";
