@@ -10,7 +10,7 @@ import type { ParamCoordinates } from "./transforms";
 import { clusterOptima, createFitObjective, decodeOutcomes, runStartBatch, startGrid, type StartOutcome } from "./multistart";
 import { runOnWorkers } from "./pool";
 import { polishOutcomes, selectForPolish } from "./screen";
-import { bootstrapWeights, summarizeBootstrap } from "./bootstrap";
+import { bootstrapWeights, clustersBy, summarizeBootstrap, type Clusters } from "./bootstrap";
 import { curvatureAt } from "./hessian";
 import { bootstrapWarnings, designWarnings, flatDirectionWarnings, limitWarnings } from "./identifiability";
 import { normalQuantile } from "../numeric/special";
@@ -31,6 +31,8 @@ interface FitPlan<X> {
   readonly starts: Float64Array;
   readonly p: number;
   readonly dim: number;
+  /** Resampling units of a cluster bootstrap (null: rows). */
+  readonly clusters: Clusters | null;
   readonly signal?: AbortSignal;
 }
 
@@ -120,7 +122,8 @@ function planFit<X>(fn: string, model: Model<X>, rows: readonly X[], ysIn: Array
         `(relative error ${check.maxRelError.toExponential(2)})`, "fix valueAndGradient, or pass checkGradient: false if the model is non-smooth there");
     }
   }
-  return { fn, model, rows, ys, weights, o, coords, objective, starts, p, dim, signal: options.signal };
+  const clusters = o.bootstrap > 0 && o.bootstrapBy !== null ? clustersBy(fn, rows, o.bootstrapBy) : null;
+  return { fn, model, rows, ys, weights, o, coords, objective, starts, p, dim, clusters, signal: options.signal };
 }
 
 /** Runs starts on this thread in chunks, reporting progress and honouring interrupts; yields between chunks. */
@@ -215,7 +218,7 @@ function bootstrapPlan<X>(plan: FitPlan<X>, best: StartOutcome): { starts: Float
   const B = plan.o.bootstrap;
   const starts = new Float64Array(B * plan.dim);
   for (let b = 0; b < B; b++) starts.set(best.u, b * plan.dim);
-  return { starts, weights: bootstrapWeights(plan.rows.length, B, plan.o.seed, plan.weights) };
+  return { starts, weights: bootstrapWeights(plan.rows.length, B, plan.o.seed, plan.weights, plan.clusters) };
 }
 
 /** [min, max] of every input field that is a finite number in all rows (rows that are plain numbers: key "x"). */
@@ -296,7 +299,9 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
     const samples = ok.map((x) => thetaOf(coords, x.u));
     const notConverged = ok.filter((x) => !(x.reason === "gradient" || x.reason === "function-change")).length;
     if (samples.length < 2) throw new DidNotConvergeError(fn, `only ${samples.length} of ${boot.length} bootstrap refits gave a finite objective`);
-    bootstrap = summarizeBootstrap(names, samples, o.ciLevel, { resamples: boot.length, seed: o.seed, notConverged, failed: boot.length - ok.length });
+    bootstrap = summarizeBootstrap(names, samples, o.ciLevel, {
+      resamples: boot.length, seed: o.seed, unit: o.bootstrapBy ?? "row", units: plan.clusters?.count ?? n, notConverged, failed: boot.length - ok.length,
+    });
     if (notConverged > 0) warnings.push(`${notConverged} of ${boot.length} bootstrap refits stopped without meeting a convergence criterion`);
     warnings.push(...bootstrapWarnings(names, params, bootstrap));
     uncertainty = "bootstrap";
