@@ -15,7 +15,7 @@ import { curvatureAt } from "./hessian";
 import { bootstrapWarnings, designWarnings, flatDirectionWarnings, limitWarnings } from "./identifiability";
 import { normalQuantile } from "../numeric/special";
 import { STOP_REASON_TEXT, type LbfgsOptions } from "./lbfgs";
-import { finalizeFitResult, type FitResult, type FitScreening, type UncertaintySource } from "./result";
+import { finalizeFitResult, formatFitNumber, type FitResult, type FitScreening, type UncertaintySource } from "./result";
 import type { Matrix } from "../numeric/linalg";
 
 interface FitPlan<X> {
@@ -245,6 +245,31 @@ function thetaOf(coords: ParamCoordinates, u: ArrayLike<number>): number[] {
   return Array.from(t);
 }
 
+/** The fitted scale σ of a Huber-likelihood fit (the extra optimiser coordinate log σ). */
+function sigmaOf<X>(plan: FitPlan<X>, u: Float64Array): number | undefined {
+  return plan.o.spec.kind === "huber-likelihood" ? Math.exp(u[plan.p]) : undefined;
+}
+
+/**
+ * Why Hessian SEs are unavailable. A Huber objective is quadratic only for residuals inside its threshold; when fewer
+ * of them than parameters lie there (typical of Huber-likelihood fits, whose σ shrinks until δ·σ ~ 1e-9), the
+ * objective is piecewise linear around the optimum — an L1 fit — and has no curvature to invert.
+ */
+function notPositiveDefinite(o: ResolvedFitOptions, residuals: ArrayLike<number>, flat: boolean, p: number, sigma: number | undefined): string {
+  const base = "Hessian of the objective is not positive definite at the optimum";
+  if (o.spec.kind !== "mse") {
+    const zone = o.spec.delta * (sigma ?? 1);
+    let inside = 0;
+    for (let i = 0; i < residuals.length; i++) if (Math.abs(residuals[i]) <= zone) inside++;
+    if (inside < p) {
+      return `${base}: only ${inside} of ${residuals.length} residuals lie inside the Huber threshold ` +
+        `|r| ≤ ${formatFitNumber(zone)}, so the objective is piecewise linear there (an L1 fit) and has no curvature to invert; ` +
+        "Hessian-based SEs unavailable — use { bootstrap: 1000 } for intervals";
+    }
+  }
+  return `${base}${flat ? " (see the flat directions above)" : " (a saddle point or a kink)"}; Hessian-based SEs unavailable`;
+}
+
 function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, boot: StartOutcome[] | null,
   screening: FitScreening | null): FitResult {
   const { coords, objective, p, o, fn } = plan;
@@ -277,7 +302,7 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
   if (curv.covarianceU) {
     hessCov = curv.covarianceU.map((r, i) => r.map((v, j) => v * dtheta[i] * dtheta[j]));
     hessianSE = Object.fromEntries(names.map((nm, j) => [nm, Math.sqrt(hessCov![j][j])]));
-  } else warnings.push(`Hessian of the objective is not positive definite at the optimum${curv.flat.length ? " (see the flat directions above)" : ""}; Hessian-based SEs unavailable`);
+  } else warnings.push(notPositiveDefinite(o, residuals, curv.flat.length > 0, p, sigmaOf(plan, b.u)));
 
   let uncertainty: UncertaintySource = curv.covarianceU ? curv.method : "none";
   let se: Record<string, number | null> = Object.fromEntries(names.map((nm) => [nm, hessianSE ? hessianSE[nm] : null]));
@@ -312,7 +337,7 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
   // Screened end points stopped early in flat valleys: group them at tolerances matching the screening rule,
   // or every stall would count as its own optimum.
   const optima = clusterOptima(outcomes, coords, screening ? SCREENED_CLUSTER_TOL : undefined);
-  const sigma = o.spec.kind === "huber-likelihood" ? Math.exp(b.u[p]) : undefined;
+  const sigma = sigmaOf(plan, b.u);
   return finalizeFitResult({
     kind: "fit-result",
     model: plan.model.id,

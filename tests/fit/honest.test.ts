@@ -138,3 +138,17 @@ describe("cluster bootstrap (bootstrap: { n, by })", () => {
     expect(() => fitModelSync(power, one, ys, { ...opts, bootstrap: { n: 10, by: "run" } })).toThrow(/all rows are in one cluster/);
   });
 });
+
+describe("Hessian not positive definite: explained", () => {
+  it("Huber-likelihood on Besiroglu et al.'s 240 points: σ shrinks until the fit is L1, and the warning says so", async () => {
+    const { besiroglu240 } = await import("./chinchilla-data");
+    const d = besiroglu240();
+    const r = fitModelSync(chinchillaModel, d.map((p) => ({ N: p.N, D: p.D })), d.map((p) => p.loss),
+      { grid: CHINCHILLA_DEFAULT_GRID, workers: 0, objective: "huber-likelihood" });
+    expect(r.diagnostics.sigma).toBeLessThan(1e-5);
+    const w = r.warnings.find((x) => x.startsWith("Hessian of the objective is not positive definite"));
+    expect(w).toMatch(/: only \d of 240 residuals lie inside the Huber threshold \|r\| ≤ \S+, so the objective is piecewise linear there \(an L1 fit\)/);
+    // No spurious "flat direction" claims: the curvature is strongly negative at the kink, not near zero.
+    expect(r.warnings.some((x) => x.startsWith("the data do not determine"))).toBe(false);
+  });
+});
