@@ -1,6 +1,7 @@
 /**
  * fitModel: the generic fitting core. Multi-start L-BFGS on a robust objective, then uncertainty
- * (seeded bootstrap over rows, or Hessian-based), diagnostics and a displayable FitResult.
+ * (seeded bootstrap over rows or clusters of rows, or Hessian-based), diagnostics, warnings when the data cannot
+ * determine the law (./identifiability) and a displayable FitResult.
  */
 import { DidNotConvergeError, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
 import type { Model } from "./model";
