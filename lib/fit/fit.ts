@@ -13,7 +13,7 @@ import { runOnWorkers } from "./pool";
 import { polishOutcomes, selectForPolish } from "./screen";
 import { bootstrapWeights, clustersBy, summarizeBootstrap, type Clusters } from "./bootstrap";
 import { curvatureAt } from "./hessian";
-import { bootstrapWarnings, designWarnings, flatDirectionWarnings, limitWarnings } from "./identifiability";
+import { bootstrapWarnings, designWarnings, flatDirectionWarnings, limitWarnings, undeterminedDirections } from "./identifiability";
 import { normalQuantile } from "../numeric/special";
 import { STOP_REASON_TEXT, type LbfgsOptions } from "./lbfgs";
 import { finalizeFitResult, formatFitNumber, type FitResult, type FitScreening, type UncertaintySource } from "./result";
@@ -293,17 +293,26 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
   }
   const s = new Float64Array(p);
   coords.uToS(b.u, s);
+  const edge = new Set<number>();
   names.forEach((nm, j) => {
-    if (coords.boundProximity(j, s[j]) < 1e-6) warnings.push(`${nm} = ${theta[j]} sits on its bound; its SE and interval are not meaningful`);
+    if (coords.boundProximity(j, s[j]) < 1e-6) {
+      edge.add(j);
+      warnings.push(`${nm} = ${theta[j]} sits on its bound; its SE and interval are not meaningful`);
+    }
   });
-  warnings.push(...limitWarnings(plan.model, plan.rows, theta), ...flatDirectionWarnings(names, curv.flat));
+  const limits = limitWarnings(plan.model, plan.rows, theta);
+  limits.params.forEach((j) => edge.add(j));
+  warnings.push(...limits.warnings);
 
   let hessianSE: Record<string, number> | null = null;
   let hessCov: Matrix | null = null;
   if (curv.covarianceU) {
     hessCov = curv.covarianceU.map((r, i) => r.map((v, j) => v * dtheta[i] * dtheta[j]));
     hessianSE = Object.fromEntries(names.map((nm, j) => [nm, Math.sqrt(hessCov![j][j])]));
-  } else warnings.push(notPositiveDefinite(o, residuals, curv.flat.length > 0, p, sigmaOf(plan, b.u)));
+  }
+  const flat = undeterminedDirections(curv.flat, theta, edge, hessCov ? names.map((nm) => hessianSE![nm]) : null);
+  warnings.push(...flatDirectionWarnings(names, flat));
+  if (!hessCov) warnings.push(notPositiveDefinite(o, residuals, flat.length > 0, p, sigmaOf(plan, b.u)));
 
   let uncertainty: UncertaintySource = curv.covarianceU ? curv.method : "none";
   let se: Record<string, number | null> = Object.fromEntries(names.map((nm) => [nm, hessianSE ? hessianSE[nm] : null]));
@@ -364,7 +373,7 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
     diagnostics: {
       n, dof: n - p, gradientMaxAbs: Math.max(...Array.from(grad, Math.abs)),
       hessianEigenvalues: curv.eigenvalues, conditionNumber: curv.conditionNumber, hessianSE,
-      flatDirections: curv.flat.map((d) => ({ curvature: d.curvature, loadings: Object.fromEntries(names.map((nm, j) => [nm, d.loadings[j]])) })),
+      flatDirections: flat.map((d) => ({ curvature: d.curvature, loadings: Object.fromEntries(names.map((nm, j) => [nm, d.loadings[j]])) })),
       ...(sigma !== undefined ? { sigma } : {}), warnings,
     },
   });

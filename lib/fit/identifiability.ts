@@ -58,14 +58,17 @@ export function designWarnings<X>(model: Model<X>, rows: readonly X[], theta: Ar
 }
 
 /**
- * Log-transformed parameters (θ > 0, no explicit lower bound) that the fit drove towards 0 until they no longer
- * change any fitted value by 1e-8 relative: the data want θ ≤ 0 or do not determine it (e.g. E = 7.9e-20).
+ * Log-transformed parameters (θ > 0, no explicit lower bound) that the fit drove towards 0 (θ < 1e-8) until they no
+ * longer change any fitted value by 1e-8 relative: the data want θ ≤ 0 or do not determine it (e.g. E = 7.9e-20).
  */
-export function limitWarnings<X>(model: Model<X>, rows: readonly X[], theta: ArrayLike<number>): string[] {
+export function limitWarnings<X>(model: Model<X>, rows: readonly X[], theta: ArrayLike<number>): { params: number[]; warnings: string[] } {
   const out: string[] = [];
+  const params: number[] = [];
   const t = Array.from(theta);
   model.params.forEach((spec, j) => {
-    if (spec.transform !== "log" || spec.lower !== undefined) return;
+    // Tiny in absolute terms as well: a parameter of ordinary size can be irrelevant to these rows (A·N^−α with a
+    // huge N) without having been driven anywhere.
+    if (spec.transform !== "log" || spec.lower !== undefined || !(t[j] < 1e-8)) return;
     const zeroed = [...t];
     zeroed[j] = 0;
     let maxRel = 0;
@@ -75,10 +78,27 @@ export function limitWarnings<X>(model: Model<X>, rows: readonly X[], theta: Arr
       maxRel = Number.isFinite(rel) ? Math.max(maxRel, rel) : Infinity;
       if (maxRel > 1e-8) return;
     }
+    params.push(j);
     out.push(`${spec.name} = ${t[j].toExponential(2)} was driven to its limit 0 and no longer affects the fit: the data want ` +
       `${spec.name} ≤ 0 or do not determine it; its SE and interval are not meaningful`);
   });
-  return out;
+  return { params, warnings: out };
+}
+
+/**
+ * The flat directions that mean "undetermined": not one already reported as a parameter at a bound or limit
+ * (`edge`), and either no Hessian covariance at all or a parameter of the direction with an SE above its own size.
+ * An ill-conditioned but determined fit keeps quiet: NIST's Bennett5 has a b1–b3 direction of relative curvature
+ * 3e-10, yet its certified SEs are 12% and 2%.
+ */
+export function undeterminedDirections(flat: readonly FlatDirection[], theta: ArrayLike<number>, edge: ReadonlySet<number>,
+  hessianSE: readonly number[] | null): FlatDirection[] {
+  return flat.filter((d) => {
+    const onEdge = d.loadings.reduce((s, l, j) => s + (edge.has(j) ? l * l : 0), 0);
+    if (onEdge >= 0.5) return false;
+    if (!hessianSE) return true;
+    return d.loadings.some((l, j) => Math.abs(l) >= 0.2 && !(hessianSE[j] <= Math.abs(theta[j])));
+  });
 }
 
 /**
