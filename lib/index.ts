@@ -11,7 +11,7 @@ export * from "./data";
 // loss laws, FLOP counting, compute-optimal allocation
 export * from "./laws";
 // hyperparameter transfer and training dynamics
-export * from "./hparams";
+export * as hparams from "./hparams";
 // data-mixing laws
 export * from "./mixing";
 // display adapters and figures (kept apart from the math)
