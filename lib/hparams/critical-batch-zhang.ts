@@ -194,7 +194,7 @@ export const zhang = defineLaw<{ B: number }, ZhangParam, {
   },
   module: __filename,
   // Least squares on ln R; the objective is not convex in B_noise, so fitSweep spreads starts over it.
-  fitDefaults: { objective: "mse", space: "log", workers: 0, gtol: 1e-12, ftol: 1e-15, init: { Smin: 1000, Bnoise: 1000 } },
+  fitDefaults: { objective: "mse", space: "log", workers: 0, gtol: 1e-10, ftol: 1e-13, init: { Smin: 1000, Bnoise: 1000 } },
 }, {
   batches: ZHANG_2024_BATCHES, chinchillaSteps: ZHANG_2024_CHINCHILLA_STEPS, overheadRatio: zhangStepsOverheadRatio,
   fitSweep: fitZhangStepsCurve, criticalBatch: criticalBatchSizeZhang, powerLaw: zhangCbsPowerLaw,

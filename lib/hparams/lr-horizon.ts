@@ -85,7 +85,7 @@ const parabolaModel: Model<number, "a" | "b" | "c"> = {
 };
 
 /** Log-space least squares of a power law is quadratic in (ln Bh, β): tight rules reach the exact optimum. */
-const EXACT = { objective: "mse", workers: 0, gtol: 1e-12, ftol: 1e-15, polish: 0 } as const;
+const EXACT = { objective: "mse", workers: 0, gtol: 1e-10, ftol: 1e-14, polish: 0 } as const;
 
 /**
  * LR* of one horizon's sweep: fits loss = a + b·x + c·x² with x = ln LR and returns e^(−b/2c), as the paper does.

@@ -115,5 +115,5 @@ export const muScaling = defineLaw<{ nMillions: number }, MuParam, { sweep: type
   },
   module: __filename,
   // Least squares on L as scipy's curve_fit (p0 = [1, −1, 3]); tight rules so the optimum is met, not approached.
-  fitDefaults: { objective: "mse", space: "linear", init: { a: 1, b: -1, c: 3 }, workers: 0, gtol: 1e-12, ftol: 1e-15 },
+  fitDefaults: { objective: "mse", space: "linear", init: { a: 1, b: -1, c: 3 }, workers: 0, gtol: 1e-10, ftol: 1e-14 },
 }, { sweep: MU_SCALING_GPT2_SWEEP, fitHeldOut: fitMuScaling });

@@ -63,7 +63,7 @@ const D_RANGE = [4e9, 1e11] as const;
  * Log-space least squares is exact OLS of ln y on the log inputs: the objective is quadratic in (ln coef, exponents),
  * so tight stopping rules make the fit agree with a linear solver to ~1e-9.
  */
-const LOG_OLS = { objective: "mse", space: "log", workers: 0, gtol: 1e-12, ftol: 1e-15, polish: 0 } as const;
+const LOG_OLS = { objective: "mse", space: "log", workers: 0, gtol: 1e-10, ftol: 1e-14, polish: 0 } as const;
 
 /**
  * Step Law optimal peak learning rate η*(N, D) = lrCoef · N^lrExpN · D^lrExpD (default: the paper's constants).

@@ -196,5 +196,5 @@ export const tissue = defineLaw<{ S1: number; S2: number }, TissueParam, { areas
   },
   module: __filename,
   // Least squares on L (the areas make the curve smooth in the parameters); tight rules so the optimum is met.
-  fitDefaults: { objective: "mse", space: "linear", workers: 0, gtol: 1e-12, ftol: 1e-15, init: { L0: 3, A: 0.1, alpha: 0.5, C: 0 } },
+  fitDefaults: { objective: "mse", space: "linear", workers: 0, gtol: 1e-10, ftol: 1e-14, init: { L0: 3, A: 0.1, alpha: 0.5, C: 0 } },
 }, { areas: annealingAreas, curve: tissueLossCurve, fitCurve: fitTissueLoss });
