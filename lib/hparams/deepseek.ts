@@ -129,7 +129,7 @@ export const deepseekAllocationCard = defineCard({
 /**
  * DeepSeek LLM's compute-optimal rules: `lr` and `batch` are Laws of C = M·D; `allocation(x, params?)` splits C
  * into M and D (constants unverified).
- * @example hparams.deepseek.allocation({ C: 1e20 }).D // => 1.9045e10
+ * @example hparams.deepseek.allocation({ C: 1e20 }).D / 1e10 // => 1.90453
  */
 export const deepseek = {
   lr: deepseekLR,

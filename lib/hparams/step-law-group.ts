@@ -9,7 +9,7 @@ import { fitStepLaw, selectStepLawOptima, stepLawLandscape, stepLawPredictionGap
  * The Step Law (Li et al. 2025): `lr` η*(N, D) and `batch` B*(D) are Laws (predict, fit, card); `published` holds the
  * paper's constants, the mean of the released bootstrap fits and our refit of the released runs (each usable as
  * params of both laws); `refit(runs)` fits both to a sweep and returns a FitResult.
- * @example hparams.stepLaw.batch.predict({ D: 1e11 }, hparams.stepLaw.published.releasedRefit) // => 1.14017e6
+ * @example hparams.stepLaw.batch.predict({ D: 1e11 }, hparams.stepLaw.published.releasedRefit) // => 1.140173e6
  */
 export const stepLaw = {
   lr: stepLawLR,
