@@ -4,8 +4,10 @@
  */
 // core: citations, typed errors, display protocol, progress and interrupts
 export * from "./core";
-// fitting engine
-export * from "./fit";
+// fitting engine: the `fit` namespace (Chinchilla's fit helpers stay flat until they move to lib/laws)
+export * as fit from "./fit";
+export * from "./fit/chinchilla-fit";
+export { chinchillaSensitivity, formatSensitivityText, type ChinchillaSensitivityRow } from "./fit/sensitivity";
 // datasets registry and loaders
 export * from "./data";
 // loss laws, FLOP counting, compute-optimal allocation

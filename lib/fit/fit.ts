@@ -12,10 +12,11 @@ import { runOnWorkers } from "./pool";
 import { polishOutcomes, selectForPolish } from "./screen";
 import { bootstrapWeights, summarizeBootstrap } from "./bootstrap";
 import { curvatureAt } from "./hessian";
-import { normalQuantile } from "./special";
+import { bootstrapWarnings, designWarnings, flatDirectionWarnings, limitWarnings } from "./identifiability";
+import { normalQuantile } from "../numeric/special";
 import { STOP_REASON_TEXT, type LbfgsOptions } from "./lbfgs";
 import { finalizeFitResult, type FitResult, type FitScreening, type UncertaintySource } from "./result";
-import type { Matrix } from "./linalg";
+import type { Matrix } from "../numeric/linalg";
 
 interface FitPlan<X> {
   readonly fn: string;
@@ -254,10 +255,11 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
   const { residuals, fitted } = objective.residuals(b.u);
   const grad = new Float64Array(plan.dim);
   objective.evaluate(b.u, grad);
-  const curv = curvatureAt(objective, b.u, p, n);
-  const warnings: string[] = [];
+  const analytic = Boolean(plan.model.bindLog || plan.model.valueAndGradient);
+  const curv = curvatureAt(objective, b.u, p, n, analytic);
+  const warnings: string[] = designWarnings(plan.model, plan.rows, theta);
   if (!(b.reason === "gradient" || b.reason === "function-change")) warnings.push(`best start did not converge: ${STOP_REASON_TEXT[b.reason]}`);
-  if (!plan.model.bindLog && !plan.model.valueAndGradient) {
+  if (!analytic) {
     warnings.push("gradients by central differences (the model has no analytic gradient)");
   }
   const s = new Float64Array(p);
@@ -265,13 +267,14 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
   names.forEach((nm, j) => {
     if (coords.boundProximity(j, s[j]) < 1e-6) warnings.push(`${nm} = ${theta[j]} sits on its bound; its SE and interval are not meaningful`);
   });
+  warnings.push(...limitWarnings(plan.model, plan.rows, theta), ...flatDirectionWarnings(names, curv.flat));
 
   let hessianSE: Record<string, number> | null = null;
   let hessCov: Matrix | null = null;
   if (curv.covarianceU) {
     hessCov = curv.covarianceU.map((r, i) => r.map((v, j) => v * dtheta[i] * dtheta[j]));
     hessianSE = Object.fromEntries(names.map((nm, j) => [nm, Math.sqrt(hessCov![j][j])]));
-  } else warnings.push("Hessian of the objective is not positive definite at the optimum; Hessian-based SEs unavailable");
+  } else warnings.push(`Hessian of the objective is not positive definite at the optimum${curv.flat.length ? " (see the flat directions above)" : ""}; Hessian-based SEs unavailable`);
 
   let uncertainty: UncertaintySource = curv.covarianceU ? curv.method : "none";
   let se: Record<string, number | null> = Object.fromEntries(names.map((nm) => [nm, hessianSE ? hessianSE[nm] : null]));
@@ -295,6 +298,7 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
     if (samples.length < 2) throw new DidNotConvergeError(fn, `only ${samples.length} of ${boot.length} bootstrap refits gave a finite objective`);
     bootstrap = summarizeBootstrap(names, samples, o.ciLevel, { resamples: boot.length, seed: o.seed, notConverged, failed: boot.length - ok.length });
     if (notConverged > 0) warnings.push(`${notConverged} of ${boot.length} bootstrap refits stopped without meeting a convergence criterion`);
+    warnings.push(...bootstrapWarnings(names, params, bootstrap));
     uncertainty = "bootstrap";
     se = { ...bootstrap.se };
     covariance = bootstrap.covariance;
@@ -329,6 +333,7 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
     diagnostics: {
       n, dof: n - p, gradientMaxAbs: Math.max(...Array.from(grad, Math.abs)),
       hessianEigenvalues: curv.eigenvalues, conditionNumber: curv.conditionNumber, hessianSE,
+      flatDirections: curv.flat.map((d) => ({ curvature: d.curvature, loadings: Object.fromEntries(names.map((nm, j) => [nm, d.loadings[j]])) })),
       ...(sigma !== undefined ? { sigma } : {}), warnings,
     },
   });

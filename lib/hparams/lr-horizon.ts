@@ -8,6 +8,7 @@
 import { assertPositive, defineCard, InsufficientDataError, InvalidInputError } from "../core";
 import { bjorckCitation } from "../core/bibliography";
 import { fitModelSync } from "../fit/fit";
+import { linearRegression } from "../numeric/regression";
 import type { Model } from "../fit/model";
 import type { FitOptions } from "../fit/options";
 import type { FitResult } from "../fit/result";
@@ -71,19 +72,6 @@ export function bjorckTransferLR(x: { lr0: number; D0: number; D1: number }, p: 
   return x.lr0 * (x.D1 / x.D0) ** -p.beta;
 }
 
-/** Loss as a parabola in ln LR, a + b·x + c·x²: linear in (a, b, c), so least squares finds it exactly. */
-const parabolaModel: Model<number, "a" | "b" | "c"> = {
-  id: "bjorck-lr-parabola",
-  params: [{ name: "a" }, { name: "b" }, { name: "c" }],
-  value: (t, x) => t[0] + t[1] * x + t[2] * x * x,
-  valueAndGradient(t, x, g) {
-    g[0] = 1;
-    g[1] = x;
-    g[2] = x * x;
-    return t[0] + t[1] * x + t[2] * x * x;
-  },
-};
-
 /** Log-space least squares of a power law is quadratic in (ln Bh, β): tight rules reach the exact optimum. */
 const EXACT = { objective: "mse", workers: 0, gtol: 1e-10, ftol: 1e-14, polish: 0 } as const;
 
@@ -100,13 +88,9 @@ export function bjorckSweepOptimum(p: { lrs: readonly number[]; losses: readonly
   if (p.lrs.length !== p.losses.length) throw new InvalidInputError(fn, `lrs has ${p.lrs.length} entries but losses has ${p.losses.length}`);
   if (p.lrs.length < 3) throw new InsufficientDataError(fn, 3, p.lrs.length, "sweep at least 3 learning rates");
   p.lrs.forEach((v, i) => assertPositive(fn, `lrs[${i}]`, v));
-  if (new Set(p.lrs).size < 3) throw new InvalidInputError(fn, "the sweep needs at least 3 distinct learning rates");
-  const xs = p.lrs.map(Math.log);
-  const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
-  // Centre ln LR so the three coefficients are of similar size; shift b back afterwards.
-  const fit = fitModelSync(parabolaModel, xs.map((v) => v - mean), p.losses, { ...EXACT, space: "linear", init: [p.losses[0], 0, 0] });
-  const { b: bc, c } = fit.params;
-  const b = bc - 2 * c * mean;
+  // The parabola is linear in its coefficients: one linear regression (a step of the analysis, not a law fit).
+  const fit = linearRegression(p.lrs.map((v) => [1, Math.log(v), Math.log(v) ** 2]), p.losses, { fn });
+  const [, b, c] = fit.coef;
   if (!(c > 0)) throw new InvalidInputError(fn, "the loss-vs-log-LR parabola opens downward, so it has no minimum", "sweep LRs on both sides of the optimum");
   return Math.exp(-b / (2 * c));
 }

@@ -7,7 +7,7 @@
  */
 import { assertPositive, InvalidInputError, type PublishedConstants } from "../core";
 import { stepLawCitation } from "../core/bibliography";
-import { empiricalQuantile } from "../fit/special";
+import { quantile } from "../numeric/quantile";
 import { defineLaw } from "../laws/law";
 
 /** Parameters of the learning-rate law. */
@@ -211,9 +211,6 @@ export function stepLawBootstrapBand(x: { N: number; D: number }, fits: readonly
   const ks = fits.map(constantsFromBootstrap);
   const lr = ks.map((k) => stepLawLR.predict(x, k));
   const bs = ks.map((k) => stepLawBatch.predict({ D: x.D }, k));
-  const q = (v: number[]) => {
-    const s = [...v].sort((a, b) => a - b);
-    return { median: empiricalQuantile(s, 0.5), lo: empiricalQuantile(s, (1 - level) / 2), hi: empiricalQuantile(s, (1 + level) / 2) };
-  };
+  const q = (v: number[]) => ({ median: quantile(v, 0.5), lo: quantile(v, (1 - level) / 2), hi: quantile(v, (1 + level) / 2) });
   return { lr: q(lr), batch: q(bs) };
 }

@@ -8,7 +8,9 @@
 import { defineCard, InvalidInputError, InsufficientDataError, DidNotConvergeError, type Citation } from "../core";
 
 import type { Model } from "../fit/model";
-import { fitModelSync, type FitResult } from "../fit";
+import { fitModelSync } from "../fit/fit";
+import type { FitResult } from "../fit/result";
+import { symmetricEigen } from "../numeric/linalg";
 
 import { observationalCitation } from "../core/bibliography";
 
@@ -48,12 +50,8 @@ function checkMatrix(fn: string, X: readonly (readonly number[])[], allowNaN: bo
 
 /** Eigen-decomposition of a symmetric matrix, eigenpairs sorted by decreasing eigenvalue. */
 function symmetricEigenDescending(S: number[][]): { values: number[]; vectors: number[][] } {
-  // mathjs costs ~1 s to load: require it only when a PCA runs, not at kernel start.
-  const { eigs } = require("mathjs") as typeof import("mathjs");
-  const r = eigs(S) as unknown as { eigenvectors: { value: number; vector: number[] }[] };
-  const pairs = r.eigenvectors.map((e) => ({ value: Number(e.value), vector: e.vector.map(Number) }));
-  pairs.sort((a, b) => b.value - a.value);
-  return { values: pairs.map((p) => p.value), vectors: pairs.map((p) => p.vector) };
+  const { values, vectors } = symmetricEigen(S);
+  return { values: values.reverse(), vectors: vectors.reverse() };
 }
 
 /**

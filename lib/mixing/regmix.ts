@@ -5,7 +5,7 @@
  */
 import { defineCard, InvalidInputError, throwIfInterrupted } from "../core";
 
-import { Xoshiro128 } from "../fit/bootstrap";
+import { Xoshiro128 } from "../numeric/random";
 
 import { assertMixture } from "./simplex";
 

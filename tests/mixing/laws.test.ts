@@ -9,7 +9,7 @@ import {
   mixingLawLoss, mixingLawModel, optimizeMixture, predictMixingLawsNested, projectOntoSimplex, qqtCombinedExponent, qqtLoss,
   qqtUtilityExponent, mixingRunData, everyKthSplit,
 } from "../../lib/mixing";
-import { checkModelGradient } from "../../lib/fit";
+import { checkModelGradient } from "../../lib/fit/fit";
 import { listLaws, InsufficientDataError, InvalidInputError } from "../../lib/core";
 
 describe("Ye et al. mixing law", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../lib/core";
-import { fitModelSync, type Model } from "../../lib/fit";
+import { fitModelSync } from "../../lib/fit/fit";
+import type { Model } from "../../lib/fit/model";
 import {
   plotBootstrapPairs, plotHeatmap, plotIsoFlop, plotIsoLoss, plotLines, plotLogLogFit, plotResiduals, plotScatter, plotSchedule,
 } from "../../lib/plot";
