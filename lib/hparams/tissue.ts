@@ -181,8 +181,8 @@ export const tissue = defineLaw<{ S1: number; S2: number }, TissueParam, { areas
     { name: "C", description: "coefficient of the annealing area" },
   ],
   published: TISSUE_SETS,
-  // Areas of typical runs with absolute LRs ~1e-4–1e-3 over 1e3–1e5 steps.
-  ranges: { S1: [0.01, 30], S2: [1e-4, 5] },
+  // Areas of typical runs with absolute LRs ~1e-4–1e-3 over 1e3–1e5 steps; S2 dips below 0 while the LR rises (warmup).
+  ranges: { S1: [0.01, 30], S2: [-0.1, 5] },
   signedInputs: ["S2"],
   citation: tissueCitation,
   predict: (x, p) => p.L0 + p.A * x.S1 ** -p.alpha - p.C * x.S2,
