@@ -7,6 +7,7 @@
 import { assertPositive, defineCard, InvalidInputError, type PublishedConstants } from "../core";
 import { deepseekCitation } from "../core/bibliography";
 import { defineLaw, paramsOf, type LawParams } from "../laws/law";
+import { monomial } from "./monomial";
 
 /** Constants of DeepSeek η_opt = lrCoef·C^lrExp and B_opt = batchCoef·C^batchExp. */
 export type DeepseekHparamConstants = LawParams<"lrCoef" | "lrExp" | "batchCoef" | "batchExp">;
@@ -54,13 +55,7 @@ export const deepseekLR = defineLaw<{ C: number }, "lrCoef" | "lrExp">({
   published: { deepseek: DEEPSEEK_HPARAMS },
   ranges: C_RANGE,
   citation: deepseekCitation,
-  predict: (x, p) => p.lrCoef * x.C ** p.lrExp,
-  gradient(x, p, g) {
-    const f = p.lrCoef * x.C ** p.lrExp;
-    g[0] = f / p.lrCoef;
-    g[1] = f * Math.log(x.C);
-    return f;
-  },
+  ...monomial<{ C: number }, "lrCoef" | "lrExp">("lrCoef", [["C", "lrExp"]]),
   module: __filename,
   fitDefaults: { objective: "mse", init: { lrCoef: 1, lrExp: 0 } },
 });
@@ -83,13 +78,7 @@ export const deepseekBatch = defineLaw<{ C: number }, "batchCoef" | "batchExp">(
   published: { deepseek: DEEPSEEK_HPARAMS },
   ranges: C_RANGE,
   citation: deepseekCitation,
-  predict: (x, p) => p.batchCoef * x.C ** p.batchExp,
-  gradient(x, p, g) {
-    const f = p.batchCoef * x.C ** p.batchExp;
-    g[0] = f / p.batchCoef;
-    g[1] = f * Math.log(x.C);
-    return f;
-  },
+  ...monomial<{ C: number }, "batchCoef" | "batchExp">("batchCoef", [["C", "batchExp"]]),
   module: __filename,
   fitDefaults: { objective: "mse", init: { batchCoef: 1, batchExp: 0 } },
 });

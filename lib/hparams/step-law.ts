@@ -9,6 +9,7 @@ import { assertPositive, InvalidInputError, type PublishedConstants } from "../c
 import { stepLawCitation } from "../core/bibliography";
 import { quantile } from "../numeric/quantile";
 import { defineLaw } from "../laws/law";
+import { monomial } from "./monomial";
 
 /** Parameters of the learning-rate law. */
 export type StepLawLRParam = "lrCoef" | "lrExpN" | "lrExpD";
@@ -87,14 +88,7 @@ export const stepLawLR = defineLaw<{ N: number; D: number }, StepLawLRParam>({
   published: STEP_LAW_SETS,
   ranges: { N: N_RANGE, D: D_RANGE },
   citation: stepLawCitation,
-  predict: (x, p) => p.lrCoef * x.N ** p.lrExpN * x.D ** p.lrExpD,
-  gradient(x, p, g) {
-    const f = p.lrCoef * x.N ** p.lrExpN * x.D ** p.lrExpD;
-    g[0] = f / p.lrCoef;
-    g[1] = f * Math.log(x.N);
-    g[2] = f * Math.log(x.D);
-    return f;
-  },
+  ...monomial<{ N: number; D: number }, StepLawLRParam>("lrCoef", [["N", "lrExpN"], ["D", "lrExpD"]]),
   module: __filename,
   fitDefaults: { ...LOG_OLS, init: { lrCoef: 1, lrExpN: 0, lrExpD: 0 } },
 });
@@ -120,13 +114,7 @@ export const stepLawBatch = defineLaw<{ D: number }, StepLawBatchParam>({
   published: STEP_LAW_SETS,
   ranges: { D: D_RANGE },
   citation: stepLawCitation,
-  predict: (x, p) => p.bsCoef * x.D ** p.bsExpD,
-  gradient(x, p, g) {
-    const f = p.bsCoef * x.D ** p.bsExpD;
-    g[0] = f / p.bsCoef;
-    g[1] = f * Math.log(x.D);
-    return f;
-  },
+  ...monomial<{ D: number }, StepLawBatchParam>("bsCoef", [["D", "bsExpD"]]),
   module: __filename,
   fitDefaults: { ...LOG_OLS, init: { bsCoef: 1, bsExpD: 0 } },
 });
