@@ -6,7 +6,6 @@
 import { assertChoice, assertPositive, InvalidInputError, makeDisplayable } from "../core";
 
 import { MUP_FORMS, MUP_OPTIMIZERS, mupScaling, type MupForm, type MupLayerKind, type MupOptimizer } from "./mup";
-import { mupCitation } from "../core/bibliography";
 
 
 /** Shape of a GPT-style decoder (pre-LN, MHA, MLP). */
