@@ -6,6 +6,7 @@
 export * from "./core";
 // fitting engine: the `fit` namespace (Chinchilla's fit helpers stay flat until they move to lib/laws)
 export * as fit from "./fit";
+export type { FitResult } from "./fit/result";
 export * from "./fit/chinchilla-fit";
 export { chinchillaSensitivity, formatSensitivityText, type ChinchillaSensitivityRow } from "./fit/sensitivity";
 // datasets registry and loaders

@@ -13,7 +13,7 @@ function uncertaintyText(r: FitResult): string {
   switch (r.uncertainty) {
     case "bootstrap":
       return r.bootstrap
-        ? `bootstrap (${r.bootstrap.resamples} resamples, seed ${r.bootstrap.seed}${r.bootstrap.failed ? `, ${r.bootstrap.failed} failed` : ""}${r.bootstrap.notConverged ? `, ${r.bootstrap.notConverged} not converged` : ""})`
+        ? `bootstrap (${r.bootstrap.resamples} resamples of ${r.bootstrap.units} ${r.bootstrap.unit === "row" ? "rows" : `clusters by ${r.bootstrap.unit}`}, seed ${r.bootstrap.seed}${r.bootstrap.failed ? `, ${r.bootstrap.failed} failed` : ""}${r.bootstrap.notConverged ? `, ${r.bootstrap.notConverged} not converged` : ""})`
         : "bootstrap";
     case "hessian-inverse":
       return "inverse Hessian of the objective";

@@ -10,12 +10,12 @@ import type { ParamCoordinates } from "./transforms";
 import { clusterOptima, createFitObjective, decodeOutcomes, runStartBatch, startGrid, type StartOutcome } from "./multistart";
 import { runOnWorkers } from "./pool";
 import { polishOutcomes, selectForPolish } from "./screen";
-import { bootstrapWeights, summarizeBootstrap } from "./bootstrap";
+import { bootstrapWeights, clustersBy, summarizeBootstrap, type Clusters } from "./bootstrap";
 import { curvatureAt } from "./hessian";
 import { bootstrapWarnings, designWarnings, flatDirectionWarnings, limitWarnings } from "./identifiability";
 import { normalQuantile } from "../numeric/special";
 import { STOP_REASON_TEXT, type LbfgsOptions } from "./lbfgs";
-import { finalizeFitResult, type FitResult, type FitScreening, type UncertaintySource } from "./result";
+import { finalizeFitResult, formatFitNumber, type FitResult, type FitScreening, type UncertaintySource } from "./result";
 import type { Matrix } from "../numeric/linalg";
 
 interface FitPlan<X> {
@@ -31,6 +31,8 @@ interface FitPlan<X> {
   readonly starts: Float64Array;
   readonly p: number;
   readonly dim: number;
+  /** Resampling units of a cluster bootstrap (null: rows). */
+  readonly clusters: Clusters | null;
   readonly signal?: AbortSignal;
 }
 
@@ -120,7 +122,8 @@ function planFit<X>(fn: string, model: Model<X>, rows: readonly X[], ysIn: Array
         `(relative error ${check.maxRelError.toExponential(2)})`, "fix valueAndGradient, or pass checkGradient: false if the model is non-smooth there");
     }
   }
-  return { fn, model, rows, ys, weights, o, coords, objective, starts, p, dim, signal: options.signal };
+  const clusters = o.bootstrap > 0 && o.bootstrapBy !== null ? clustersBy(fn, rows, o.bootstrapBy) : null;
+  return { fn, model, rows, ys, weights, o, coords, objective, starts, p, dim, clusters, signal: options.signal };
 }
 
 /** Runs starts on this thread in chunks, reporting progress and honouring interrupts; yields between chunks. */
@@ -215,7 +218,7 @@ function bootstrapPlan<X>(plan: FitPlan<X>, best: StartOutcome): { starts: Float
   const B = plan.o.bootstrap;
   const starts = new Float64Array(B * plan.dim);
   for (let b = 0; b < B; b++) starts.set(best.u, b * plan.dim);
-  return { starts, weights: bootstrapWeights(plan.rows.length, B, plan.o.seed, plan.weights) };
+  return { starts, weights: bootstrapWeights(plan.rows.length, B, plan.o.seed, plan.weights, plan.clusters) };
 }
 
 /** [min, max] of every input field that is a finite number in all rows (rows that are plain numbers: key "x"). */
@@ -240,6 +243,31 @@ function thetaOf(coords: ParamCoordinates, u: ArrayLike<number>): number[] {
   const t = new Float64Array(coords.dim);
   coords.uToTheta(u, t);
   return Array.from(t);
+}
+
+/** The fitted scale σ of a Huber-likelihood fit (the extra optimiser coordinate log σ). */
+function sigmaOf<X>(plan: FitPlan<X>, u: Float64Array): number | undefined {
+  return plan.o.spec.kind === "huber-likelihood" ? Math.exp(u[plan.p]) : undefined;
+}
+
+/**
+ * Why Hessian SEs are unavailable. A Huber objective is quadratic only for residuals inside its threshold; when fewer
+ * of them than parameters lie there (typical of Huber-likelihood fits, whose σ shrinks until δ·σ ~ 1e-9), the
+ * objective is piecewise linear around the optimum — an L1 fit — and has no curvature to invert.
+ */
+function notPositiveDefinite(o: ResolvedFitOptions, residuals: ArrayLike<number>, flat: boolean, p: number, sigma: number | undefined): string {
+  const base = "Hessian of the objective is not positive definite at the optimum";
+  if (o.spec.kind !== "mse") {
+    const zone = o.spec.delta * (sigma ?? 1);
+    let inside = 0;
+    for (let i = 0; i < residuals.length; i++) if (Math.abs(residuals[i]) <= zone) inside++;
+    if (inside < p) {
+      return `${base}: only ${inside} of ${residuals.length} residuals lie inside the Huber threshold ` +
+        `|r| ≤ ${formatFitNumber(zone)}, so the objective is piecewise linear there (an L1 fit) and has no curvature to invert; ` +
+        "Hessian-based SEs unavailable — use { bootstrap: 1000 } for intervals";
+    }
+  }
+  return `${base}${flat ? " (see the flat directions above)" : " (a saddle point or a kink)"}; Hessian-based SEs unavailable`;
 }
 
 function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, boot: StartOutcome[] | null,
@@ -274,7 +302,7 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
   if (curv.covarianceU) {
     hessCov = curv.covarianceU.map((r, i) => r.map((v, j) => v * dtheta[i] * dtheta[j]));
     hessianSE = Object.fromEntries(names.map((nm, j) => [nm, Math.sqrt(hessCov![j][j])]));
-  } else warnings.push(`Hessian of the objective is not positive definite at the optimum${curv.flat.length ? " (see the flat directions above)" : ""}; Hessian-based SEs unavailable`);
+  } else warnings.push(notPositiveDefinite(o, residuals, curv.flat.length > 0, p, sigmaOf(plan, b.u)));
 
   let uncertainty: UncertaintySource = curv.covarianceU ? curv.method : "none";
   let se: Record<string, number | null> = Object.fromEntries(names.map((nm) => [nm, hessianSE ? hessianSE[nm] : null]));
@@ -296,7 +324,9 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
     const samples = ok.map((x) => thetaOf(coords, x.u));
     const notConverged = ok.filter((x) => !(x.reason === "gradient" || x.reason === "function-change")).length;
     if (samples.length < 2) throw new DidNotConvergeError(fn, `only ${samples.length} of ${boot.length} bootstrap refits gave a finite objective`);
-    bootstrap = summarizeBootstrap(names, samples, o.ciLevel, { resamples: boot.length, seed: o.seed, notConverged, failed: boot.length - ok.length });
+    bootstrap = summarizeBootstrap(names, samples, o.ciLevel, {
+      resamples: boot.length, seed: o.seed, unit: o.bootstrapBy ?? "row", units: plan.clusters?.count ?? n, notConverged, failed: boot.length - ok.length,
+    });
     if (notConverged > 0) warnings.push(`${notConverged} of ${boot.length} bootstrap refits stopped without meeting a convergence criterion`);
     warnings.push(...bootstrapWarnings(names, params, bootstrap));
     uncertainty = "bootstrap";
@@ -307,7 +337,7 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
   // Screened end points stopped early in flat valleys: group them at tolerances matching the screening rule,
   // or every stall would count as its own optimum.
   const optima = clusterOptima(outcomes, coords, screening ? SCREENED_CLUSTER_TOL : undefined);
-  const sigma = o.spec.kind === "huber-likelihood" ? Math.exp(b.u[p]) : undefined;
+  const sigma = sigmaOf(plan, b.u);
   return finalizeFitResult({
     kind: "fit-result",
     model: plan.model.id,

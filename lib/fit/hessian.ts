@@ -43,7 +43,7 @@ export function numericHessian(fn: { dim: number; evaluate(x: Float64Array, g: F
  * parameters. Found on the Hessian scaled to unit diagonal (D^-½ H D^-½), so the test does not depend on units.
  */
 export interface FlatDirection {
-  /** Eigenvalue of the scaled Hessian divided by its largest (≤ FLAT_CURVATURE; negative = not a minimum in it). */
+  /** Eigenvalue of the scaled Hessian divided by its largest, in [−KINK_CURVATURE, FLAT_CURVATURE]. */
   readonly curvature: number;
   /** Unit eigenvector in scaled optimiser coordinates, parameter order. */
   readonly loadings: readonly number[];
@@ -55,6 +55,13 @@ export interface FlatDirection {
  * ~1e-4; all-identical rows or a constant D give ≤ ~1e-9 (tests/fit/honest.test.ts).
  */
 export const FLAT_CURVATURE = 1e-7;
+
+/**
+ * Relative curvature below which a negative eigenvalue is not a flat direction blurred by noise (a flat direction of
+ * a Huber fit comes out as ~−3e-6 across its kinks) but a point where the objective has no usable curvature at all:
+ * a kink of a near-L1 objective (Huber-likelihood with a tiny σ gives −6e-2) or a saddle.
+ */
+export const KINK_CURVATURE = 1e-4;
 
 /** Flat directions of a law-parameter Hessian block (a parameter with no curvature at all is its own direction). */
 export function flatDirections(block: Matrix): FlatDirection[] {
@@ -72,7 +79,7 @@ export function flatDirections(block: Matrix): FlatDirection[] {
   const { values, vectors } = symmetricEigen(scaled);
   const top = values[values.length - 1];
   values.forEach((v, k) => {
-    if (v / top <= FLAT_CURVATURE) {
+    if (v / top <= FLAT_CURVATURE && v / top >= -KINK_CURVATURE) {
       const loadings = new Array<number>(p).fill(0);
       keep.forEach((i, m) => { loadings[i] = vectors[k][m]; });
       out.push({ curvature: v / top, loadings });

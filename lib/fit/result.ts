@@ -135,7 +135,7 @@ export function formatFitResultText<P extends string>(r: FitResult<P>): string {
     line(["param", "estimate", "(SE)", `[${pct}% CI]`]),
     ...rows.map(line),
     `objective ${r.objective.toPrecision(6)} · ${r.converged ? "converged" : "NOT converged"} (${r.message}) after ${r.iterations} iterations`,
-    `uncertainty: ${r.uncertainty}${r.bootstrap ? ` (${r.bootstrap.resamples} resamples, seed ${r.bootstrap.seed})` : ""} · starts ${r.grid.starts}, distinct optima ${r.grid.distinctOptima}, condition number ${formatFitNumber(r.diagnostics.conditionNumber)}`,
+    `uncertainty: ${r.uncertainty}${r.bootstrap ? ` (${r.bootstrap.resamples} resamples of ${r.bootstrap.units} ${r.bootstrap.unit === "row" ? "rows" : `clusters by ${r.bootstrap.unit}`}, seed ${r.bootstrap.seed})` : ""} · starts ${r.grid.starts}, distinct optima ${r.grid.distinctOptima}, condition number ${formatFitNumber(r.diagnostics.conditionNumber)}`,
     ...r.warnings.map((w) => `warning: ${w}`),
   ].join("\n");
 }

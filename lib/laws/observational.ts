@@ -11,6 +11,7 @@ import type { Model } from "../fit/model";
 import { fitModelSync } from "../fit/fit";
 import type { FitResult } from "../fit/result";
 import { symmetricEigen } from "../numeric/linalg";
+import { linearRegression } from "../numeric/regression";
 
 import { observationalCitation } from "../core/bibliography";
 
@@ -189,17 +190,9 @@ export function observationalLogLinear(log10C: readonly number[], S: readonly nu
   log10C.forEach((x, i) => {
     if (!Number.isFinite(x) || !Number.isFinite(S[i])) throw new InvalidInputError(fn, `row ${i} is not finite (log10C = ${x}, S = ${S[i]})`);
   });
-  const n = S.length;
-  const mx = log10C.reduce((a, v) => a + v, 0) / n, my = S.reduce((a, v) => a + v, 0) / n;
-  let sxx = 0, sxy = 0, syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (log10C[i] - mx) ** 2;
-    sxy += (log10C[i] - mx) * (S[i] - my);
-    syy += (S[i] - my) ** 2;
-  }
-  if (!(sxx > 0)) throw new InvalidInputError(fn, "all models have the same compute; the slope is undefined");
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx, r2: syy > 0 ? (sxy * sxy) / (sxx * syy) : 1, n };
+  if (log10C.every((x) => x === log10C[0])) throw new InvalidInputError(fn, "all models have the same compute; the slope is undefined");
+  const r = linearRegression(log10C.map((x) => [x]), S, { intercept: true, fn });
+  return { slope: r.coef[1], intercept: r.coef[0], r2: r.r2, n: S.length };
 }
 
 /** Parameters of the sigmoid link: y = (1 − floor)·σ(alpha + beta·S) + floor (height fixed so the ceiling is 1). */

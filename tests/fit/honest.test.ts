@@ -99,3 +99,56 @@ describe("unidentifiable data are flagged", () => {
     expect(r.warnings).toEqual([]);
   });
 });
+
+describe("cluster bootstrap (bootstrap: { n, by })", () => {
+  // 12 runs at x = 1…12, each with a run-level multiplicative offset exp(0.05·z_run) and 8 checkpoints that repeat
+  // the run's value with 0.2% noise: y = 3·x^−0.5 · offset · exp(0.002·z). Checkpoints are not independent evidence.
+  const rng = new Xoshiro128(11);
+  const z = () => normalQuantile((rng.nextUint32() + 0.5) / 2 ** 32);
+  const rows: { x: number; run: string }[] = [], ys: number[] = [];
+  for (let r = 1; r <= 12; r++) {
+    const offset = Math.exp(0.05 * z());
+    for (let c = 0; c < 8; c++) {
+      rows.push({ x: r, run: `run-${r}` });
+      ys.push(3 * r ** -0.5 * offset * Math.exp(0.002 * z()));
+    }
+  }
+  const power: Model<{ x: number }> = {
+    id: "honest-power", params: [{ name: "k", transform: "log" }, { name: "b" }],
+    value: (t, r) => t[0] * r.x ** -t[1],
+    valueAndGradient: (t, r, g) => { const f = t[0] * r.x ** -t[1]; g[0] = f / t[0]; g[1] = -f * Math.log(r.x); return f; },
+  };
+  const opts = { init: [1, 0.3], objective: "mse" as const, workers: 0, seed: 5 };
+  it("resamples runs, not checkpoints: SEs several times larger, and the display says which unit", () => {
+    const byRow = fitModelSync(power, rows, ys, { ...opts, bootstrap: 200 });
+    const byRun = fitModelSync(power, rows, ys, { ...opts, bootstrap: { n: 200, by: "run" } });
+    expect(byRun.params.b).toBeCloseTo(byRow.params.b, 12);
+    expect(byRun.bootstrap).toMatchObject({ unit: "run", units: 12, resamples: 200 });
+    expect(byRow.bootstrap).toMatchObject({ unit: "row", units: 96 });
+    // With 8 near-identical checkpoints per run, row resampling sees ~96 independent points instead of 12: its SE is
+    // ~√8 ≈ 2.8× too small.
+    expect(byRun.se.b! / byRow.se.b!).toBeGreaterThan(2);
+    expect(formatFitResultText(byRun)).toContain("200 resamples of 12 clusters by run");
+    expect(formatFitResultText(byRow)).toContain("200 resamples of 96 rows");
+  });
+  it("names a missing field and a single cluster", () => {
+    expect(() => fitModelSync(power, rows, ys, { ...opts, bootstrap: { n: 10, by: "seed" } }))
+      .toThrow(/^fitModelSync: option bootstrap.by = "seed": row 0 has no string or number field seed/);
+    const one = rows.map((r) => ({ ...r, run: "a" }));
+    expect(() => fitModelSync(power, one, ys, { ...opts, bootstrap: { n: 10, by: "run" } })).toThrow(/all rows are in one cluster/);
+  });
+});
+
+describe("Hessian not positive definite: explained", () => {
+  it("Huber-likelihood on Besiroglu et al.'s 240 points: σ shrinks until the fit is L1, and the warning says so", async () => {
+    const { besiroglu240 } = await import("./chinchilla-data");
+    const d = besiroglu240();
+    const r = fitModelSync(chinchillaModel, d.map((p) => ({ N: p.N, D: p.D })), d.map((p) => p.loss),
+      { grid: CHINCHILLA_DEFAULT_GRID, workers: 0, objective: "huber-likelihood" });
+    expect(r.diagnostics.sigma).toBeLessThan(1e-5);
+    const w = r.warnings.find((x) => x.startsWith("Hessian of the objective is not positive definite"));
+    expect(w).toMatch(/: only \d of 240 residuals lie inside the Huber threshold \|r\| ≤ \S+, so the objective is piecewise linear there \(an L1 fit\)/);
+    // No spurious "flat direction" claims: the curvature is strongly negative at the kink, not near zero.
+    expect(r.warnings.some((x) => x.startsWith("the data do not determine"))).toBe(false);
+  });
+});
