@@ -121,7 +121,7 @@ function joinFits(lr: FitResult<StepLawLRParam>, bs: FitResult<StepLawBatchParam
     if (lr.bootstrap.samples.length !== bs.bootstrap.samples.length) throw new DidNotConvergeError("hparams.stepLaw.refit", "a bootstrap refit failed in one of the two regressions");
     const samples = lr.bootstrap.samples.map((s, b) => [...s, ...bs.bootstrap!.samples[b]]);
     bootstrap = summarizeBootstrap(paramNames, samples, lr.ciLevel, {
-      resamples: lr.bootstrap.resamples, seed: lr.bootstrap.seed,
+      resamples: lr.bootstrap.resamples, seed: lr.bootstrap.seed, unit: lr.bootstrap.unit, units: lr.bootstrap.units,
       notConverged: Math.max(lr.bootstrap.notConverged, bs.bootstrap.notConverged), failed: 0,
     });
   }
