@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { JUPYTER_DISPLAY, UnknownChoiceError, type MimeBundle } from "../../lib/core";
 import "../../lib/display";
-import { ZHANG_2024_BATCHES } from "../../lib/hparams";
+import { ZHANG_2024_BATCHES } from "../../lib/hparams/critical-batch-zhang";
 import {
   CHINCHILLA_TABLE3_PROJECTIONS, GADRE_EXTRAPOLATION_TARGETS, LOSS_DATASET_IDS, LOSS_RUN_COLUMNS,
   ZHANG_STEPS_TO_TARGET, loadDataset, loadLossRuns, listDatasets,
