@@ -84,7 +84,7 @@ function buildTree(X: readonly (readonly number[])[], res: Float64Array, rows: n
  * @see Friedman 2001 (gradient boosting); regmixCitation (LightGBM regressor)
  */
 export function fitGradientBoostedTrees(X: readonly (readonly number[])[], y: ArrayLike<number>, options: GradientBoostingOptions = {}): GradientBoostedTrees {
-  const fn = "fitGradientBoostedTrees";
+  const fn = "mixing.regmix.trees";
   const o = {
     trees: options.trees ?? 300, learningRate: options.learningRate ?? 0.05, maxDepth: options.maxDepth ?? 3,
     minLeaf: options.minLeaf ?? 5, subsample: options.subsample ?? 0.8, seed: options.seed ?? 0,

@@ -73,7 +73,7 @@ function solveLinear(A: number[][], b: number[]): number[] | null {
  * @see regmixCitation
  */
 export function fitMixtureLinearRegression(X: readonly (readonly number[])[], y: ArrayLike<number>, ridge = 0): LinearMixtureRegression {
-  const fn = "fitMixtureLinearRegression";
+  const fn = "mixing.regmix.linear";
   if (!(Number.isFinite(ridge) && ridge >= 0)) throw new InvalidInputError(fn, `ridge = ${ridge}; need a finite λ ≥ 0`);
   const p = checkRegressionData(fn, X, y, 2);
   if (ridge === 0 && X.length < p + 1) throw new InsufficientDataError(fn, p + 1, X.length, "or pass ridge > 0");
