@@ -2,11 +2,9 @@
  * Parser of yegcjs/mixinglaws data/{2Mix,3Mix}/<size>.txt: tab-separated `<checkpoint path>\t<validation file>\t<loss>`
  * lines, with size, mixture and step encoded in the checkpoint path.
  */
-import { DataError } from "../../core";
-import { MIXING_LAWS_TRAIN_DOMAINS } from "../../../datasets";
-import { parseCsv } from "../csv";
-import { parseNumberField } from "../fields";
-import { sourceText, type SourceTexts } from "./common";
+import { DataError } from "../../lib/core";
+import { MIXING_LAWS_TRAIN_DOMAINS } from "./spec";
+import type { SourceReader } from "../source";
 
 /** What a mixing-law checkpoint path encodes. */
 export interface MixingLawCheckpoint {
@@ -84,13 +82,13 @@ function nominalParams(label: string): number {
   return label.endsWith("B") ? v * 1e9 : v * 1e6;
 }
 
-export function parseMixingLaws(texts: SourceTexts): { runs: MixingLawRunRow[] } {
+export function parseMixingLaws(src: SourceReader): { runs: MixingLawRunRow[] } {
   const fn = "loadDataset";
   const runs: MixingLawRunRow[] = [];
   for (const [experiment, size] of FILES) {
     const local = `mixinglaws/${experiment}/${size}.txt`;
     const domains: readonly string[] = MIXING_LAWS_TRAIN_DOMAINS[experiment];
-    parseCsv(sourceText(fn, texts, local), { delimiter: "\t", source: local }).forEach((rec, k) => {
+    src.records(local, "\t").forEach((rec, k) => {
       const where = `${local} line ${k + 1}`;
       if (rec.length !== 3) throw new DataError(fn, `${where} has ${rec.length} tab-separated fields, expected 3`);
       const [checkpoint, validFile, lossText] = rec;
@@ -101,7 +99,7 @@ export function parseMixingLaws(texts: SourceTexts): { runs: MixingLawRunRow[] }
       }
       const m = /pythia-pile\.valid\.([^/]+)\.bin$/.exec(validFile);
       if (!m) throw new DataError(fn, `${where}: validation file "${validFile}" is not pythia-pile.valid.<domain>.bin`);
-      const loss = parseNumberField(fn, lossText, `${where}, loss`);
+      const loss = src.number(lossText, `${where}, loss`);
       if (loss === null) throw new DataError(fn, `${where}: empty loss`);
       const r = (d: string) => (domains.includes(d) ? ck.proportions[domains.indexOf(d)] : null);
       runs.push({
