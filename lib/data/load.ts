@@ -62,7 +62,7 @@ function caption(spec: DatasetSpec, table: string, rows: number): string {
  * ($SCALINGLAB_DATA_MIRROR), else downloads it from the pinned commit into the cache (with a progress bar);
  * checks every file's sha256 before parsing; parses into typed tables.
  * Ids: "chinchilla-epoch", "gadre-overtraining", "steplaw", "regmix", "mixinglaws", "obsscaling", "isoflops"
- * (`listDatasets()` shows them, `describeDataset(id)` their columns and units).
+ * (`data.list()` shows them, `data.describe(id)` their columns and units).
  * @param id - dataset id
  * @param opts - cacheDir, mirror, baseUrl, offline, timeoutMs, signal (each overrides its environment variable)
  * @returns the dataset: `.rows` (typed records of the main table), `.columns`, `.toDataFrame()`, `.tables`, `.spec`, `.files`

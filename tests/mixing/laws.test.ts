@@ -249,3 +249,22 @@ describe("law catalogue", () => {
     expect(listLaws("mixing").every((l) => l.api.startsWith("mixing."))).toBe(true);
   });
 });
+
+describe("the mixing Laws' formula text agrees with predict (as the catalogue-wide test checks)", () => {
+  it("mathjs(formula) = predict at 50 log-uniform points inside ranges, and the model gradient matches differences", async () => {
+    const { evaluate } = await import("mathjs");
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const laws = listLaws("mixing").filter((l): l is typeof bimix => (l as { kind?: string }).kind === "law");
+    expect(laws.map((l) => l.id).sort()).toEqual(["bimix", "ye-mixing-2", "ye-mixing-3"]);
+    for (const law of laws) {
+      const p = law.defaults.params;
+      const points = Array.from({ length: 50 }, () => Object.fromEntries(Object.entries(law.ranges).map(([k, [lo, hi]]) => [k, Math.exp(Math.log(lo) + rnd() * Math.log(hi / lo))])));
+      for (const x of points) {
+        const f = evaluate(law.formula, { ...x, ...p }) as number;
+        expect(Math.abs(f - law.predict(x as never)) / Math.abs(f), law.id).toBeLessThan(1e-9);
+      }
+      expect(checkModelGradient(law.model as never, points.slice(0, 5), law.paramNames.map((n) => p[n])).maxRelError, law.id).toBeLessThan(1e-6);
+    }
+  });
+});
