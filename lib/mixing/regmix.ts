@@ -8,7 +8,7 @@ import { regmixCitation } from "../core/bibliography";
 import { Xoshiro128 } from "../fit/bootstrap";
 import { fitGradientBoostedTrees } from "./gradient-boosting";
 import { fitMixtureLinearRegression, type MixtureRegressor } from "./mixture-regression";
-import { spearmanRho } from "./rank-correlation";
+import { fractionalRanks, spearmanRho } from "./rank-correlation";
 import { assertMixture } from "./simplex";
 
 /** Uniform in (0, 1) from the project's seeded PRNG. */
@@ -147,7 +147,8 @@ export const regmixCard = defineCard({
 
 /**
  * RegMix as a documented group: `sample` mixtures from the Dirichlet around the prior, fit a regressor (`linear`
- * ridge/OLS or gradient-boosted `trees`), `propose` the top-k average, score rank agreement with `spearman`.
+ * ridge/OLS or gradient-boosted `trees`), `propose` the top-k average, score rank agreement with `spearman` (and
+ * `ranks`, the fractional ranks it correlates).
  * @example regmix.spearman([1, 2, 3, 4], [10, 30, 20, 40]) // => 0.8
  */
 export const regmix = {
@@ -156,5 +157,6 @@ export const regmix = {
   linear: fitMixtureLinearRegression,
   trees: fitGradientBoostedTrees,
   spearman: spearmanRho,
+  ranks: fractionalRanks,
   card: regmixCard,
 } as const;
