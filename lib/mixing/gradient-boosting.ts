@@ -6,7 +6,7 @@
  */
 import { InvalidInputError, throwIfInterrupted } from "../core";
 
-import { Xoshiro128 } from "../fit/bootstrap";
+import { Xoshiro128 } from "../numeric/random";
 
 import { checkRegressionData, type MixtureRegressor } from "./mixture-regression";
 import { regmixCitation } from "../core/bibliography";

@@ -4,6 +4,7 @@
  */
 import { InsufficientDataError, InvalidInputError } from "../core";
 import { regmixCitation } from "../core/bibliography";
+import { SingularMatrixError, solve } from "../numeric/linalg";
 
 
 /** A fitted regression from mixture to loss. */
@@ -34,30 +35,6 @@ export function checkRegressionData(fn: string, X: readonly (readonly number[])[
   });
   if (X.length < minRows) throw new InsufficientDataError(fn, minRows, X.length);
   return p;
-}
-
-/** Solves A x = b (A symmetric positive semi-definite) by Gaussian elimination with partial pivoting; null if singular. */
-function solveLinear(A: number[][], b: number[]): number[] | null {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]]);
-  const scale = Math.max(...A.map((r, i) => Math.abs(r[i])), 1e-300);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-    if (Math.abs(M[piv][c]) <= 1e-13 * scale) return null;
-    [M[c], M[piv]] = [M[piv], M[c]];
-    for (let r = c + 1; r < n; r++) {
-      const f = M[r][c] / M[c][c];
-      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = M[r][n];
-    for (let k = r + 1; k < n; k++) s -= M[r][k] * x[k];
-    x[r] = s / M[r][r];
-  }
-  return x;
 }
 
 /**
@@ -92,8 +69,13 @@ export function fitMixtureLinearRegression(X: readonly (readonly number[])[], y:
     }
   });
   for (let j = 0; j < p; j++) A[j][j] += ridge;
-  const w = solveLinear(A, b);
-  if (!w) throw new InvalidInputError(fn, "the normal equations are singular (collinear weights)", "pass ridge > 0, e.g. 1e-3");
+  let w: number[];
+  try {
+    w = solve(A, b, fn);
+  } catch (e) {
+    if (e instanceof SingularMatrixError) throw new InvalidInputError(fn, "the normal equations are singular (collinear weights)", "pass ridge > 0, e.g. 1e-3");
+    throw e;
+  }
   const intercept = my - w.reduce((a, v, j) => a + v * mx[j], 0);
   return {
     kind: "linear", intercept, coef: w, ridge,

@@ -5,7 +5,7 @@
  */
 import { defineCard, InvalidInputError, throwIfInterrupted } from "../core";
 import { regmixCitation } from "../core/bibliography";
-import { Xoshiro128 } from "../fit/bootstrap";
+import { Xoshiro128 } from "../numeric/random";
 import { fitGradientBoostedTrees } from "./gradient-boosting";
 import { fitMixtureLinearRegression, type MixtureRegressor } from "./mixture-regression";
 import { fractionalRanks, spearmanRho } from "./rank-correlation";
