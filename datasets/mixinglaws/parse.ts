@@ -4,6 +4,7 @@
  */
 import { DataError } from "../../lib/core";
 import { MIXING_LAWS_TRAIN_DOMAINS } from "./spec";
+import type { MixingRunRow } from "../../lib/mixing/mixing-data";
 import type { SourceReader } from "../source";
 
 /** What a mixing-law checkpoint path encodes. */
@@ -49,26 +50,14 @@ export function parseMixingLawCheckpoint(path: string): MixingLawCheckpoint {
   return { modelSize: sizeText, mixtureId: Number(idText), proportions, step };
 }
 
-/** One (checkpoint, validation domain) measurement of the 2- and 3-domain mixing experiments. */
-export interface MixingLawRunRow {
-  readonly experiment: "2Mix" | "3Mix";
-  /** Size label from the file name, e.g. "70M". */
-  readonly modelSize: string;
-  /** Nominal parameters of the label. */
+/**
+ * One (checkpoint, validation domain) measurement of the 2- and 3-domain mixing experiments: the fields
+ * `mixing.select` reads (experiment, size label, mixture id and proportions, step, validation domain, loss; declared
+ * once, on the mixing side, so the math layer needs nothing from here) plus the nominal size and the checkpoint path.
+ */
+export interface MixingLawRunRow extends MixingRunRow {
+  /** Nominal parameters of the size label. */
   readonly N: number;
-  readonly mixtureId: number;
-  /** Training proportion of Github. */
-  readonly r_Github: number;
-  /** Training proportion of Books3; null in 2Mix. */
-  readonly r_Books3: number | null;
-  /** Training proportion of Pile-CC. */
-  readonly r_PileCC: number;
-  /** Checkpoint step; null for the final checkpoint `last`. */
-  readonly step: number | null;
-  /** Validation domain, e.g. "Github", "Pile-CC", "Books3". */
-  readonly evalDomain: string;
-  /** Validation loss, nats/token. */
-  readonly loss: number;
   /** Checkpoint path as written in the source. */
   readonly checkpoint: string;
 }

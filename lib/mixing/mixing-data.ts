@@ -1,13 +1,13 @@
 /**
  * Selects fitting data for the mixing laws from rows in the layout of the "mixinglaws" dataset (Ye et al. 2024):
  * one (mixture, loss) pair per training mixture at a chosen model size, step and validation domain.
- * The row type is declared here, structurally: math does not import the data layer (the dataset's row type
- * satisfies it; tests/mixing/laws.test.ts checks that at compile time).
+ * The row type is declared here, on the math side (math does not import the data layer); the "mixinglaws" dataset's
+ * row type extends it.
  */
 import { InvalidInputError } from "../core";
 import { yeMixingCitation } from "../core/bibliography";
 
-/** The fields of one mixing-law run that `mixing.select` reads (a `loadDataset("mixinglaws")` row has them). */
+/** One measured loss of a mixing-law run: what `mixing.select` reads (`loadDataset("mixinglaws")` rows extend it). */
 export interface MixingRunRow {
   readonly experiment: "2Mix" | "3Mix";
   /** Size label, e.g. "70M". */

@@ -6,8 +6,6 @@
 import { describe, expect, it } from "vitest";
 import * as mixing from "../../lib/mixing";
 import { yeModel } from "../../lib/mixing/mixing-law";
-import type { MixingRunRow } from "../../lib/mixing";
-import type { MixingLawRunRow } from "../../datasets/mixinglaws";
 import { checkModelGradient } from "../../lib/fit/fit";
 import { listLaws, InsufficientDataError, InvalidInputError } from "../../lib/core";
 
@@ -16,10 +14,6 @@ const optimizeMixture = mixing.optimize;
 const projectOntoSimplex = mixing.project;
 const mixingLawLoss = (p: { c: number; k: number; t: number[] }, r: number[]) => ye.predict(r, p);
 const bimixLoss = (s: number, r: number, p: Record<"A" | "alpha" | "B" | "beta" | "C", number>) => bimix.predict({ s, r }, p);
-
-// The dataset's row type satisfies the row type mixing.select reads (declared on the mixing side, see mixing-data.ts).
-const rowTypeFits = (r: MixingLawRunRow): MixingRunRow => r;
-void rowTypeFits;
 
 describe("Ye et al. mixing law", () => {
   it("with t = 0 is c + k for any mixture (reference check #26)", () => {
