@@ -3,7 +3,6 @@
  * weights s_i, or implicit aggregation with weights learned from measured overall losses.
  */
 import { InvalidInputError } from "../core";
-import { yeMixingCitation } from "../core/bibliography";
 import { predictMixture, type YeParamsLike } from "./mixing-law";
 import { assertMixture, projectOntoSimplex } from "./simplex";
 

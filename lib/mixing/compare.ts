@@ -3,7 +3,6 @@
  * same runs and scored on the same held-out mixtures.
  */
 import { InvalidInputError } from "../core";
-import { bimixCitation, regmixCitation, yeMixingCitation } from "../core/bibliography";
 import { bimix, type BimixInputs } from "./bimix";
 import { fitGradientBoostedTrees, type GradientBoostingOptions } from "./gradient-boosting";
 import { fitMixtures, predictMixture } from "./mixing-law";

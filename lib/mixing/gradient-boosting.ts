@@ -9,7 +9,6 @@ import { InvalidInputError, throwIfInterrupted } from "../core";
 import { Xoshiro128 } from "../numeric/random";
 
 import { checkRegressionData, type MixtureRegressor } from "./mixture-regression";
-import { regmixCitation } from "../core/bibliography";
 
 
 /** Options of fitGradientBoostedTrees (defaults in parentheses). */

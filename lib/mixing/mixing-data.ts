@@ -5,7 +5,6 @@
  * row type extends it.
  */
 import { InvalidInputError } from "../core";
-import { yeMixingCitation } from "../core/bibliography";
 
 /** One measured loss of a mixing-law run: what `mixing.select` reads (`loadDataset("mixinglaws")` rows extend it). */
 export interface MixingRunRow {

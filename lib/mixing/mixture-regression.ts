@@ -3,7 +3,6 @@
  * Features are centred and the intercept is not penalised; ridge λ = 0 is ordinary least squares.
  */
 import { InsufficientDataError, InvalidInputError } from "../core";
-import { regmixCitation } from "../core/bibliography";
 import { SingularMatrixError, solve } from "../numeric/linalg";
 
 

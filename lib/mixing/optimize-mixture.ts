@@ -5,7 +5,6 @@
  * converges to the global minimum.
  */
 import { DidNotConvergeError, InvalidInputError } from "../core";
-import { yeMixingCitation } from "../core/bibliography";
 import { yeVector, type YeParamsLike } from "./mixing-law";
 import { assertMixture, projectOntoSimplex, resolveMixtureBounds, type MixtureBounds } from "./simplex";
 
