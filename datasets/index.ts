@@ -6,13 +6,15 @@
  */
 import type { MainRowOf, TablesOf } from "./source";
 import type { DatasetSpec } from "./types";
-import * as chinchillaEpoch from "./chinchilla-epoch";
-import * as gadreOvertraining from "./gadre-overtraining";
-import * as steplaw from "./steplaw";
-import * as regmix from "./regmix";
-import * as mixinglaws from "./mixinglaws";
-import * as obsscaling from "./obsscaling";
-import * as isoflops from "./isoflops";
+// "./<id>/index", not "./<id>": a dist/ built before the one-folder layout still holds datasets/<id>.js, which Node
+// would resolve first.
+import * as chinchillaEpoch from "./chinchilla-epoch/index";
+import * as gadreOvertraining from "./gadre-overtraining/index";
+import * as steplaw from "./steplaw/index";
+import * as regmix from "./regmix/index";
+import * as mixinglaws from "./mixinglaws/index";
+import * as obsscaling from "./obsscaling/index";
+import * as isoflops from "./isoflops/index";
 
 /** Every registered dataset by id, in registry order. */
 export const DATASETS = {
@@ -40,13 +42,13 @@ export type DatasetMainRow = { [K in DatasetId]: MainRowOf<(typeof DATASETS)[K]>
 
 export type { ColumnSpec, DatasetSpec, LicenceInfo, SourceFile, TableSpec } from "./types";
 export type { SourceReader, SourceColumns } from "./source";
-export { STEP_LAW_SEQ_LEN, type StepLawDenseRow, type StepLawBootstrapRow } from "./steplaw";
-export { REGMIX_TRAIN_DOMAINS, REGMIX_EVAL_DOMAINS, REGMIX_SCALES, type RegMixTrainDomain, type RegMixEvalDomain, type RegMixRow } from "./regmix";
-export { MIXING_LAWS_TRAIN_DOMAINS, parseMixingLawCheckpoint, type MixingLawCheckpoint, type MixingLawRunRow } from "./mixinglaws";
+export { STEP_LAW_SEQ_LEN, type StepLawDenseRow, type StepLawBootstrapRow } from "./steplaw/index";
+export { REGMIX_TRAIN_DOMAINS, REGMIX_EVAL_DOMAINS, REGMIX_SCALES, type RegMixTrainDomain, type RegMixEvalDomain, type RegMixRow } from "./regmix/index";
+export { MIXING_LAWS_TRAIN_DOMAINS, parseMixingLawCheckpoint, type MixingLawCheckpoint, type MixingLawRunRow } from "./mixinglaws/index";
 export {
   GADRE_EVAL_SETS, gadreLossColumn, type GadreEvalSet, type GadreRunKey, type GadreLossColumn, type GadreModelRow, type GadreLossRow,
   type GadreDownstreamRow, type GadreTaskRow,
-} from "./gadre-overtraining";
-export { OBS_SCALING_BENCHMARKS, obsScalingColumn, type ObsScalingBenchmark, type ObsScalingRow } from "./obsscaling";
-export type { ChinchillaEpochRow } from "./chinchilla-epoch";
-export type { IsoFlopRow } from "./isoflops";
+} from "./gadre-overtraining/index";
+export { OBS_SCALING_BENCHMARKS, obsScalingColumn, type ObsScalingBenchmark, type ObsScalingRow } from "./obsscaling/index";
+export type { ChinchillaEpochRow } from "./chinchilla-epoch/index";
+export type { IsoFlopRow } from "./isoflops/index";

@@ -7,7 +7,8 @@ import { aggregateLoss, learnWeights } from "./aggregate";
 import { fitMixtures, fitMixturesAsync, lawFor2, lawFor3, predictMixture } from "./mixing-law";
 
 /**
- * The Ye et al. mixing law. `predict(r, params)` and `fit(R, L)` / `fitSync(R, L)` take mixtures as arrays (any
+ * The data mixing law L(r) = c + exp(Σ_j t_j r_j) of Ye (2024), as a group: predict and fit on mixtures of any K ≥ 2
+ * domains, the Laws for 2 and 3 domains, aggregation over validation domains. `predict(r, params)` and `fit(R, L)` / `fitSync(R, L)` take mixtures as arrays (any
  * number K ≥ 2 of domains) and work in the k = 1 gauge (params c, t1 … tK); `lawFor2` / `lawFor3` are the Laws with
  * named inputs and refitted constants; `aggregate(laws, r, s)` and `learnWeights(domainLosses, overall)` combine
  * validation domains.
