@@ -1,8 +1,8 @@
 /**
  * The `data` namespace: your own runs (`read` a CSV/TSV/JSON/JSONL file into a RunTable), the public datasets (load by
  * id, list, describe; the normalised loss schema), the published tables transcribed by hand, danfojs frames, CSV
- * reading and the per-dataset constants. Internals (file fetching,
- * checksums, cache paths, parsers) are imported from their files, not from here.
+ * reading and the per-dataset constants. Internals (file fetching, checksums, cache paths, parsers) are imported from
+ * their files, not from here.
  */
 export { loadDataset as load, datasetSpec as spec, type LoadedDataset, type LoadDatasetOptions, type LoadedFile } from "./load";
 export { listDatasets as list, describeDataset as describe, type DatasetDescription, type RegistryTable } from "./registry";
