@@ -47,14 +47,21 @@ function thousandsSplit(fields: readonly string[]): number {
   return -1;
 }
 
-/** Records of delimited text as raw cells keyed by header, with the field count of every row checked. */
-function delimitedRecords(source: string, text: string, delimiter: string): { header: string[]; rows: Record<string, string>[] } {
+/** A parsed source: column names and a reader of one column's raw cells. */
+interface Parsed {
+  readonly header: string[];
+  readonly length: number;
+  cells(column: string): unknown[];
+}
+
+/** Delimited text with the field count of every row checked (rows stay arrays: objects per row cost memory). */
+function delimitedRecords(source: string, text: string, delimiter: string): Parsed {
   const [header, ...records] = parseCsv(text, { delimiter, source });
   if (!header) throw new DataError(FN, `${source} is empty`, "the first line must name the columns");
   const names = header.map((h) => h.trim());
   const dup = names.find((h, j) => names.indexOf(h) !== j);
   if (dup !== undefined) throw new DataError(FN, `${source}: column "${dup}" appears twice in the header`);
-  const rows = records.map((rec, k) => {
+  records.forEach((rec, k) => {
     if (rec.length !== names.length) {
       const j = rec.length > names.length ? thousandsSplit(rec) : -1;
       const hint = j >= 0
@@ -62,12 +69,11 @@ function delimitedRecords(source: string, text: string, delimiter: string): { he
         : "every row needs one field per header column (quote fields that contain the delimiter)";
       throw new DataError(FN, `${source} row ${k + 1}${j >= 0 ? `, column ${j + 1}` : ""}: ${rec.length} fields, the header has ${names.length}`, hint);
     }
-    return Object.fromEntries(names.map((h, j) => [h, rec[j]]));
   });
-  return { header: names, rows };
+  return { header: names, length: records.length, cells: (c) => { const j = names.indexOf(c); return records.map((r) => r[j]); } };
 }
 
-function jsonRecords(source: string, text: string, lines: boolean): { header: string[]; rows: Record<string, unknown>[] } {
+function jsonRecords(source: string, text: string, lines: boolean): Parsed {
   const parse = (s: string, where: string) => {
     try {
       return JSON.parse(s) as unknown;
@@ -88,7 +94,7 @@ function jsonRecords(source: string, text: string, lines: boolean): { header: st
     for (const k of Object.keys(v)) if (!header.includes(k)) header.push(k);
     return v as Record<string, unknown>;
   });
-  return { header, rows };
+  return { header, length: rows.length, cells: (c) => rows.map((r) => r[c]) };
 }
 
 /** A cell as a number when it reads as one (with scale letter), null when empty, else its text. */
@@ -125,28 +131,36 @@ export function read(source: string, options: ReadOptions = {}): RunTable {
     }
   }
   const format = options.format ?? formatOf(source, isText, text);
-  const { header, rows } = format === "csv" || format === "tsv"
+  const parsed = format === "csv" || format === "tsv"
     ? delimitedRecords(name, text, format === "csv" ? "," : "\t")
     : jsonRecords(name, text, format === "jsonl");
+  const { header } = parsed;
   const pick = options.columns ?? Object.fromEntries(header.map((h) => [h, h]));
   for (const [out, src] of Object.entries(pick)) {
     if (!header.includes(src)) throw new DataError(FN, `${name} has no column "${src}" (for ${out}); columns: ${header.join(", ")}`);
   }
-  const schema: ColumnSpec[] = Object.entries(pick).map(([out, src]) => {
-    const cells = rows.map((r) => (r as Record<string, unknown>)[src]);
-    const numeric = cells.every((c) => cellNumber(c) !== undefined) && cells.some((c) => cellNumber(c) !== null);
+  // Each column is parsed once: numeric when every non-empty cell reads as a number.
+  const columns = Object.entries(pick).map(([out, src]) => {
+    const cells = parsed.cells(src);
+    const nums = cells.map(cellNumber);
+    const numeric = nums.every((v) => v !== undefined) && nums.some((v) => v !== null);
     const boolean = !numeric && cells.every((c) => typeof c === "boolean" || c === null || c === undefined);
-    return {
+    const values: (number | string | boolean | null)[] = numeric
+      ? (nums as (number | null)[])
+      : cells.map((v) => (v === undefined || v === null || v === "" ? null : boolean ? (v as boolean) : String(v)));
+    const spec: ColumnSpec = {
       name: out, type: numeric ? "number" : boolean ? "boolean" : "string", unit: options.units?.[out] ?? null,
       description: src === out ? `column "${src}" of ${name}` : `column "${src}" of ${name}, read as ${out}`,
-      nullable: cells.some((c) => cellNumber(c) === null),
+      nullable: values.some((v) => v === null),
     };
+    return { spec, values };
   });
-  const cell = (c: ColumnSpec, v: unknown): number | string | boolean | null => {
-    if (c.type === "number") return cellNumber(v) ?? null;
-    if (v === undefined || v === null || v === "") return null;
-    return c.type === "boolean" ? (v as boolean) : String(v);
-  };
-  const out: RunRow[] = rows.map((r) => Object.fromEntries(schema.map((c) => [c.name, cell(c, (r as Record<string, unknown>)[pick[c.name]])])));
+  const schema = columns.map((c) => c.spec);
+  const out: RunRow[] = new Array(parsed.length);
+  for (let i = 0; i < parsed.length; i++) {
+    const row: Record<string, number | string | boolean | null> = {};
+    for (const c of columns) row[c.spec.name] = c.values[i];
+    out[i] = row;
+  }
   return new RunTable(name, out, schema, `${name}: ${out.length} rows (${format})`);
 }
