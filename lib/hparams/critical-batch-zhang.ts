@@ -10,7 +10,7 @@
  */
 import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, type Citation } from "../core";
 
-import { minimizeOnInterval } from "./least-squares";
+import { minimizeOnInterval } from "../numeric/minimize1d";
 import { zhangCbsCitation } from "../core/bibliography";
 
 
@@ -94,7 +94,7 @@ export function fitZhangStepsCurve(p: { steps: readonly number[]; batch: readonl
   };
   const lo = Math.log(p.batch[0]) - 10;
   const hi = Math.log(p.batch[n - 1]) + 10;
-  const lb = minimizeOnInterval(rss, lo, hi, 400);
+  const lb = minimizeOnInterval(rss, lo, hi, { gridPoints: 401, fn }).x;
   const Bnoise = Math.exp(lb);
   const r = offsetAt(Bnoise);
   const mean = r.reduce((a, b) => a + b, 0) / n;

@@ -6,7 +6,7 @@
  */
 import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, type Citation } from "../core";
 
-import { linearLeastSquares } from "./least-squares";
+import { linearRegression } from "../numeric/regression";
 import { bjorckCitation } from "../core/bibliography";
 
 
@@ -74,7 +74,7 @@ export function bjorckSweepOptimum(p: { lrs: readonly number[]; losses: readonly
   if (p.lrs.length !== p.losses.length) throw new InvalidInputError(fn, `lrs has ${p.lrs.length} entries but losses has ${p.losses.length}`);
   if (p.lrs.length < 3) throw new InsufficientDataError(fn, 3, p.lrs.length, "sweep at least 3 learning rates");
   p.lrs.forEach((v, i) => assertPositive(fn, `lrs[${i}]`, v));
-  const fit = linearLeastSquares(fn, p.lrs.map((v) => [1, Math.log(v), Math.log(v) ** 2]), [...p.losses]);
+  const fit = linearRegression(p.lrs.map((v) => [1, Math.log(v), Math.log(v) ** 2]), p.losses, { fn });
   const [, b, c] = fit.coef;
   if (!(c > 0)) throw new InvalidInputError(fn, "the loss-vs-log-LR parabola opens downward, so it has no minimum", "sweep LRs on both sides of the optimum");
   return Math.exp(-b / (2 * c));
@@ -95,7 +95,7 @@ export function fitBjorckHorizon(points: readonly { D: number; lr: number }[]): 
     assertPositive(fn, `points[${i}].D`, q.D);
     assertPositive(fn, `points[${i}].lr`, q.lr);
   });
-  const fit = linearLeastSquares(fn, points.map((q) => [1, Math.log(q.D)]), points.map((q) => Math.log(q.lr)));
+  const fit = linearRegression(points.map((q) => [1, Math.log(q.D)]), points.map((q) => Math.log(q.lr)), { fn });
   return { Bh: Math.exp(fit.coef[0]), beta: -fit.coef[1] };
 }
 

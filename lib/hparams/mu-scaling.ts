@@ -7,7 +7,8 @@ import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, m
 
 import { registerFitModel, type Model } from "../fit/model";
 
-import { linearLeastSquares, minimizeOnInterval } from "./least-squares";
+import { linearRegression } from "../numeric/regression";
+import { minimizeOnInterval } from "../numeric/minimize1d";
 import { muScalingCitation } from "../core/bibliography";
 
 
@@ -84,8 +85,8 @@ export function fitMuScaling(points: readonly { nMillions: number; loss: number 
   const test = sorted.slice(sorted.length - holdout);
   if (train.length < 4) throw new InsufficientDataError(fn, 4 + holdout, points.length, "3 constants need at least 4 fitted points besides the held-out ones");
   const ys = train.map((p) => p.loss);
-  const solve = (b: number) => linearLeastSquares(fn, train.map((p) => [p.nMillions ** b, 1]), ys);
-  const b = minimizeOnInterval((x) => solve(x).rss, -3, -0.001, 600);
+  const solve = (b: number) => linearRegression(train.map((p) => [p.nMillions ** b, 1]), ys, { fn });
+  const b = minimizeOnInterval((x) => solve(x).rss, -3, -0.001, { gridPoints: 601, fn }).x;
   const [a, c] = solve(b).coef;
   const heldOut = test.map((p) => {
     const predicted = a * p.nMillions ** b + c;

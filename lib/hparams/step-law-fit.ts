@@ -6,7 +6,8 @@
  */
 import { InsufficientDataError, InvalidInputError, assertPositive, makeDisplayable } from "../core";
 
-import { bootstrapLinearLeastSquares, linearLeastSquares, quantileOf } from "./least-squares";
+import { bootstrapRegression, linearRegression } from "../numeric/regression";
+import { quantile } from "../numeric/quantile";
 
 import type { StepLawConstants } from "./step-law";
 import { stepLawCitation } from "../core/bibliography";
@@ -146,8 +147,8 @@ export function fitStepLaw(runs: readonly StepLawRun[], opts: StepLawFitOptions 
   const ylr = kept.map((r) => Math.log(r.lr));
   const Xbs = kept.map((r) => [1, Math.log(r.D)]);
   const ybs = kept.map((r) => Math.log(r.bs * seqLen));
-  const lr = linearLeastSquares(fn, Xlr, ylr);
-  const bs = linearLeastSquares(fn, Xbs, ybs);
+  const lr = linearRegression(Xlr, ylr, { fn });
+  const bs = linearRegression(Xbs, ybs, { fn });
   const toConstants = (l: number[], b: number[]): StepLawConstants => ({ lrCoef: Math.exp(l[0]), lrExpN: l[1], lrExpD: l[2], bsCoef: Math.exp(b[0]), bsExpD: b[1] });
   const constants = toConstants(lr.coef, bs.coef);
   const nBoot = opts.bootstrap ?? 1000;
@@ -158,10 +159,10 @@ export function fitStepLaw(runs: readonly StepLawRun[], opts: StepLawFitOptions 
     if (!(level > 0 && level < 1)) throw new InvalidInputError(fn, `level must be in (0, 1), got ${level}`);
     const seed = opts.seed ?? 0;
     // Same row draws for both regressions (same seed, same n), so each resample is one resampled set of runs.
-    const bl = bootstrapLinearLeastSquares(fn, Xlr, ylr, nBoot, seed);
-    const bb = bootstrapLinearLeastSquares(fn, Xbs, ybs, nBoot, seed);
+    const bl = bootstrapRegression(Xlr, ylr, nBoot, seed, { fn });
+    const bb = bootstrapRegression(Xbs, ybs, nBoot, seed, { fn });
     resamples = Math.min(bl.length, bb.length);
-    const ci = (v: number[]): Interval => [quantileOf(v, (1 - level) / 2), quantileOf(v, (1 + level) / 2)];
+    const ci = (v: number[]): Interval => [quantile(v, (1 - level) / 2), quantile(v, (1 + level) / 2)];
     intervals = {
       lrCoef: ci(bl.map((c) => Math.exp(c[0]))), lrExpN: ci(bl.map((c) => c[1])), lrExpD: ci(bl.map((c) => c[2])),
       bsCoef: ci(bb.map((c) => Math.exp(c[0]))), bsExpD: ci(bb.map((c) => c[1])),

@@ -5,7 +5,7 @@
  */
 import { assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
 
-import { quantileOf } from "./least-squares";
+import { quantile } from "../numeric/quantile";
 import { stepLawCitation } from "../core/bibliography";
 
 
@@ -180,7 +180,7 @@ export function stepLawBootstrapBand(p: { N: number; D: number; fits: readonly S
   const ks = p.fits.map(stepLawConstantsFromBootstrap);
   const lr = ks.map((k) => k.lrCoef * p.N ** k.lrExpN * p.D ** k.lrExpD);
   const bs = ks.map((k) => k.bsCoef * p.D ** k.bsExpD);
-  const q = (v: number[]) => ({ median: quantileOf(v, 0.5), lo: quantileOf(v, (1 - level) / 2), hi: quantileOf(v, (1 + level) / 2) });
+  const q = (v: number[]) => ({ median: quantile(v, 0.5), lo: quantile(v, (1 - level) / 2), hi: quantile(v, (1 + level) / 2) });
   return { lr: q(lr), batch: q(bs) };
 }
 

@@ -8,7 +8,8 @@ import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, m
 
 import { registerFitModel, type Model } from "../fit/model";
 
-import { linearLeastSquares, minimizeOnInterval } from "./least-squares";
+import { linearRegression } from "../numeric/regression";
+import { minimizeOnInterval } from "../numeric/minimize1d";
 import { tissueCitation } from "../core/bibliography";
 
 
@@ -140,7 +141,7 @@ export function fitTissueLoss(p: { lrs: readonly number[]; steps: readonly numbe
   });
   if (rows.length < 5) throw new InsufficientDataError(fn, 5, rows.length, "record the loss at more steps (after warmup)");
   const ys = rows.map((r) => r.y);
-  const solve = (alpha: number) => linearLeastSquares(fn, rows.map((r) => [1, r.s1 ** -alpha, -r.s2]), ys);
+  const solve = (alpha: number) => linearRegression(rows.map((r) => [1, r.s1 ** -alpha, -r.s2]), ys, { fn });
   const rssAt = (alpha: number) => {
     try {
       return solve(alpha).rss;
@@ -148,7 +149,7 @@ export function fitTissueLoss(p: { lrs: readonly number[]; steps: readonly numbe
       return Infinity;
     }
   };
-  const alpha = minimizeOnInterval(rssAt, 0.01, 3, 300);
+  const alpha = minimizeOnInterval(rssAt, 0.01, 3, { gridPoints: 301, fn }).x;
   const best = solve(alpha);
   const [L0, A, C] = best.coef;
   const fit: TissueFit = { L0, A, alpha, C, lambda, rmse: Math.sqrt(best.rss / rows.length), points: rows.length };

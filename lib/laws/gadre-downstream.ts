@@ -5,7 +5,8 @@
 import { assertFinite, assertPositive, defineCard, DataError, InvalidInputError } from "../core";
 
 import type { Model } from "../fit/model";
-import { fitModelSync, type FitResult } from "../fit";
+import { fitModelSync } from "../fit/fit";
+import type { FitResult } from "../fit/result";
 
 import { gadreOvertrainingFitRuns, type GadreRun } from "./gadre-overtraining";
 import { gadreCitation } from "../core/bibliography";

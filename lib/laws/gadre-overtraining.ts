@@ -6,7 +6,8 @@
 import { assertFinite, assertPositive, defineCard, InvalidInputError, DataError, type Citation, type PublishedConstants } from "../core";
 
 import type { Model } from "../fit/model";
-import { fitModelSync, type FitResult } from "../fit";
+import { fitModelSync } from "../fit/fit";
+import type { FitResult } from "../fit/result";
 
 import { gadreCitation } from "../core/bibliography";
 

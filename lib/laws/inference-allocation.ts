@@ -8,7 +8,8 @@
 import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError, type Citation } from "../core";
 
 import type { LossSurface } from "./allocation";
-import { flopsPerTokenFunction, minimiseOnLogScale, type FlopsPerTokenRule } from "./laws-internal";
+import { flopsPerTokenFunction, type FlopsPerTokenRule } from "./laws-internal";
+import { minimizeOnInterval } from "../numeric/minimize1d";
 
 import { isoLossTokens } from "./isoloss";
 import { sardanaCitation } from "../core/bibliography";
@@ -82,7 +83,7 @@ export function inferenceAwareAllocation(loss: LossSurface, targetLoss: number, 
     const N = Math.exp(t);
     return Math.log(f(N) * isoLossTokens(loss, N, targetLoss) + k * N * inferenceTokens);
   };
-  const { t, atBoundary } = minimiseOnLogScale(fn, cost, lo, Math.log(Nmax), opts.gridPoints ?? 400);
+  const { x: t, atBoundary } = minimizeOnInterval(cost, lo, Math.log(Nmax), { gridPoints: opts.gridPoints ?? 400, fn });
   const N = Math.exp(t);
   const D = isoLossTokens(loss, N, targetLoss);
   if (!Number.isFinite(D)) throw new ScalingLabError(fn, "the optimum needs unlimited data", "raise Nmax or targetLoss");

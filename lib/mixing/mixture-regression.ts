@@ -3,7 +3,7 @@
  * Features are centred and the intercept is not penalised; ridge λ = 0 is ordinary least squares.
  */
 import { InsufficientDataError, InvalidInputError } from "../core";
-import { SingularMatrixError, solve } from "../numeric/linalg";
+import { linearRegression } from "../numeric/regression";
 
 
 /** A fitted regression from mixture to loss. */
@@ -53,29 +53,9 @@ export function fitMixtureLinearRegression(X: readonly (readonly number[])[], y:
   if (!(Number.isFinite(ridge) && ridge >= 0)) throw new InvalidInputError(fn, `ridge = ${ridge}; need a finite λ ≥ 0`);
   const p = checkRegressionData(fn, X, y, 2);
   if (ridge === 0 && X.length < p + 1) throw new InsufficientDataError(fn, p + 1, X.length, "or pass ridge > 0");
-  const n = X.length;
-  const mx = new Array<number>(p).fill(0);
-  let my = 0;
-  X.forEach((row, i) => { row.forEach((v, j) => { mx[j] += v / n; }); my += y[i] / n; });
-  const A = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  const b = new Array<number>(p).fill(0);
-  X.forEach((row, i) => {
-    const yc = y[i] - my;
-    for (let j = 0; j < p; j++) {
-      const a = row[j] - mx[j];
-      b[j] += a * yc;
-      for (let k = 0; k < p; k++) A[j][k] += a * (row[k] - mx[k]);
-    }
-  });
-  for (let j = 0; j < p; j++) A[j][j] += ridge;
-  let w: number[];
-  try {
-    w = solve(A, b, fn);
-  } catch (e) {
-    if (e instanceof SingularMatrixError) throw new InvalidInputError(fn, "the normal equations are singular (collinear weights)", "pass ridge > 0, e.g. 1e-3");
-    throw e;
-  }
-  const intercept = my - w.reduce((a, v, j) => a + v * mx[j], 0);
+  const fit = linearRegression(X, y, { intercept: true, ridge, fn });
+  const intercept = fit.coef[0];
+  const w = fit.coef.slice(1);
   return {
     kind: "linear", intercept, coef: w, ridge,
     predict: (r) => {

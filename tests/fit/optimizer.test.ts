@@ -3,7 +3,10 @@
  * with certified values (see ./nist-strd.ts), the strong-Wolfe conditions, and every stop reason.
  */
 import { describe, expect, it } from "vitest";
-import { minimizeLbfgs, strongWolfeLineSearch, fitModelSync, type DifferentiableFunction, type Model } from "../../lib/fit";
+import { minimizeLbfgs, type DifferentiableFunction } from "../../lib/fit/lbfgs";
+import { strongWolfeLineSearch } from "../../lib/fit/line-search";
+import { fitModelSync } from "../../lib/fit/fit";
+import type { Model } from "../../lib/fit/model";
 import { BENNETT5, MISRA1A } from "./nist-strd";
 
 /** Extended Rosenbrock: Σ 100 (x_{2i} − x_{2i−1}²)² + (1 − x_{2i−1})² (Moré, Garbow & Hillstrom 1981, problem 21). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MU_SCALING_GPT2_SWEEP, annealingAreas, cosineSchedule, fitMuScaling, muScalingModel, tissueLossCurve, tissueLossModel } from "../../lib/hparams";
-import { checkModelGradient, fitModelSync } from "../../lib/fit";
+import { checkModelGradient, fitModelSync } from "../../lib/fit/fit";
 import { expectRel } from "./helpers";
 
 describe("μScaling and annealing-law Models for the fitting engine", () => {

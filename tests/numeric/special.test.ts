@@ -50,8 +50,10 @@ describe("incomplete beta and gamma (scipy.special.betainc / gammainc / gammainc
     expect(rel(regularizedGammaP(3.5, 1.2), 0.06556292042202891)).toBeLessThan(1e-12);
     expect(rel(regularizedGammaP(20, 30), 0.9781265315586091)).toBeLessThan(1e-13);
     expect(rel(chiSquareSurvival(11.0705, 5), 0.0499999554280436)).toBeLessThan(1e-10);
-    // From tests/fit/engine.test.ts (scipy 1.17.1): chi2.sf(238.4, 5).
+    // Moved from tests/fit/engine.test.ts (scipy 1.17.1): chi2.sf(238.4, 5), chi2.sf(3, 2), chi2.sf(100, 10).
     expect(rel(chiSquareSurvival(238.4, 5), 1.6917239591137909e-49)).toBeLessThan(1e-8);
+    expect(rel(chiSquareSurvival(3, 2), 0.22313016014842982)).toBeLessThan(1e-12);
+    expect(rel(chiSquareSurvival(100, 10), 5.4497019829205215e-17)).toBeLessThan(1e-8);
   });
   it("logGamma (scipy.special.gammaln)", () => {
     expect(rel(logGamma(5), 3.1780538303479458)).toBeLessThan(1e-15);
@@ -77,6 +79,10 @@ describe("normal and erf (scipy.stats.norm, scipy.special.erf/erfc)", () => {
   it("erf / erfc", () => {
     expect(erf(0.5)).toBeCloseTo(0.5204998778130465, 15);
     expect(erf(-1.2)).toBeCloseTo(-0.9103139782296353, 15);
+    // Moved from tests/fit/engine.test.ts (scipy 1.17.1).
+    expect(rel(erf(1e-3 / Math.SQRT2), 0.0007978844278221252)).toBeLessThan(1e-14);
+    expect(erf(2.9)).toBeCloseTo(0.9999589021219005, 15);
+    expect(erf(3.5)).toBeCloseTo(0.9999992569016276, 15);
     expect(rel(erfc(3), 2.2090496998585445e-5)).toBeLessThan(1e-13);
     expect(rel(erfc(-0.5), 1.5204998778130465)).toBeLessThan(1e-15);
     expect(rel(erfc(6), 2.1519736712498913e-17)).toBeLessThan(1e-12);
