@@ -3,7 +3,6 @@
  * Features are centred and the intercept is not penalised; ridge λ = 0 is ordinary least squares.
  */
 import { InsufficientDataError, InvalidInputError } from "../core";
-import { regmixCitation } from "../core/bibliography";
 import { linearRegression } from "../numeric/regression";
 
 
@@ -50,7 +49,7 @@ export function checkRegressionData(fn: string, X: readonly (readonly number[])[
  * @see regmixCitation
  */
 export function fitMixtureLinearRegression(X: readonly (readonly number[])[], y: ArrayLike<number>, ridge = 0): LinearMixtureRegression {
-  const fn = "fitMixtureLinearRegression";
+  const fn = "mixing.regmix.linear";
   if (!(Number.isFinite(ridge) && ridge >= 0)) throw new InvalidInputError(fn, `ridge = ${ridge}; need a finite λ ≥ 0`);
   const p = checkRegressionData(fn, X, y, 2);
   if (ridge === 0 && X.length < p + 1) throw new InsufficientDataError(fn, p + 1, X.length, "or pass ridge > 0");

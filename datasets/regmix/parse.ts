@@ -1,7 +1,7 @@
 /** Parser of sail-sg/regmix data/{train,test}_{mixture,pile_loss}_*.csv: mixtures joined to losses on `index`. */
-import { DataError } from "../../core";
-import { REGMIX_EVAL_DOMAINS, REGMIX_SCALES, REGMIX_TRAIN_DOMAINS, type RegMixEvalDomain, type RegMixTrainDomain } from "../../../datasets";
-import { csvColumns, range, type SourceTexts } from "./common";
+import { DataError } from "../../lib/core";
+import { REGMIX_EVAL_DOMAINS, REGMIX_SCALES, REGMIX_TRAIN_DOMAINS, type RegMixEvalDomain, type RegMixTrainDomain } from "./spec";
+import { range, type SourceReader } from "../source";
 
 /** One RegMix proxy model: its training mixture (17 weights) and its 13 Pile validation losses. */
 export type RegMixRow = {
@@ -23,14 +23,14 @@ const PAIRS = [
   ["test", "1B", "1B"],
 ] as const;
 
-export function parseRegMix(texts: SourceTexts): { runs: RegMixRow[] } {
+export function parseRegMix(src: SourceReader): { runs: RegMixRow[] } {
   const fn = "loadDataset";
   const runs: RegMixRow[] = [];
   for (const [split, scale, suffix] of PAIRS) {
     const mixFile = `regmix/${split}_mixture_${suffix}.csv`;
     const lossFile = `regmix/${split}_pile_loss_${suffix}.csv`;
-    const mix = csvColumns(fn, texts, mixFile);
-    const loss = csvColumns(fn, texts, lossFile);
+    const mix = src.csv(mixFile);
+    const loss = src.csv(lossFile);
     const lossRow = new Map<number, number>();
     range(loss.table.records.length).forEach((k) => lossRow.set(loss.num(k, "index"), k));
     if (lossRow.size !== mix.table.records.length) {

@@ -1,6 +1,6 @@
 /** Parsers of step-law/steplaw data/dense_lr_bs_loss.csv and the bootstrap-fit CSV. */
-import { STEP_LAW_SEQ_LEN } from "../../../datasets";
-import { csvColumns, range, type SourceTexts } from "./common";
+import { STEP_LAW_SEQ_LEN } from "./spec";
+import { range, type SourceReader } from "../source";
 
 /** One dense run of the Step Law sweep. */
 export interface StepLawDenseRow {
@@ -38,8 +38,8 @@ export interface StepLawBootstrapRow {
   readonly bs_coefD: number;
 }
 
-export function parseStepLaw(texts: SourceTexts): { dense: StepLawDenseRow[]; bootstrap: StepLawBootstrapRow[] } {
-  const d = csvColumns("loadDataset", texts, "steplaw/dense_lr_bs_loss.csv");
+export function parseStepLaw(src: SourceReader): { dense: StepLawDenseRow[]; bootstrap: StepLawBootstrapRow[] } {
+  const d = src.csv("steplaw/dense_lr_bs_loss.csv");
   const dense = range(d.table.records.length).map((k): StepLawDenseRow => {
     const bs = d.num(k, "bs");
     return {
@@ -48,7 +48,7 @@ export function parseStepLaw(texts: SourceTexts): { dense: StepLawDenseRow[]; bo
       h: d.num(k, "h"), ffnh: d.num(k, "ffnh"), numh: d.num(k, "numh"), numl: d.num(k, "numl"), expName: d.str(k, "exp_name"),
     };
   });
-  const b = csvColumns("loadDataset", texts, "steplaw/1004_fitted_lr_bs_scaling_model_parameters.csv");
+  const b = src.csv("steplaw/1004_fitted_lr_bs_scaling_model_parameters.csv");
   const bootstrap = range(b.table.records.length).map((k): StepLawBootstrapRow => ({
     lr_intercept: b.num(k, "lr_intercept"), lr_coefN: b.num(k, "lr_coefN"), lr_coefD: b.num(k, "lr_coefD"),
     bs_intercept: b.num(k, "bs_intercept"), bs_coefD: b.num(k, "bs_coefD"),

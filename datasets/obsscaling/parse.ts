@@ -1,6 +1,6 @@
 /** Parser of ryoungj/ObsScaling eval_results/base_llm_benchmark_eval.csv, sizes converted to base units. */
-import { OBS_SCALING_BENCHMARKS, obsScalingColumn } from "../../../datasets";
-import { csvColumns, range, type SourceTexts } from "./common";
+import { OBS_SCALING_BENCHMARKS, obsScalingColumn } from "./spec";
+import { range, type SourceReader } from "../source";
 
 /** One public base model: size, data, compute and 8 benchmark accuracies in [0, 1] (null = not evaluated). */
 export interface ObsScalingRow {
@@ -23,8 +23,8 @@ export interface ObsScalingRow {
   readonly HumanEval: number | null;
 }
 
-export function parseObsScaling(texts: SourceTexts): { models: ObsScalingRow[] } {
-  const t = csvColumns("loadDataset", texts, "obsscaling/base_llm_benchmark_eval.csv");
+export function parseObsScaling(src: SourceReader): { models: ObsScalingRow[] } {
+  const t = src.csv("obsscaling/base_llm_benchmark_eval.csv");
   const scaled = (k: number, col: string, unit: number) => {
     const v = t.numOrNull(k, col);
     return v === null ? null : v * unit;

@@ -2,9 +2,9 @@
  * Parser of mlfoundations/scaling exp_data: one model JSON (hyperparameters + 8 eval losses) and one eval JSON
  * (46 ICL accuracies) per model, linked by file name, plus eval_metadata.csv.
  */
-import { DataError } from "../../core";
-import { GADRE_EVAL_SETS, gadreLossColumn, type GadreEvalSet } from "../../../datasets";
-import { csvColumns, range, type SourceTexts } from "./common";
+import { DataError } from "../../lib/core";
+import { GADRE_EVAL_SETS, gadreLossColumn, type GadreEvalSet } from "./spec";
+import { range, type SourceReader } from "../source";
 
 /** Fields every Gadre table row starts with. */
 export interface GadreRunKey {
@@ -99,7 +99,7 @@ function json(fn: string, file: string, text: string): Record<string, unknown> {
   }
 }
 
-export function parseGadreOvertraining(texts: SourceTexts): {
+export function parseGadreOvertraining(src: SourceReader): {
   models: GadreModelRow[];
   losses: GadreLossRow[];
   downstream: GadreDownstreamRow[];
@@ -110,7 +110,7 @@ export function parseGadreOvertraining(texts: SourceTexts): {
   const losses: GadreLossRow[] = [];
   const downstream: GadreDownstreamRow[] = [];
   const keys = new Map<string, GadreRunKey>();
-  for (const [file, text] of texts) {
+  for (const [file, text] of src.texts) {
     if (!file.startsWith(MODEL_PREFIX)) continue;
     const name = file.slice(MODEL_PREFIX.length, -".json".length);
     const j = json(fn, file, text);
@@ -150,7 +150,7 @@ export function parseGadreOvertraining(texts: SourceTexts): {
     }
     models.push(row as unknown as GadreModelRow);
   }
-  for (const [file, text] of texts) {
+  for (const [file, text] of src.texts) {
     if (!file.startsWith(EVAL_PREFIX)) continue;
     const m = /^evaluation_(.+)_heavy\.json$/.exec(file.slice(EVAL_PREFIX.length));
     const key = m ? keys.get(m[1]) : undefined;
@@ -159,7 +159,7 @@ export function parseGadreOvertraining(texts: SourceTexts): {
     if (!icl || typeof icl !== "object") throw new DataError(fn, `${file}: eval_metrics.icl missing`);
     for (const [task, acc] of Object.entries(icl)) downstream.push({ ...key, task, accuracy: finite(fn, file, `eval_metrics.icl.${task}`, acc) });
   }
-  const t = csvColumns(fn, texts, "gadre-overtraining/eval_metadata.csv");
+  const t = src.csv("gadre-overtraining/eval_metadata.csv");
   const tasks = range(t.table.records.length).map((k): GadreTaskRow => ({
     task: t.str(k, "Eval Task"), category: t.str(k, "Task Category"), type: t.str(k, "Task Type"), shots: t.num(k, "#shots"),
     datapoints: t.num(k, "#datapoints"), randomBaseline: t.num(k, "Random baseline"), description: t.str(k, "Description"),

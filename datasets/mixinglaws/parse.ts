@@ -2,11 +2,10 @@
  * Parser of yegcjs/mixinglaws data/{2Mix,3Mix}/<size>.txt: tab-separated `<checkpoint path>\t<validation file>\t<loss>`
  * lines, with size, mixture and step encoded in the checkpoint path.
  */
-import { DataError } from "../../core";
-import { MIXING_LAWS_TRAIN_DOMAINS } from "../../../datasets";
-import { parseCsv } from "../csv";
-import { parseNumberField } from "../fields";
-import { sourceText, type SourceTexts } from "./common";
+import { DataError } from "../../lib/core";
+import { MIXING_LAWS_TRAIN_DOMAINS } from "./spec";
+import type { MixingRunRow } from "../../lib/mixing/mixing-data";
+import type { SourceReader } from "../source";
 
 /** What a mixing-law checkpoint path encodes. */
 export interface MixingLawCheckpoint {
@@ -51,26 +50,14 @@ export function parseMixingLawCheckpoint(path: string): MixingLawCheckpoint {
   return { modelSize: sizeText, mixtureId: Number(idText), proportions, step };
 }
 
-/** One (checkpoint, validation domain) measurement of the 2- and 3-domain mixing experiments. */
-export interface MixingLawRunRow {
-  readonly experiment: "2Mix" | "3Mix";
-  /** Size label from the file name, e.g. "70M". */
-  readonly modelSize: string;
-  /** Nominal parameters of the label. */
+/**
+ * One (checkpoint, validation domain) measurement of the 2- and 3-domain mixing experiments: the fields
+ * `mixing.select` reads (experiment, size label, mixture id and proportions, step, validation domain, loss; declared
+ * once, on the mixing side, so the math layer needs nothing from here) plus the nominal size and the checkpoint path.
+ */
+export interface MixingLawRunRow extends MixingRunRow {
+  /** Nominal parameters of the size label. */
   readonly N: number;
-  readonly mixtureId: number;
-  /** Training proportion of Github. */
-  readonly r_Github: number;
-  /** Training proportion of Books3; null in 2Mix. */
-  readonly r_Books3: number | null;
-  /** Training proportion of Pile-CC. */
-  readonly r_PileCC: number;
-  /** Checkpoint step; null for the final checkpoint `last`. */
-  readonly step: number | null;
-  /** Validation domain, e.g. "Github", "Pile-CC", "Books3". */
-  readonly evalDomain: string;
-  /** Validation loss, nats/token. */
-  readonly loss: number;
   /** Checkpoint path as written in the source. */
   readonly checkpoint: string;
 }
@@ -84,13 +71,13 @@ function nominalParams(label: string): number {
   return label.endsWith("B") ? v * 1e9 : v * 1e6;
 }
 
-export function parseMixingLaws(texts: SourceTexts): { runs: MixingLawRunRow[] } {
+export function parseMixingLaws(src: SourceReader): { runs: MixingLawRunRow[] } {
   const fn = "loadDataset";
   const runs: MixingLawRunRow[] = [];
   for (const [experiment, size] of FILES) {
     const local = `mixinglaws/${experiment}/${size}.txt`;
     const domains: readonly string[] = MIXING_LAWS_TRAIN_DOMAINS[experiment];
-    parseCsv(sourceText(fn, texts, local), { delimiter: "\t", source: local }).forEach((rec, k) => {
+    src.records(local, "\t").forEach((rec, k) => {
       const where = `${local} line ${k + 1}`;
       if (rec.length !== 3) throw new DataError(fn, `${where} has ${rec.length} tab-separated fields, expected 3`);
       const [checkpoint, validFile, lossText] = rec;
@@ -101,7 +88,7 @@ export function parseMixingLaws(texts: SourceTexts): { runs: MixingLawRunRow[] }
       }
       const m = /pythia-pile\.valid\.([^/]+)\.bin$/.exec(validFile);
       if (!m) throw new DataError(fn, `${where}: validation file "${validFile}" is not pythia-pile.valid.<domain>.bin`);
-      const loss = parseNumberField(fn, lossText, `${where}, loss`);
+      const loss = src.number(lossText, `${where}, loss`);
       if (loss === null) throw new DataError(fn, `${where}: empty loss`);
       const r = (d: string) => (domains.includes(d) ? ck.proportions[domains.indexOf(d)] : null);
       runs.push({

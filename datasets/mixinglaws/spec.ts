@@ -1,6 +1,6 @@
 /** Registry entry: Data Mixing Laws 2- and 3-domain runs (Ye et al. 2024). */
-import { DATASET_FILES } from "./files";
-import { type DatasetSpec, noLicenceFile } from "./types";
+import { FILES } from "./files";
+import { type DatasetSpec, noLicenceFile } from "../types";
 
 /** Training domains in proportion order per experiment (2Mix: mix_2_domains.ipynb; 3Mix: checkpoint folder name). */
 export const MIXING_LAWS_TRAIN_DOMAINS = {
@@ -26,7 +26,7 @@ export const MIXINGLAWS_SPEC: DatasetSpec = {
   },
   source: { repo: "yegcjs/mixinglaws", commit: "8ad3e1244b53294ded55a96ae325f4112ce3bc63" },
   licence: noLicenceFile("no LICENSE file in the repository: load by URL with citation, do not bundle"),
-  files: DATASET_FILES.mixinglaws,
+  files: FILES,
   tables: [
     {
       name: "runs",

@@ -1,5 +1,5 @@
 /** Parser of epoch-research/analyzing-chinchilla data/svg_extracted_data.csv. */
-import { csvColumns, range, type SourceTexts } from "./common";
+import { range, type SourceReader } from "../source";
 
 /** One Chinchilla Fig. 4 point as extracted by Epoch AI. */
 export interface ChinchillaEpochRow {
@@ -18,8 +18,8 @@ export interface ChinchillaEpochRow {
   readonly color: string;
 }
 
-export function parseChinchillaEpoch(texts: SourceTexts): { points: ChinchillaEpochRow[] } {
-  const t = csvColumns("loadDataset", texts, "chinchilla-epoch/svg_extracted_data.csv");
+export function parseChinchillaEpoch(src: SourceReader): { points: ChinchillaEpochRow[] } {
+  const t = src.csv("chinchilla-epoch/svg_extracted_data.csv");
   return {
     points: range(t.table.records.length).map((k) => {
       const N = t.num(k, "Model Size");

@@ -1,5 +1,5 @@
 /** Parser of Open-Athena/scaling-law-analysis data/isoflops/transform/isoflops.csv. */
-import { csvColumns, range, type SourceTexts } from "./common";
+import { range, type SourceReader } from "../source";
 
 /** One IsoFLOP point with its quality-control flag. */
 export interface IsoFlopRow {
@@ -23,8 +23,8 @@ export interface IsoFlopRow {
   readonly reason: string;
 }
 
-export function parseIsoFlops(texts: SourceTexts): { points: IsoFlopRow[] } {
-  const t = csvColumns("loadDataset", texts, "isoflops/isoflops.csv");
+export function parseIsoFlops(src: SourceReader): { points: IsoFlopRow[] } {
+  const t = src.csv("isoflops/isoflops.csv");
   return {
     points: range(t.table.records.length).map((k) => ({
       source: t.str(k, "source"), dataset: t.str(k, "dataset"), model: t.str(k, "model"), condition: t.str(k, "condition") || null,

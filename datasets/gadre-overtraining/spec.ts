@@ -1,7 +1,7 @@
 /** Registry entry: the over-training grid of Gadre et al. 2024 (104 models, 8 eval losses, 46 downstream tasks). */
-import { gadreCitation } from "../lib/core/bibliography";
-import { DATASET_FILES } from "./files";
-import type { ColumnSpec, DatasetSpec } from "./types";
+import { gadreCitation } from "../../lib/core/bibliography";
+import { FILES } from "./files";
+import type { ColumnSpec, DatasetSpec } from "../types";
 
 /**
  * The 8 evaluation sets of every model JSON, named by the folder of `val_data` (the de-en file by its stem),
@@ -36,7 +36,7 @@ export const GADRE_OVERTRAINING_SPEC: DatasetSpec = {
   citation: { ...gadreCitation, where: "exp_data/models/*.json, exp_data/evals/evaluation_*_heavy.json, exp_data/eval_metadata.csv" },
   source: { repo: "mlfoundations/scaling", commit: "a003c4913793ac2ae7ef87b28ecb562955d026d5" },
   licence: { spdx: "MIT", statement: "MIT", bundled: false },
-  files: DATASET_FILES["gadre-overtraining"],
+  files: FILES,
   tables: [
     {
       name: "models",

@@ -1,8 +1,8 @@
 /** Registry entry: the Step Law dense LR × batch-size sweep and its bootstrap fits (Li et al. 2025). */
-import { DATASET_FILES } from "./files";
+import { FILES } from "./files";
 
-import { type DatasetSpec, noLicenceFile } from "./types";
-import { stepLawCitation } from "../lib/core/bibliography";
+import { type DatasetSpec, noLicenceFile } from "../types";
+import { stepLawCitation } from "../../lib/core/bibliography";
 
 
 /** Sequence length of the Step Law runs: batch in tokens = bs × 2048 (step-law/steplaw code/fit_tool.py). */
@@ -21,7 +21,7 @@ export const STEPLAW_SPEC: DatasetSpec = {
   },
   source: { repo: "step-law/steplaw", commit: "32a8f4cc50247695fb56cc6c9117abdf67c97763" },
   licence: noLicenceFile("no LICENSE file in the repository: load by URL with citation, do not bundle"),
-  files: DATASET_FILES.steplaw,
+  files: FILES,
   tables: [
     {
       name: "dense",

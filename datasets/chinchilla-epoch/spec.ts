@@ -1,8 +1,8 @@
 /** Registry entry: Chinchilla's Fig. 4 points as re-extracted by Epoch AI (Besiroglu et al. 2024). */
-import { DATASET_FILES } from "./files";
+import { FILES } from "./files";
 
-import { type DatasetSpec, noLicenceFile } from "./types";
-import { chinchillaCitation, besiroglu2024Citation } from "../lib/core/bibliography";
+import { type DatasetSpec, noLicenceFile } from "../types";
+import { chinchillaCitation, besiroglu2024Citation } from "../../lib/core/bibliography";
 
 
 export const CHINCHILLA_EPOCH_SPEC: DatasetSpec = {
@@ -17,7 +17,7 @@ export const CHINCHILLA_EPOCH_SPEC: DatasetSpec = {
   },
   source: { repo: "epoch-research/analyzing-chinchilla", commit: "92258837425e1b5f2851d624287f0120583a3d0e" },
   licence: noLicenceFile("no LICENSE file in the repository: load by URL with citation, do not bundle"),
-  files: DATASET_FILES["chinchilla-epoch"],
+  files: FILES,
   tables: [
     {
       name: "points",

@@ -1,6 +1,6 @@
 /** Registry entry: the consolidated IsoFLOP table of Open-Athena's scaling-law-analysis (947 points, 5 sources). */
-import { DATASET_FILES } from "./files";
-import { type DatasetSpec, noLicenceFile } from "./types";
+import { FILES } from "./files";
+import { type DatasetSpec, noLicenceFile } from "../types";
 
 export const ISOFLOPS_SPEC: DatasetSpec = {
   id: "isoflops",
@@ -19,7 +19,7 @@ export const ISOFLOPS_SPEC: DatasetSpec = {
   },
   source: { repo: "Open-Athena/scaling-law-analysis", commit: "3e0656ee3dce1a2c89aa67691920f5eb9d30f0fc" },
   licence: noLicenceFile("no LICENSE file seen: load by URL with citation, do not bundle"),
-  files: DATASET_FILES.isoflops,
+  files: FILES,
   tables: [
     {
       name: "points",

@@ -1,7 +1,7 @@
 /** Registry entry: 148 public base models with size, data, compute and 8 benchmark scores (Ruan et al. 2024). */
-import { observationalCitation } from "../lib/core/bibliography";
-import { DATASET_FILES } from "./files";
-import type { ColumnSpec, DatasetSpec } from "./types";
+import { observationalCitation } from "../../lib/core/bibliography";
+import { FILES } from "./files";
+import type { ColumnSpec, DatasetSpec } from "../types";
 
 /** Benchmark columns as named in the source CSV, in file order; values are accuracies in [0, 1]. */
 export const OBS_SCALING_BENCHMARKS = ["MMLU", "ARC-C", "HellaSwag", "Winograd", "TruthfulQA", "GSM8K", "XWinograd", "HumanEval"] as const;
@@ -24,7 +24,7 @@ export const OBSSCALING_SPEC: DatasetSpec = {
   citation: { ...observationalCitation, where: "eval_results/base_llm_benchmark_eval.csv" },
   source: { repo: "ryoungj/ObsScaling", commit: "4d6e1e43fd2635d04654aa77d1df9d5266ea0382" },
   licence: { spdx: "Apache-2.0", statement: "Apache-2.0", bundled: false },
-  files: DATASET_FILES.obsscaling,
+  files: FILES,
   tables: [
     {
       name: "models",

@@ -1,6 +1,6 @@
 /** Registry entry: RegMix proxy-model mixtures and their Pile validation losses (Liu et al. 2024). */
-import { DATASET_FILES } from "./files";
-import type { ColumnSpec, DatasetSpec } from "./types";
+import { FILES } from "./files";
+import type { ColumnSpec, DatasetSpec } from "../types";
 
 /** The 17 Pile training domains whose weights define a RegMix mixture (column `train_the_pile_<domain>`). */
 export const REGMIX_TRAIN_DOMAINS = [
@@ -50,7 +50,7 @@ export const REGMIX_SPEC: DatasetSpec = {
   },
   source: { repo: "sail-sg/regmix", commit: "b004d3a3f39846dcec6b3740da22bcd1ba95a5d0" },
   licence: { spdx: "MIT", statement: "MIT", bundled: false },
-  files: DATASET_FILES.regmix,
+  files: FILES,
   tables: [
     {
       name: "runs",
