@@ -1,0 +1,179 @@
+/**
+ * Scaling beyond language pre-training: recommendation (Wukong, HSTU), multilingual translation (Fernandes et
+ * al.), value-based RL (Rybkin et al.) and time-series foundation models (Yao et al.).
+ */
+import {
+  hstuCitation, multilingualNmtCitation, tsfmScalingCitation, valueRlCitation, wukongCitation,
+} from "../../core/bibliography";
+import { InvalidInputError } from "../../core";
+import { defineLaw, paramsOf, type ParamsLike } from "../law";
+import { paperCard } from "./paper-card";
+
+/**
+ * Wukong (Zhang et al. 2024): the quality of a stacked-factorization-machine recommender keeps improving as a power
+ * of the dense compute per example, over two orders of magnitude. Written relative to the LogLoss at 1 GFLOP/example.
+ * @example wukong.predict({ C: 4 }, { A: 1, alpha: 0.001 }) // => 0.998615
+ */
+export const wukong = defineLaw({
+  id: "wukong",
+  api: "laws.papers.otherDomains.wukong",
+  name: "Wukong recommendation quality vs compute (Zhang et al. 2024)",
+  topic: "loss",
+  latex: "\\mathrm{LogLoss}(C) = A\\, C^{-\\alpha}",
+  formula: "A * C^(-alpha)",
+  inputs: { C: "dense compute per example, GFLOP/example" },
+  output: "LogLoss (normalized entropy) relative to its value at 1 GFLOP/example",
+  params: [
+    { name: "A", transform: "log", description: "LogLoss at C = 1 GFLOP/example (1 when normalised)" },
+    { name: "alpha", transform: "log", description: "exponent" },
+  ],
+  published: {
+    perQuadrupling: {
+      name: "≈0.1% relative LogLoss gain per 4× compute (secondary summary)",
+      params: { A: 1, alpha: -Math.log(0.999) / Math.log(4) },
+      status: "unverified",
+      citation: { ...wukongCitation, where: "scaling figure on the internal dataset; α = −ln(0.999)/ln 4 from a secondary summary's \"≈0.1% per quadrupling\", not read in the paper" },
+      note: "A = 1 normalises to the LogLoss at 1 GFLOP/example; only the ratio between compute levels is meaningful",
+    },
+  },
+  ranges: { C: [1, 200] },
+  citation: wukongCitation,
+  predict: (x: { C: number }, p) => p.A * x.C ** -p.alpha,
+  gradient: (x: { C: number }, p, g) => {
+    const t = x.C ** -p.alpha;
+    g[0] = t; g[1] = -p.A * t * Math.log(x.C);
+    return p.A * t;
+  },
+});
+
+/** HSTU (Zhai et al. 2024): generative recommenders whose quality scales as a power of training compute. */
+export const hstu = paperCard({
+  id: "hstu",
+  api: "laws.papers.otherDomains.hstu",
+  name: "HSTU generative recommenders scale with compute (Zhai et al. 2024)",
+  topic: "loss",
+  citation: hstuCitation,
+  formula: "metric(C) ∝ C^(−α) over three orders of magnitude of training compute",
+  variables: { C: "training compute, FLOPs", metric: "retrieval HR@k or ranking normalized entropy" },
+  contributes: "Recasts ranking and retrieval as sequential transduction over user actions and introduces the HSTU architecture; unlike classic deep-learning recommendation models, which plateau, its quality follows a power law in training compute across three orders of magnitude, up to LLM-scale compute.",
+  whyNoLaw: "The fitted curves are on a private industrial dataset and their constants were not read at the source; any constants here would be guesses.",
+  related: "laws.papers.otherDomains.wukong has the same power-law-in-compute form and fits any recommender's metric-vs-compute table; fit.* for a saturating variant.",
+});
+
+/** Fernandes et al. 2023's joint-law parameters of one language pair: scale at weight p, exponent, loss floor. */
+export interface MultilingualNmtParams { readonly beta: number; readonly alpha: number; readonly Linf: number }
+
+/**
+ * Fernandes et al. 2023: for one language pair in a multilingual translation model, loss falls as a power of model
+ * size, L(N) = β·N^(−α) + L∞, and changing the pair's weight in the training mixture changes only β, not α — so a
+ * weight acts as a fraction of "effective parameters" allocated to the pair.
+ * @example multilingualNmt.predict({ N: 1e8 }, { beta: 100, alpha: 0.25, Linf: 1 }) // => 2
+ */
+export const multilingualNmt = defineLaw({
+  id: "multilingual-nmt",
+  api: "laws.papers.otherDomains.multilingualNmt",
+  name: "Multilingual NMT per-pair law (Fernandes et al. 2023)",
+  topic: "loss",
+  latex: "L_i(N) = \\beta_i(p_i)\\, N^{-\\alpha} + L_{\\infty,i}",
+  formula: "beta * N^(-alpha) + Linf",
+  inputs: { N: "model parameters" },
+  output: "per-token cross-entropy of one language pair, nats",
+  params: [
+    { name: "beta", transform: "log", description: "multiplicative factor (depends on the pair's mixture weight)" },
+    { name: "alpha", transform: "log", description: "exponent (shared across mixture weights)" },
+    { name: "Linf", lower: 0, description: "irreducible loss, nats" },
+  ],
+  published: {
+    illustrative: {
+      name: "illustrative values (not from the paper)",
+      params: { beta: 60, alpha: 0.3, Linf: 1.2 },
+      status: "unverified",
+      citation: { ...multilingualNmtCitation, where: "form from the abstract (mixture weight changes only the multiplicative factor); numbers are ours, for shape only" },
+      note: "illustrative, not published: fit your own per-pair losses",
+    },
+  },
+  ranges: { N: [1e7, 1e10] },
+  citation: multilingualNmtCitation,
+  predict: (x: { N: number }, p) => p.beta * x.N ** -p.alpha + p.Linf,
+  gradient: (x: { N: number }, p, g) => {
+    const t = x.N ** -p.alpha;
+    g[0] = t; g[1] = -p.beta * t * Math.log(x.N); g[2] = 1;
+    return p.beta * t + p.Linf;
+  },
+}, {
+  /**
+   * Fraction of the parameters effectively serving a pair trained at a lower weight, relative to the reference
+   * weight: with a shared α, β_p·N^(−α) = β_ref·(f·N)^(−α) gives f = (β_ref/β_p)^(1/α).
+   * @example multilingualNmt.effectiveFraction({ betaRef: 50, betaAtWeight: 100 }, { alpha: 0.5 }) // => 0.25
+   */
+  effectiveFraction(x: { betaRef: number; betaAtWeight: number }, params: { alpha: number } | ParamsLike<"beta" | "alpha" | "Linf">): number {
+    const fn = "laws.papers.otherDomains.multilingualNmt.effectiveFraction";
+    const { alpha } = paramsOf(fn, ["alpha"], params as ParamsLike<"alpha">);
+    for (const k of ["betaRef", "betaAtWeight"] as const) {
+      if (!(x[k] > 0)) throw new InvalidInputError(fn, `${k} must be > 0, got ${String(x[k])}`, "pass the two fitted multiplicative factors");
+    }
+    if (!(alpha > 0)) throw new InvalidInputError(fn, `alpha must be > 0, got ${alpha}`);
+    return (x.betaRef / x.betaAtWeight) ** (1 / alpha);
+  },
+});
+
+/**
+ * Rybkin et al. 2025: the data needed to reach a return J with value-based off-policy RL falls with the
+ * updates-to-data ratio σ towards a floor, D_J(σ) = D_min + (β/σ)^α; trading data for compute along this frontier is
+ * predictable from small runs.
+ * @example valueBasedRl.predict({ sigma: 2 }, { Dmin: 1e5, beta: 2e5, alpha: 1 }) // => 200000
+ */
+export const valueBasedRl = defineLaw({
+  id: "value-based-rl",
+  api: "laws.papers.otherDomains.valueBasedRl",
+  name: "Value-based RL data requirement vs UTD ratio (Rybkin et al. 2025)",
+  topic: "other",
+  latex: "\\mathcal{D}_J(\\sigma) = D_{\\min} + \\left(\\frac{\\beta}{\\sigma}\\right)^{\\alpha}",
+  formula: "Dmin + (beta / sigma)^alpha",
+  inputs: { sigma: "updates-to-data ratio (gradient steps per environment step)" },
+  output: "environment steps needed to reach return J",
+  params: [
+    { name: "Dmin", transform: "log", description: "data needed at unlimited UTD, environment steps" },
+    { name: "beta", transform: "log", description: "UTD scale" },
+    { name: "alpha", transform: "log", description: "exponent" },
+  ],
+  published: {
+    illustrative: {
+      name: "illustrative values (not from the paper)",
+      params: { Dmin: 1e5, beta: 5e5, alpha: 0.8 },
+      status: "unverified",
+      citation: { ...valueRlCitation, where: "form as summarised from §4 (secondary source); numbers are ours, for shape only" },
+      note: "illustrative, not published: fitted per environment and return level in the paper",
+    },
+  },
+  ranges: { sigma: [0.25, 16] },
+  citation: valueRlCitation,
+  predict: (x: { sigma: number }, p) => p.Dmin + (p.beta / x.sigma) ** p.alpha,
+  gradient: (x: { sigma: number }, p, g) => {
+    const r = p.beta / x.sigma, t = r ** p.alpha;
+    g[0] = 1; g[1] = p.alpha * t / p.beta; g[2] = t * Math.log(r);
+    return p.Dmin + t;
+  },
+}, {
+  /**
+   * Compute (gradient steps) on the frontier at UTD σ: the data needed times σ.
+   * @example valueBasedRl.compute({ sigma: 2 }, { Dmin: 1e5, beta: 2e5, alpha: 1 }) // => 400000
+   */
+  compute(x: { sigma: number }, params?: ParamsLike<"Dmin" | "beta" | "alpha">): number {
+    return x.sigma * valueBasedRl.predict(x, params);
+  },
+});
+
+/** Yao et al. 2024: scaling of time-series foundation models in and out of distribution. */
+export const timeSeries = paperCard({
+  id: "tsfm-scaling",
+  api: "laws.papers.otherDomains.timeSeries",
+  name: "Scaling laws for time-series foundation models (Yao et al. 2024)",
+  topic: "loss",
+  citation: tsfmScalingCitation,
+  formula: "log-likelihood loss ∝ N^(−α_N), D^(−α_D), C^(−α_C), in and out of distribution",
+  variables: { N: "parameters", D: "training time points", C: "compute, FLOPs" },
+  contributes: "Trains encoder-only and decoder-only transformers for forecasting across sizes, data and compute, finds power-law scaling of the log-likelihood loss both in and out of distribution, that encoder-only models scale better, and that architectural tweaks of two recent foundation models help in-distribution but hurt out-of-distribution scalability.",
+  whyNoLaw: "The per-architecture exponents were not read at the source; the forms are the Kaplan-style single-variable power laws the catalogue already has.",
+  related: "laws.kaplanLossN / kaplanLossD for the same single-variable forms; fit.* to fit them to a time-series model's losses.",
+});
