@@ -412,7 +412,7 @@ export const misfittingCitation: Citation = {
 
 export const passUntilCitation: Citation = {
   key: "hu2023passuntil",
-  authors: "Hu, Liu, Zhao, Wang, Xiao, Yang, Xu, Tang, Sun, Cui, Yu, Liu, Zhang, Sun",
+  authors: "Hu, Liu, Han, Zhang, He, Zhao, Lin, Ding, Ou, Zeng, Liu, Sun",
   year: 2023,
   title: "Unlock Predictable Scaling from Emergent Abilities",
   arxiv: "2310.03262",
@@ -445,7 +445,7 @@ export const chertiClipCitation: Citation = {
 
 export const tsfmScalingCitation: Citation = {
   key: "yao2024tsfm",
-  authors: "Yao, Yang, Jiang, Liang, Wen, Zhou, Xiong",
+  authors: "Yao, Yang, Jiang, Liang, Jin, Pan",
   year: 2024,
   title: "Towards Neural Scaling Laws for Time Series Foundation Models",
   arxiv: "2410.12360",
@@ -493,7 +493,7 @@ export const finetuneScalingCitation: Citation = {
 
 export const t2iScalabilityCitation: Citation = {
   key: "li2024t2i",
-  authors: "Li, Zou, Wang, Ye, Moghaddam, Hoffman, Soatto, Xu, et al.",
+  authors: "Li, Zou, Wang, Majumder, Xie, Manmatha, Swaminathan, Tu, Ermon, Soatto",
   year: 2024,
   title: "On the Scalability of Diffusion-based Text-to-Image Generation",
   arxiv: "2404.02883",
@@ -501,7 +501,7 @@ export const t2iScalabilityCitation: Citation = {
 
 export const crossLingualCptCitation: Citation = {
   key: "zheng2024cpt",
-  authors: "Zheng, Li, Liu, Zhang, Wang, Gao, Zhang, et al.",
+  authors: "Zheng, Pan, Xu, Qin, Yue, Zhou",
   year: 2024,
   title: "Breaking Language Barriers: Cross-Lingual Continual Pre-Training at Scale",
   arxiv: "2407.02118",
@@ -551,7 +551,7 @@ export const inverseScalingCitation: Citation = {
 
 export const rectifiedScalingCitation: Citation = {
   key: "lin2024rectified",
-  authors: "Lin, Huang, Ni, Xu, Ma, Ye, Zhang, Jiang, Pan, Wang",
+  authors: "Lin, Huang, Ye, Chen, Wang, Li, Ma, Wan, Zou, Liang",
   year: 2024,
   title: "Selecting Large Language Model to Fine-tune via Rectified Scaling Law",
   arxiv: "2402.02314",
@@ -639,7 +639,7 @@ export const valueRlCitation: Citation = {
 
 export const videoDitCitation: Citation = {
   key: "yin2024videodit",
-  authors: "Yin, Wang, Yu, Gao, Sun, Zhou, Liu, Xu",
+  authors: "Yin, Zhao, Zheng, Lin, Ou, Chen, Huang, Wang, Tao, Wan, et al.",
   year: 2024,
   title: "Towards Precise Scaling Laws for Video Diffusion Transformers",
   arxiv: "2411.17470",
@@ -647,7 +647,7 @@ export const videoDitCitation: Citation = {
 
 export const fineLineCitation: Citation = {
   key: "yang2024fineline",
-  authors: "Yang, Wang, Zhang, et al.",
+  authors: "Yang, Li, Niu, Du, Gao, Zhang, Chen, et al.",
   year: 2024,
   title: "The Fine Line: Navigating Large Language Model Pretraining with Down-streaming Capability Analysis",
   arxiv: "2404.01204",
@@ -663,7 +663,7 @@ export const beyondBackpropCitation: Citation = {
 
 export const dataDecideCitation: Citation = {
   key: "magnusson2025datadecide",
-  authors: "Magnusson, Tai, Bhagia, Heineman, Groeneveld, et al.",
+  authors: "Magnusson, Tai, Bogin, Heineman, Hwang, Soldaini, Bhagia, Liu, Groeneveld, Tafjord, Smith, Koh, Dodge",
   year: 2025,
   title: "DataDecide: How to Predict Best Pretraining Data with Small Experiments",
   arxiv: "2504.11393",
@@ -695,7 +695,7 @@ export const reducedScaleCitation: Citation = {
 
 export const qualityDataCitation: Citation = {
   key: "chang2024quality",
-  authors: "Chang, Liu, et al.",
+  authors: "Chang, Paltenghi, Li, Lin, Zhao, Huber, Liu, Rabatin, Shi, Chandra",
   year: 2024,
   title: "Scaling Parameter-Constrained Language Models with Quality Data",
   arxiv: "2410.03083",

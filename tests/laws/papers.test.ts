@@ -126,6 +126,8 @@ interface Recovery {
   design: Record<string, readonly [number, number]>;
   /** Relative tolerance per parameter. */
   tol: Record<string, number>;
+  /** Synthetic points (default 80). */
+  n?: number;
 }
 
 const recoveries: Record<string, Recovery> = {
@@ -139,6 +141,7 @@ const recoveries: Record<string, Recovery> = {
   "pass-until": { truth: { c: 3e3, alpha: 0.4 }, design: { N: [1e7, 3e9] }, tol: { c: 0.3, alpha: 0.05 } },
   "finetune-joint": { truth: { A: 200, alpha: 0.2, beta: 0.15, E: 0.8 }, design: { X: [1e8, 1e11], Df: [1e2, 1e6] }, tol: { A: 0.5, alpha: 0.1, beta: 0.1, E: 0.05 } },
   "rectified-finetune": { truth: { B: 300, Dl: 50, beta: 0.6, E: 1.5 }, design: { D: [1, 1e6] }, tol: { B: 0.2, Dl: 0.2, beta: 0.1, E: 0.05 } },
+  "cross-lingual-cpt": { truth: { E: 1.5, A: 400, B: 450, alpha: 0.4, beta: 0.2, gamma: 0.08 }, design: { N: [1e7, 1e10], D: [1e8, 1e12] }, tol: { E: 0.05, A: 0.5, B: 0.5, alpha: 0.1, beta: 0.15, gamma: 0.5 }, n: 400 },
   "upcycling-moe": { truth: { A: 1.2, alpha1: 0.1, alpha2: 0.25, alpha3: 0.02, E: 1.8 }, design: { D1: [1, 1000], D2: [1, 1000] }, tol: { A: 0.1, alpha1: 0.2, alpha2: 0.1, alpha3: 0.25, E: 0.02 } },
   "knowledge-capacity": { truth: { ratio: 2 }, design: { N: [1e6, 1e12] }, tol: { ratio: 0.01 } },
   "model-collapse": { truth: { A: 0.7, B: 0.6, beta: 2 }, design: { T: [1e1, 1e6], k: [10, 1e5] }, tol: { A: 0.1, B: 0.1, beta: 0.05 } },
@@ -152,7 +155,7 @@ describe("new laws recover known constants from 1%-noise synthetic data", () => 
     const r = recoveries[law.id];
     if (!r) continue;
     it(`${law.api} recovers ${JSON.stringify(r.truth)}`, () => {
-      const rows = samplePoints(r.design, 80, 17);
+      const rows = samplePoints(r.design, r.n ?? 80, 17);
       const rng = new Xoshiro128(5);
       const normal = () => {
         const u = (rng.nextUint32() + 1) / 4294967297, v = rng.nextUint32() / 4294967296;
@@ -210,6 +213,16 @@ describe("theory curves", () => {
         expect(ratio, `T = ${T}, k = ${k}`).toBeLessThan(2);
       }
     }
+  });
+
+  it("cross-lingual CPT: Eq. 5 reproduces the paper's optimal-allocation exponents (Table 2(b)) from its Table 2(a) fits", () => {
+    const law = papers.finetuning.crossLingualCpt;
+    const cont = law.optimalExponents(law.published.continual);
+    const scratch = law.optimalExponents(law.published.scratch);
+    expect(cont.a).toBeCloseTo(0.385, 3);
+    expect(cont.b).toBeCloseTo(0.615, 3);
+    expect(scratch.a).toBeCloseTo(0.429, 3);
+    expect(scratch.b).toBeCloseTo(0.571, 3);
   });
 
   it("knowledge capacity: 7B parameters at 2 bits/param store 14B bits (abstract)", () => {

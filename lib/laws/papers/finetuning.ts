@@ -1,11 +1,11 @@
 /**
  * Fine-tuning and transfer: the multiplicative joint law of Zhang et al. (fine-tuning data × another scaling
- * factor), the rectified law of Lin et al. (a "pre-learned data size" that produces the pre-power phase), and a
- * card for cross-lingual continual pre-training.
+ * factor), the rectified law of Lin et al. (a "pre-learned data size" that produces the pre-power phase), and Zheng et
+ * al.'s law for cross-lingual continual pre-training.
  */
 import { crossLingualCptCitation, finetuneScalingCitation, rectifiedScalingCitation } from "../../core/bibliography";
-import { defineLaw } from "../law";
-import { paperCard } from "./paper-card";
+import { InvalidInputError } from "../../core";
+import { defineLaw, paramsOf, type ParamsLike } from "../law";
 
 /**
  * Zhang et al. 2024: in the data-limited fine-tuning regime, test loss is a product of powers of the fine-tuning data
@@ -86,14 +86,65 @@ export const rectified = defineLaw({
   },
 });
 
-export const crossLingualCpt = paperCard({
+/**
+ * Zheng et al. 2024: continual pre-training of an existing LLM on a new language follows Chinchilla's law with the
+ * data term extended by a joint data–parameter effect (larger source models transfer more), fitted with E, A, α fixed
+ * at their from-scratch values: L(N, D) = E + A/N^α + B/(D^β·N^γ). γ = 0 is the from-scratch law.
+ * @example crossLingualCpt.predict({ N: 1e9, D: 2e10 }, { E: 1.5, A: 400, B: 400, alpha: 0.4, beta: 0.2, gamma: 0.1 }) // => 2.0389
+ */
+export const crossLingualCpt = defineLaw({
   id: "cross-lingual-cpt",
   api: "laws.papers.finetuning.crossLingualCpt",
-  name: "Cross-lingual continual pre-training at scale (Zheng et al. 2024)",
+  name: "Cross-lingual continual pre-training law (Zheng et al. 2024)",
   topic: "loss",
+  latex: "L(N, D) = E + \\frac{A}{N^{\\alpha}} + \\frac{B'}{D^{\\beta'} N^{\\gamma}}",
+  formula: "E + A / N^alpha + B / (D^beta * N^gamma)",
+  inputs: { N: "parameters", D: "continual pre-training tokens in the target language" },
+  output: "validation cross-entropy in the target language, nats/token",
+  params: [
+    { name: "E", lower: 0, description: "irreducible loss, nats" },
+    { name: "A", transform: "log", description: "parameter-term scale" },
+    { name: "B", transform: "log", description: "joint data-term scale B′" },
+    { name: "alpha", transform: "log", description: "parameter exponent" },
+    { name: "beta", transform: "log", description: "data exponent β′" },
+    { name: "gamma", description: "joint parameter exponent of the data term (0 from scratch)" },
+  ],
+  published: {
+    continual: {
+      name: "Zheng 2024, continual pre-training (English → Chinese)",
+      params: { E: 1.55, A: 420.0, B: 433.3, alpha: 0.40, beta: 0.20, gamma: 0.08 },
+      status: "confirmed",
+      citation: { ...crossLingualCptCitation, where: "Eq. 4 and Table 2(a), read in a stored copy of the arXiv HTML; E, A, α fixed from the from-scratch fit" },
+      note: "N from 50M to 5.5B, D = 20·N tokens; the implied N_opt ∝ C^0.385, D_opt ∝ C^0.615 (Table 2(b))",
+    },
+    scratch: {
+      name: "Zheng 2024, pre-training from scratch (Chinese)",
+      params: { E: 1.55, A: 420.0, B: 719.5, alpha: 0.40, beta: 0.30, gamma: 0 },
+      status: "confirmed",
+      citation: { ...crossLingualCptCitation, where: "Eq. 1 and Table 2(a), read in a stored copy of the arXiv HTML" },
+      note: "Chinchilla form (γ = 0); N_opt ∝ C^0.429, D_opt ∝ C^0.571 (Table 2(b))",
+    },
+  },
+  ranges: { N: [5e7, 5.5e9], D: [1e9, 1.1e11] },
   citation: crossLingualCptCitation,
-  formula: "Chinchilla's E + A/N^α + B/D^β extended with a joint data–parameter term",
-  contributes: "Across 40 model sizes (40M–5B), continually pre-training an existing LLM on a new language converges faster than training from scratch, follows a Chinchilla-style law with an extra joint term, and so has a different compute-optimal data/parameter split; transfer depends on training length and language, and replaying old data limits forgetting.",
-  whyNoLaw: "The exact joint term and its constants were not read at the source; the base form is laws.chinchilla.",
-  related: "laws.chinchilla (base form and fitter); laws.computeOptimalAllocation for the optimal split of any L(N, D).",
+  predict: (x: { N: number; D: number }, p) => p.E + p.A / x.N ** p.alpha + p.B / (x.D ** p.beta * x.N ** p.gamma),
+  gradient: (x: { N: number; D: number }, p, g) => {
+    const lN = Math.log(x.N), lD = Math.log(x.D);
+    const t1 = x.N ** -p.alpha, t2 = x.D ** -p.beta * x.N ** -p.gamma;
+    g[0] = 1; g[1] = t1; g[2] = t2; g[3] = -p.A * t1 * lN; g[4] = -p.B * t2 * lD; g[5] = -p.B * t2 * lN;
+    return p.E + p.A * t1 + p.B * t2;
+  },
+}, {
+  /**
+   * Compute-optimal exponents N_opt ∝ C^a, D_opt ∝ C^b of the extended law (the paper's Eq. 5):
+   * a = β/(α + β − γ), b = (α − γ)/(α + β − γ).
+   * @example crossLingualCpt.optimalExponents({ alpha: 0.4, beta: 0.2, gamma: 0.08 }) // => { a: 0.3846, b: 0.6154 }
+   */
+  optimalExponents(params?: ParamsLike<"alpha" | "beta" | "gamma"> | { alpha: number; beta: number; gamma: number }): { a: number; b: number } {
+    const fn = "laws.papers.finetuning.crossLingualCpt.optimalExponents";
+    const p = paramsOf(fn, ["alpha", "beta", "gamma"], (params ?? crossLingualCpt.defaults) as ParamsLike<"alpha" | "beta" | "gamma">);
+    const s = p.alpha + p.beta - p.gamma;
+    if (!(s > 0)) throw new InvalidInputError(fn, `alpha + beta − gamma must be > 0, got ${s}`);
+    return { a: p.beta / s, b: (p.alpha - p.gamma) / s };
+  },
 });
