@@ -66,7 +66,8 @@ export interface MultilingualNmtParams { readonly beta: number; readonly alpha: 
 /**
  * Fernandes et al. 2023: for one language pair in a multilingual translation model, loss falls as a power of model
  * size, L(N) = β·N^(−α) + L∞, and changing the pair's weight in the training mixture changes only β, not α — so a
- * weight acts as a fraction of "effective parameters" allocated to the pair.
+ * weight acts as a fraction of "effective parameters" allocated to the pair. (With encoder and decoder scaled in
+ * proportion, Ghorbani et al.'s encoder–decoder law β·N_e^(−p_e)·N_d^(−p_d) + L∞ reduces to this form.)
  * @example multilingualNmt.predict({ N: 1e8 }, { beta: 100, alpha: 0.25, Linf: 1 }) // => 2
  */
 export const multilingualNmt = defineLaw({
@@ -76,8 +77,8 @@ export const multilingualNmt = defineLaw({
   topic: "loss",
   latex: "L_i(N) = \\beta_i(p_i)\\, N^{-\\alpha} + L_{\\infty,i}",
   formula: "beta * N^(-alpha) + Linf",
-  inputs: { N: "model parameters" },
-  output: "per-token cross-entropy of one language pair, nats",
+  inputs: { N: "non-embedding parameters (encoder and decoder scaled together)" },
+  output: "per-token test cross-entropy of one language pair, nats",
   params: [
     { name: "beta", transform: "log", description: "multiplicative factor (depends on the pair's mixture weight)" },
     { name: "alpha", transform: "log", description: "exponent (shared across mixture weights)" },
@@ -88,11 +89,12 @@ export const multilingualNmt = defineLaw({
       name: "illustrative values (not from the paper)",
       params: { beta: 60, alpha: 0.3, Linf: 1.2 },
       status: "unverified",
-      citation: { ...multilingualNmtCitation, where: "form from the abstract (mixture weight changes only the multiplicative factor); numbers are ours, for shape only" },
+      citation: { ...multilingualNmtCitation, where: "form: Eq. 7 (β depends on the weight p; α and L∞ do not), read in a stored copy of the paper; the fitted values are only in figures, so these numbers are ours, for shape only" },
       note: "illustrative, not published: fit your own per-pair losses",
     },
   },
-  ranges: { N: [1e7, 1e10] },
+  // The paper's models: about 20M to 1B non-embedding parameters (§3.1).
+  ranges: { N: [2e7, 1e9] },
   citation: multilingualNmtCitation,
   predict: (x: { N: number }, p) => p.beta * x.N ** -p.alpha + p.Linf,
   gradient: (x: { N: number }, p, g) => {

@@ -11,8 +11,9 @@ import { defineLaw } from "../law";
 import { paperCard } from "./paper-card";
 
 /**
- * Zhai et al. 2022: downstream error of ViT models on the compute-efficient frontier saturates towards a floor c,
- * E(C) = a·(C + d)^(−b) + c; d shifts the curve at very small compute.
+ * Zhai et al. 2022: downstream error of ViT models on the compute-efficient frontier is a "double-saturating" power
+ * law, E(C) = a·(C + d)^(−b) + c: the floor c is the error even unlimited compute keeps, and the shift d reflects
+ * that near-zero compute still beats chance (e.g. predicting the majority class).
  * @example zhaiVit.predict({ C: 100 }, { a: 0.3, b: 0.4, c: 0.1, d: 0 }) // => 0.14755
  */
 export const zhaiVit = defineLaw({
@@ -35,8 +36,8 @@ export const zhaiVit = defineLaw({
       name: "Zhai 2022, ImageNet 10-shot error vs compute (recalled)",
       params: { a: 0.26, b: 0.35, c: 0.09, d: 0.01 },
       status: "unverified",
-      citation: { ...zhaiVitCitation, where: "Fig. 2 annotation (from memory, unverified)" },
-      note: "recalled shape and rough values for the 10-shot linear-probe error; check against Fig. 2 before use",
+      citation: { ...zhaiVitCitation, where: "form and units (TPUv3 core-days) read in §2.2 of a stored copy of the paper; the fitted values appear only in Fig. 2, so these are from memory (unverified)" },
+      note: "rough values for the 10-shot linear-probe error; check against Fig. 2 before use",
     },
   },
   // Plausible domain (not read at the source): the compute-frontier ViTs span about 0.1 to 1e3+ core-days.
