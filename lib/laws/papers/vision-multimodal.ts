@@ -7,8 +7,22 @@
 import {
   chertiClipCitation, ditScalingCitation, latentDiffusionScalingCitation, t2iScalabilityCitation, videoDitCitation, zhaiVitCitation,
 } from "../../core/bibliography";
-import { defineLaw } from "../law";
+import { defineLaw, type LawParams } from "../law";
 import { paperCard } from "./paper-card";
+
+/** y = β·C^α with its gradient: the single-variable power law that both the CLIP and the DiT fits use. */
+const powerLawInCompute = {
+  params: [
+    { name: "beta" as const, transform: "log" as const, description: "scale" },
+    { name: "alpha" as const, description: "exponent (negative)" },
+  ],
+  predict: (x: { C: number }, p: LawParams<"beta" | "alpha">) => p.beta * x.C ** p.alpha,
+  gradient: (x: { C: number }, p: LawParams<"beta" | "alpha">, g: Float64Array) => {
+    const t = x.C ** p.alpha;
+    g[0] = t; g[1] = p.beta * t * Math.log(x.C);
+    return p.beta * t;
+  },
+};
 
 /**
  * Zhai et al. 2022: downstream error of ViT models on the compute-efficient frontier is a "double-saturating" power
@@ -65,10 +79,6 @@ export const chertiClip = defineLaw({
   formula: "beta * C^alpha",
   inputs: { C: "total training compute, GFLOPs" },
   output: "downstream error (1 − accuracy or 1 − recall@k), fraction",
-  params: [
-    { name: "beta", transform: "log", description: "scale" },
-    { name: "alpha", description: "exponent (negative)" },
-  ],
   published: {
     openclipImagenet: {
       name: "OpenCLIP on LAION, zero-shot ImageNet (recalled)",
@@ -80,12 +90,7 @@ export const chertiClip = defineLaw({
   },
   ranges: { C: [1e8, 1e12] },
   citation: chertiClipCitation,
-  predict: (x: { C: number }, p) => p.beta * x.C ** p.alpha,
-  gradient: (x: { C: number }, p, g) => {
-    const t = x.C ** p.alpha;
-    g[0] = t; g[1] = p.beta * t * Math.log(x.C);
-    return p.beta * t;
-  },
+  ...powerLawInCompute,
 });
 
 /**
@@ -102,10 +107,6 @@ export const ditScaling = defineLaw({
   formula: "beta * C^alpha",
   inputs: { C: "training compute, FLOPs" },
   output: "diffusion training loss on the compute-optimal frontier",
-  params: [
-    { name: "beta", transform: "log", description: "scale" },
-    { name: "alpha", description: "exponent (negative)" },
-  ],
   published: {
     recalled: {
       name: "Liang 2024, text-to-image DiT on the isoFLOP frontier (recalled)",
@@ -116,12 +117,7 @@ export const ditScaling = defineLaw({
   },
   ranges: { C: [1e17, 1e21] },
   citation: ditScalingCitation,
-  predict: (x: { C: number }, p) => p.beta * x.C ** p.alpha,
-  gradient: (x: { C: number }, p, g) => {
-    const t = x.C ** p.alpha;
-    g[0] = t; g[1] = p.beta * t * Math.log(x.C);
-    return p.beta * t;
-  },
+  ...powerLawInCompute,
 });
 
 /** Li et al. 2024: which parts of a text-to-image diffusion model and its data are worth scaling. */
