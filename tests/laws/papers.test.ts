@@ -187,6 +187,19 @@ describe("theory curves", () => {
     expect(slope(Ns, L)).toBeCloseTo(-papers.theory.solvableModel.exponent({ alpha }), 1);
   });
 
+  it("data pruning: from a large pool, keeping the hardest examples beats a random subset by far; from few, keeping the easiest wins (Sorscher et al.)", () => {
+    const memo = new Map<string, number>();
+    const avg = (keep: number, keepWhich: "hard" | "easy" | "random") => {
+      const key = `${keep}/${keepWhich}`;
+      if (!memo.has(key)) memo.set(key, [1, 2, 3, 4, 5, 6].reduce((s, seed) => s + papers.data.sorscherPruning.simulate({ d: 20, pool: 1600, keep, keepWhich, seed }), 0) / 6);
+      return memo.get(key)!;
+    };
+    expect(avg(80, "hard")).toBeLessThan(avg(80, "random") / 4);
+    expect(avg(20, "easy")).toBeLessThan(avg(20, "random"));
+    // Better than a power law: doubling the kept data divides the hard-pruned error by far more than random's.
+    expect(avg(40, "hard") / avg(80, "hard")).toBeGreaterThan(4 * (avg(40, "random") / avg(80, "random")));
+  });
+
   it("random features: gradient descent approaches the converged loss (Bordelon et al.)", () => {
     const setup = { N: 16, M: 500, alpha: 1.5, seed: 2 };
     const early = papers.theory.dynamicalModel.simulate({ ...setup, steps: 10 });

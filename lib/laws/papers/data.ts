@@ -4,6 +4,7 @@
  */
 import { dataDecideCitation, qualityDataCitation, sorscherPruningCitation } from "../../core/bibliography";
 import { paperCard } from "./paper-card";
+import { pruningError } from "./perceptron-pruning";
 
 export const sorscherPruning = paperCard({
   id: "sorscher-pruning",
@@ -13,8 +14,11 @@ export const sorscherPruning = paperCard({
   citation: sorscherPruningCitation,
   formula: "test error vs kept examples: power law for random pruning; faster, up to exponential, for an ideal ranking metric",
   contributes: "A teacher–student perceptron theory (solved with replica methods) in which keeping the hardest examples — when data is plentiful — or the easiest — when it is scarce — bends error-vs-data below a power law; confirmed on CIFAR-10, SVHN and ImageNet ResNets, with a benchmark of ten pruning metrics and a cheap self-supervised metric that matches the best supervised ones.",
-  whyNoLaw: "The curve comes from solving the replica equations for each pruning fraction and teacher–probe angle; there is no closed form with constants to fit.",
-  related: "laws.hestnessError (the power-law baseline it beats); mixing.qqt (data filtering under repetition); laws.muennighoffLoss (value of repeated data).",
+  whyNoLaw: "The curve comes from solving the replica equations for each pruning fraction and teacher–probe angle; there is no closed form with constants to fit. `simulate(setup)` runs the same teacher–student perceptron numerically.",
+  related: "simulate({ d, pool, keep, keepWhich }) here; laws.hestnessError (the power-law baseline it beats); mixing.qqt (data filtering under repetition); laws.muennighoffLoss (value of repeated data).",
+}, {
+  /** Test error of a max-margin student trained on a margin-pruned pool (see lib/laws/papers/perceptron-pruning.ts). */
+  simulate: pruningError,
 });
 
 export const qualityData = paperCard({
