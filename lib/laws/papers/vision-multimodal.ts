@@ -7,6 +7,7 @@
 import {
   chertiClipCitation, ditScalingCitation, latentDiffusionScalingCitation, t2iScalabilityCitation, videoDitCitation, zhaiVitCitation,
 } from "../../core/bibliography";
+import { InvalidInputError, type PublishedConstants } from "../../core";
 import { defineLaw, type LawParams } from "../law";
 import { paperCard } from "./paper-card";
 
@@ -112,13 +113,34 @@ export const ditScaling = defineLaw({
       name: "Liang 2024, text-to-image DiT on the isoFLOP frontier (recalled)",
       params: { beta: 2.3943, alpha: -0.0273 },
       status: "unverified",
-      citation: { ...ditScalingCitation, where: "§3 loss–compute fit (from memory; a third-party summary quotes the same β = 2.3943)" },
+      citation: { ...ditScalingCitation, where: "§3 loss–compute fit: β = 2.3943 from memory and one third-party summary, but an OpenReview reviewer's summary writes 3.3943 — not read in the paper" },
+      note: "the two secondary sources disagree on β (2.3943 vs 3.3943); α = −0.0273 in both",
     },
   },
   ranges: { C: [1e17, 1e21] },
   citation: ditScalingCitation,
   ...powerLawInCompute,
+}, {
+  /**
+   * Compute-optimal model size and data of the text-to-image DiT runs, N_opt = k_N·C^a and D_opt = k_D·C^b.
+   * The default constants are unverified (see DIT_ALLOCATION); they satisfy 6·N_opt·D_opt ≈ C.
+   * @example ditScaling.optimal({ C: 1e18 }, { kN: 1, a: 0.5, kD: 1 / 6, b: 0.5 }) // => { N: 1000000000, D: 166666666.67 }
+   */
+  optimal(x: { C: number }, allocation: { kN: number; a: number; kD: number; b: number } = DIT_ALLOCATION.params): { N: number; D: number } {
+    const fn = "laws.papers.vision.ditScaling.optimal";
+    if (!(x && x.C > 0)) throw new InvalidInputError(fn, `C must be > 0, got ${String(x?.C)}`, "C is training compute in FLOPs");
+    return { N: allocation.kN * x.C ** allocation.a, D: allocation.kD * x.C ** allocation.b };
+  },
+
 });
+
+/** Liang et al. 2024's compute-optimal allocation of the text-to-image DiT runs (secondary source, unverified). */
+export const DIT_ALLOCATION: PublishedConstants<{ kN: number; a: number; kD: number; b: number }> = {
+  name: "Liang 2024, N_opt and D_opt vs compute (secondary)",
+  params: { kN: 0.0009, a: 0.5681, kD: 186.8535, b: 0.4319 },
+  status: "unverified",
+  citation: { ...ditScalingCitation, where: "as quoted in an OpenReview reviewer's summary of the paper; not read in the paper (6·k_N·k_D ≈ 1.01 and a + b = 1, consistent with C = 6ND)" },
+};
 
 /** Li et al. 2024: which parts of a text-to-image diffusion model and its data are worth scaling. */
 export const t2iScalability = paperCard({
