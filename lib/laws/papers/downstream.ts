@@ -24,7 +24,7 @@ export const isik = defineLaw({
   topic: "downstream",
   latex: "\\mathrm{BLEU}(D_p) = \\left(\\log(A\\, D_p^{\\alpha})\\right)^{\\beta}",
   formula: "(log(A * Dp^alpha))^beta",
-  inputs: { Dp: "pre-training data, tokens" },
+  inputs: { Dp: "pre-training data seen (no repetition), tokens" },
   output: "BLEU after fine-tuning on the translation task",
   params: [
     { name: "A", transform: "log", description: "scale inside the log" },
@@ -36,11 +36,12 @@ export const isik = defineLaw({
       name: "illustrative values (not from the paper)",
       params: { A: 100, alpha: 0.1, beta: 1.5 },
       status: "unverified",
-      citation: { ...isikDownstreamCitation, where: "form: §3 log-law; numbers are ours (BLEU ≈ 17 at 1e9 tokens), for shape only" },
+      citation: { ...isikDownstreamCitation, where: "form: Eq. 1 (and Eq. 3 for cross-entropy), as given by a detailed secondary note on the paper; the fitted values (App. C.3) were not read, so these numbers are ours (BLEU ≈ 17 at 1e9 tokens), for shape only" },
       note: "illustrative, not published: the paper fits A, α, β per pre-training mixture and fine-tuning size",
     },
   },
-  ranges: { Dp: [1e8, 1e11] },
+  // T5-3B pre-trained for up to 256 × 512 × 1e6 ≈ 1.3e11 token positions.
+  ranges: { Dp: [1e8, 1.3e11] },
   citation: isikDownstreamCitation,
   predict: (x: { Dp: number }, p) => Math.log(p.A * x.Dp ** p.alpha) ** p.beta,
   gradient: (x: { Dp: number }, p, g) => {

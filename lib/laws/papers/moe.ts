@@ -12,10 +12,11 @@ export const abnarSparsity = paperCard({
   name: "Optimal MoE sparsity: parameters vs FLOPs (Abnar et al. 2025)",
   topic: "loss",
   citation: abnarSparsityCitation,
-  formula: "L(N, D, S): a Chinchilla-style law extended with the sparsity S = inactive / total parameters",
-  variables: { N: "total parameters", D: "training tokens", S: "sparsity, fraction of parameters inactive per token" },
-  contributes: "Separates the two sides of capacity — total parameters and FLOPs per example — by varying MoE sparsity at fixed compute: for a given training budget there is an optimal sparsity, and it rises towards 1 as the budget grows, i.e. more total parameters with fewer active ones is better for pre-training loss; downstream few-shot results follow loss, with exceptions on reasoning-heavy tasks.",
-  whyNoLaw: "The sparsity-extended law's exact terms and fitted constants were not read at the source (looked up but not found in the searchable copies), so no form is published here rather than a guessed one.",
+  formula: "a / N^alpha + b / D^beta + c / (1 - S)^lambda + d / ((1 - S)^delta * N^gamma) + e",
+  latex: "L(N, D, S) = \\frac{a}{N^{\\alpha}} + \\frac{b}{D^{\\beta}} + \\frac{c}{(1-S)^{\\lambda}} + \\frac{d}{(1-S)^{\\delta} N^{\\gamma}} + e",
+  variables: { N: "total parameters", D: "training tokens", S: "sparsity, (E − K)/E: fraction of experts inactive per token (0 = dense)", λ: "fitted negative: sparser is better at fixed N, D" },
+  contributes: "Separates the two sides of capacity — total parameters and FLOPs per example — by varying MoE sparsity at fixed compute (3e19–1e21 FLOPs, S up to 98%): for a given training budget there is an optimal sparsity, and it rises towards 1 as the budget and total size grow, i.e. more total parameters with fewer active ones lowers pre-training loss; downstream few-shot error follows loss, except reading comprehension (SQuAD), where sparser models transfer worse.",
+  whyNoLaw: "The sparsity-extended law (Eq. 6, as given by a detailed secondary summary of the paper) has nine constants listed only in an appendix table that was not read; the form is stated here so it can be fitted to one's own runs with fit.*, but no constant set is published.",
   related: "laws.jointMoeLoss and laws.clarkMoeLoss (fittable MoE laws with numbers of experts); laws.krajewskiMoeLoss (granularity).",
 });
 
