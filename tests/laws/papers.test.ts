@@ -132,7 +132,7 @@ interface Recovery {
 
 const recoveries: Record<string, Recovery> = {
   "zhai-vit": { truth: { a: 0.3, b: 0.4, c: 0.1, d: 0.05 }, design: { C: [1e-2, 1e4] }, tol: { a: 0.1, b: 0.1, c: 0.1, d: 0.5 } },
-  "cherti-clip": { truth: { beta: 4, alpha: -0.12 }, design: { C: [1e8, 1e12] }, tol: { beta: 0.3, alpha: 0.05 } },
+  "cherti-clip": { truth: { beta: 4, alpha: -0.12 }, design: { C: [1e10, 1e14] }, tol: { beta: 0.3, alpha: 0.05 } },
   "dit-scaling": { truth: { beta: 3, alpha: -0.05 }, design: { C: [1e17, 1e21] }, tol: { beta: 0.3, alpha: 0.1 } },
   wukong: { truth: { A: 0.9, alpha: 0.05 }, design: { C: [1, 200] }, tol: { A: 0.03, alpha: 0.1 } },
   "multilingual-nmt": { truth: { beta: 60, alpha: 0.3, Linf: 1.2 }, design: { N: [1e6, 1e10] }, tol: { beta: 0.5, alpha: 0.1, Linf: 0.05 } },
@@ -236,6 +236,14 @@ describe("theory curves", () => {
     expect(cont.b).toBeCloseTo(0.615, 3);
     expect(scratch.a).toBeCloseTo(0.429, 3);
     expect(scratch.b).toBeCloseTo(0.571, 3);
+  });
+
+  it("CLIP: the confirmed OpenCLIP ImageNet law reproduces the paper's four stated zero-shot predictions", () => {
+    const gmacs = { "ViT-H-14": 190.97, "ViT-g-14": 290.74, "ViT-G-14": 532.92 }; // LAION-AI/scaling-laws-openclip arch_info.csv
+    const stated: [keyof typeof gmacs, number, number][] = [["ViT-g-14", 34e9, 0.791], ["ViT-H-14", 68e9, 0.797], ["ViT-g-14", 68e9, 0.807], ["ViT-G-14", 68e9, 0.819]];
+    for (const [arch, samples, acc] of stated) {
+      expect(1 - papers.vision.chertiClip.predict({ C: gmacs[arch] * samples }), `${arch} at ${samples}`).toBeCloseTo(acc, 2);
+    }
   });
 
   it("knowledge capacity: 7B parameters at 2 bits/param store 14B bits (abstract)", () => {
