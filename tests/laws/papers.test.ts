@@ -135,6 +135,7 @@ const recoveries: Record<string, Recovery> = {
   "cherti-clip": { truth: { beta: 4, alpha: -0.12 }, design: { C: [1e10, 1e14] }, tol: { beta: 0.3, alpha: 0.05 } },
   "dit-scaling": { truth: { beta: 3, alpha: -0.05 }, design: { C: [1e17, 1e21] }, tol: { beta: 0.3, alpha: 0.1 } },
   wukong: { truth: { A: 0.9, alpha: 0.05 }, design: { C: [1, 200] }, tol: { A: 0.03, alpha: 0.1 } },
+  hstu: { truth: { a: 0.15, b: 0.0195 }, design: { C: [1e3, 1e6] }, tol: { a: 0.1, b: 0.05 } },
   "multilingual-nmt": { truth: { beta: 60, alpha: 0.3, Linf: 1.2 }, design: { N: [1e6, 1e10] }, tol: { beta: 0.5, alpha: 0.1, Linf: 0.05 } },
   "value-based-rl": { truth: { Dmin: 1e5, beta: 5e5, alpha: 0.8 }, design: { sigma: [0.05, 64] }, tol: { Dmin: 0.1, beta: 0.15, alpha: 0.1 } },
   "isik-downstream": { truth: { A: 1, alpha: 0.2, beta: 1.5 }, design: { Dp: [1e6, 1e12] }, tol: { A: 0.5, alpha: 0.1, beta: 0.1 } },

@@ -32,7 +32,7 @@ export const wukong = defineLaw({
       name: "≈0.1% relative LogLoss gain per 4× compute (secondary summary)",
       params: { A: 1, alpha: -Math.log(0.999) / Math.log(4) },
       status: "unverified",
-      citation: { ...wukongCitation, where: "scaling figure on the internal dataset; α = −ln(0.999)/ln 4 from a secondary summary's \"≈0.1% per quadrupling\", not read in the paper" },
+      citation: { ...wukongCitation, where: "Fig. 1 (relative LogLoss vs GFLOP/example, 146B-sample internal dataset); α = −ln(0.999)/ln 4 from a secondary summary's \"≈0.1% per quadrupling\", not read in the paper" },
       note: "A = 1 normalises to the LogLoss at 1 GFLOP/example; only the ratio between compute levels is meaningful",
     },
   },
@@ -46,18 +46,44 @@ export const wukong = defineLaw({
   },
 });
 
-/** HSTU (Zhai et al. 2024): generative recommenders whose quality scales as a power of training compute. */
-export const hstu = paperCard({
+/**
+ * HSTU (Zhai et al. 2024): generative recommenders keep improving with training compute over three orders of
+ * magnitude where classic deep-learning recommendation models plateau; the paper's Fig. 7 annotates log-linear fits
+ * metric = a + b·ln C for retrieval (HR@100, b > 0) and ranking (normalized entropy, b < 0).
+ * @example hstu.predict({ C: Math.E }, { a: 0.15, b: 0.02 }) // => 0.17
+ */
+export const hstu = defineLaw({
   id: "hstu",
   api: "laws.papers.otherDomains.hstu",
-  name: "HSTU generative recommenders scale with compute (Zhai et al. 2024)",
+  name: "HSTU generative-recommender metric vs compute (Zhai et al. 2024)",
   topic: "loss",
+  latex: "y(C) = a + b \\ln C",
+  formula: "a + b * log(C)",
+  inputs: { C: "training compute, PetaFLOP/s-days" },
+  output: "retrieval HR@100 (fraction) or ranking normalized entropy",
+  params: [
+    { name: "a", description: "metric at C = 1 PF-day" },
+    { name: "b", description: "change per e-fold of compute (negative for NE)" },
+  ],
+  published: {
+    retrievalHr100: {
+      name: "retrieval HR@100, generative recommenders (Fig. 7 annotation)",
+      params: { a: 0.15, b: 0.0195 },
+      status: "unverified",
+      citation: { ...hstuCitation, where: "Fig. 7 fit annotation, as quoted by a secondary note and as we recall it; not read in the paper" },
+    },
+    rankingNe: {
+      name: "ranking normalized entropy, generative recommenders (Fig. 7 annotation)",
+      params: { a: 0.549, b: -5.3e-3 },
+      status: "unverified",
+      citation: { ...hstuCitation, where: "Fig. 7 fit annotation, as quoted by a secondary note; not read in the paper" },
+    },
+  },
+  // Three orders of magnitude of training compute, about 1e3 to 1e6 PF-days (secondary note).
+  ranges: { C: [1e3, 1e6] },
   citation: hstuCitation,
-  formula: "metric(C) ∝ C^(−α) over three orders of magnitude of training compute",
-  variables: { C: "training compute, FLOPs", metric: "retrieval HR@k or ranking normalized entropy" },
-  contributes: "Recasts ranking and retrieval as sequential transduction over user actions and introduces the HSTU architecture; unlike classic deep-learning recommendation models, which plateau, its quality follows a power law in training compute across three orders of magnitude, up to LLM-scale compute.",
-  whyNoLaw: "The fitted curves are on a private industrial dataset and their constants were not read at the source; any constants here would be guesses.",
-  related: "laws.papers.otherDomains.wukong has the same power-law-in-compute form and fits any recommender's metric-vs-compute table; fit.* for a saturating variant.",
+  predict: (x: { C: number }, p) => p.a + p.b * Math.log(x.C),
+  gradient: (x: { C: number }, p, g) => { g[0] = 1; g[1] = Math.log(x.C); return p.a + p.b * Math.log(x.C); },
 });
 
 /** Fernandes et al. 2023's joint-law parameters of one language pair: scale at weight p, exponent, loss floor. */
