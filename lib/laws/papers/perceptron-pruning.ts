@@ -6,7 +6,7 @@
  * margin) examples beats keeping a random subset of the same size; with a small pool, keeping the easiest does.
  */
 import { InvalidInputError } from "../../core";
-import { Xoshiro128 } from "../../fit/bootstrap";
+import { Xoshiro128 } from "../../numeric/random";
 
 export interface PruningSetup {
   /** Input dimension (default 20). */

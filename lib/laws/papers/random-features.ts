@@ -8,8 +8,8 @@
  * unlimited features, as P^(−(α−1)) in the number of samples P.
  */
 import { InvalidInputError } from "../../core";
-import { Xoshiro128 } from "../../fit/bootstrap";
-import { fitMatrixInverse } from "../../fit/linalg";
+import { Xoshiro128 } from "../../numeric/random";
+import { inverseOrNull } from "../../numeric/linalg";
 
 export interface RandomFeatureSetup {
   /** Number of random features (model size). */
@@ -84,9 +84,9 @@ export function randomFeatureLoss(setup: RandomFeatureSetup): number {
   let v: Float64Array;
   if (steps === undefined) {
     const ridge = (setup.ridge ?? 1e-10) * trace / N;
-    const inv = fitMatrixInverse(Gfit.map((row, i) => row.map((g, j) => g + (i === j ? ridge : 0))));
+    const inv = inverseOrNull(Gfit.map((row, i) => row.map((g, j) => g + (i === j ? ridge : 0))));
     if (!inv) throw new InvalidInputError(fn, "the feature covariance is singular", "raise `ridge`");
-    v = Float64Array.from(inv, (row) => row.reduce((s, a, j) => s + a * bfit[j], 0));
+    v = Float64Array.from(inv, (row: number[]) => row.reduce((s, a, j) => s + a * bfit[j], 0));
   } else {
     // Gradient descent on ½vᵀGv − bᵀv with step 1/trace(G) (below 2/λ_max, so stable).
     v = new Float64Array(N);
