@@ -6,7 +6,8 @@
  */
 import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError } from "../core";
 
-import { fitLogLogLine, flopsPerTokenFunction, minimiseOnLogScale, lossSurfaceOf, type LossSurfaceLike } from "./laws-internal";
+import { fitLogLogLine, flopsPerTokenFunction, lossSurfaceOf, type LossSurfaceLike } from "./laws-internal";
+import { minimizeOnInterval } from "../numeric/minimize1d";
 
 
 /** A loss law L(N, D) in nats/token (or any unit), decreasing in both arguments where it is meaningful. */
@@ -78,7 +79,7 @@ export function computeOptimalAllocation(lossIn: LossSurfaceLike, C: number, opt
     const N = Math.exp(t);
     return loss(N, C / f(N));
   };
-  const { t, atBoundary } = minimiseOnLogScale(fn, h, lo, hi, opts.gridPoints ?? 400);
+  const { x: t, atBoundary } = minimizeOnInterval(h, lo, hi, { gridPoints: opts.gridPoints ?? 400, fn });
   const N = Math.exp(t);
   const D = C / f(N);
   const L = loss(N, D);

@@ -27,6 +27,7 @@ import { clarkEffectiveExperts, clarkMoe, jointMoe, krajewskiMoe } from "./moe";
 import { bhagiaAccuracy, bhagiaPredictAccuracy, bhagiaTaskLoss } from "./bhagia";
 import { gadreOvertraining, gadreOvertrainingFitRuns, gadreParseRun, gadreRunsFromTable, GADRE_FIT_CONFIGS, GADRE_TRAIN_SETS } from "./gadre-overtraining";
 import { gadreAverageError, gadreAverageErrors, gadreError, GADRE_EVAL_SUBSET, GADRE_EVAL_TASKS } from "./gadre-downstream";
+import * as papers from "./papers";
 
 // Laws (each one `Law` object, its own card).
 export { chinchilla } from "./chinchilla-law";
@@ -153,6 +154,9 @@ export const observational = {
   computeEquivalent: observationalComputeEquivalent,
   card: observationalLaw,
 } as const;
+
+/** Every other paper of the seed list, as a law or a card, in topic groups (`laws.papers.vision.zhaiVit`, …). */
+export { papers };
 
 // For users defining their own laws.
 export { defineLaw } from "./law";

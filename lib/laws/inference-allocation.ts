@@ -7,7 +7,8 @@
  */
 import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError } from "../core";
 
-import { flopsPerTokenFunction, minimiseOnLogScale, type FlopsPerTokenRule, lossSurfaceOf, type LossSurfaceLike } from "./laws-internal";
+import { flopsPerTokenFunction, lossSurfaceOf, type FlopsPerTokenRule, type LossSurfaceLike } from "./laws-internal";
+import { minimizeOnInterval } from "../numeric/minimize1d";
 
 import { isoLossTokens } from "./isoloss";
 import { sardanaCitation } from "../core/bibliography";
@@ -81,7 +82,7 @@ export function inferenceAwareAllocation(lossIn: LossSurfaceLike, targetLoss: nu
     const N = Math.exp(t);
     return Math.log(f(N) * isoLossTokens(loss, N, targetLoss) + k * N * inferenceTokens);
   };
-  const { t, atBoundary } = minimiseOnLogScale(fn, cost, lo, Math.log(Nmax), opts.gridPoints ?? 400);
+  const { x: t, atBoundary } = minimizeOnInterval(cost, lo, Math.log(Nmax), { gridPoints: opts.gridPoints ?? 400, fn });
   const N = Math.exp(t);
   const D = isoLossTokens(loss, N, targetLoss);
   if (!Number.isFinite(D)) throw new ScalingLabError(fn, "the optimum needs unlimited data", "raise Nmax or targetLoss");

@@ -8,11 +8,11 @@
  */
 import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
 
-import { Xoshiro128 } from "../fit/bootstrap";
+import { Xoshiro128 } from "../numeric/random";
 
-import { fitMatrixInverse } from "../fit/linalg";
+import { inverseOrNull } from "../numeric/linalg";
 
-import { empiricalQuantile } from "../fit/special";
+import { quantileSorted } from "../numeric/quantile";
 
 import { fitLogLogLine } from "./laws-internal";
 import { chinchillaCitation } from "../core/bibliography";
@@ -53,7 +53,7 @@ function parabolaFromLogs(x: readonly number[], L: readonly number[]): IsoflopPa
       pw *= u;
     }
   }
-  const inv = fitMatrixInverse([[S[0], S[1], S[2]], [S[1], S[2], S[3]], [S[2], S[3], S[4]]]);
+  const inv = inverseOrNull([[S[0], S[1], S[2]], [S[1], S[2], S[3]], [S[2], S[3], S[4]]]);
   if (!inv) throw new InvalidInputError("laws.isoflop.parabola", "the N values are degenerate (need at least 3 distinct N per budget)");
   const q = inv.map((row) => row[0] * T[0] + row[1] * T[1] + row[2] * T[2]);
   let sse = 0;
@@ -253,7 +253,7 @@ export function isoflopParabolas(rows: readonly (IsoflopRow | IsoflopLossRow)[],
     bootstrap: {
       resamples: samples.length,
       nExponentSE: sd,
-      nExponentCI: [empiricalQuantile(sorted, (1 - level) / 2), empiricalQuantile(sorted, (1 + level) / 2)],
+      nExponentCI: [quantileSorted(sorted, (1 - level) / 2), quantileSorted(sorted, (1 + level) / 2)],
       samples,
     },
   };

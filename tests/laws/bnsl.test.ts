@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bnsl, bnslLoss, bnslModel } from "../../lib/laws/bnsl";
-import { checkModelGradient } from "../../lib/fit";
+import { checkModelGradient } from "../../lib/fit/fit";
 import { InvalidInputError } from "../../lib/core";
 
 describe("bnslLoss", () => {

@@ -16,7 +16,7 @@ import {
 import type { HestnessParams } from "../../lib/laws/hestness";
 import type { HenighanParams } from "../../lib/laws/henighan";
 import type { ClarkMoeParams, JointMoeParams, KrajewskiMoeParams } from "../../lib/laws/moe";
-import { checkModelGradient, fitModelSync } from "../../lib/fit";
+import { checkModelGradient, fitModelSync } from "../../lib/fit/fit";
 import { InvalidInputError } from "../../lib/core";
 
 // The laws through their public calling convention (inputs first, params second).

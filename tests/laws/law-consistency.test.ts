@@ -11,7 +11,7 @@ import "../../lib";
 import { listLaws, InvalidInputError } from "../../lib/core";
 import type { Law } from "../../lib/laws/law";
 import { checkModelGradient } from "../../lib/fit/fit";
-import { Xoshiro128 } from "../../lib/fit/bootstrap";
+import { Xoshiro128 } from "../../lib/numeric/random";
 
 type AnyLaw = Law<Record<string, number>, string>;
 const laws = listLaws().filter((l): l is AnyLaw => (l as { kind?: string }).kind === "law");
@@ -57,7 +57,7 @@ for (const law of laws) {
       expect(Object.keys(law.ranges).sort()).toEqual(Object.keys(law.inputs).sort());
       expect(law.citation.authors.length).toBeGreaterThan(0);
       expect(law.citation.title.length).toBeGreaterThan(0);
-      expect(law.api).toMatch(/^[a-z]+\.[A-Za-z.]+$/);
+      expect(law.api).toMatch(/^[a-z]+\.[A-Za-z0-9.()]+$/);
       expect(law.formula.trim().length).toBeGreaterThan(0);
       expect(law.latex.trim().length).toBeGreaterThan(0);
     });
@@ -106,8 +106,11 @@ for (const law of laws) {
       const x = samplePoints(law, 1, 3)[0];
       for (const k of Object.keys(law.inputs)) {
         expect(() => law.predict({ ...x, [k]: NaN }), k).toThrow(InvalidInputError);
-        expect(() => law.predict({ ...x, [k]: NaN }), k).toThrow(new RegExp(`^${law.api.replace(/\./g, "\\.")}\\.predict: ${k} must be`));
-        if (law.ranges[k][0] > 0) expect(() => law.predict({ ...x, [k]: -1 }), k).toThrow(new RegExp(`${k} must be`));
+        expect(() => law.predict({ ...x, [k]: NaN }), k).toThrow(new RegExp(`^${law.api.replace(/[.()]/g, "\\$&")}\\.predict: ${k} must be`));
+        if (law.ranges[k][0] > 0) {
+          expect(() => law.predict({ ...x, [k]: -1 }), k).toThrow(InvalidInputError);
+          expect(() => law.predict({ ...x, [k]: -1 }), k).toThrow(new RegExp(`^${law.api.replace(/[.()]/g, "\\$&")}\\.predict: .*\\b${k}\\b`));
+        }
       }
     });
   });

@@ -9,7 +9,7 @@ import {
   type MuennighoffParams,
 } from "../../lib/laws/muennighoff";
 import { InvalidInputError, listLaws } from "../../lib/core";
-import { checkModelGradient } from "../../lib/fit";
+import { checkModelGradient } from "../../lib/fit/fit";
 
 const p = MUENNIGHOFF_C4.params;
 // The law through its public calling convention (inputs first, params second).
