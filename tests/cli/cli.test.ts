@@ -65,7 +65,7 @@ describe("scalinglab install / uninstall", () => {
     const file = path.join(prefix, "share", "jupyter", "kernels", "scalinglab", "kernel.json");
     const spec = JSON.parse(fs.readFileSync(file, "utf8"));
     expect(spec).toMatchObject({ display_name: "TypeScript (scalinglab)", language: "typescript", interrupt_mode: "message" });
-    expect(spec.argv).toEqual([process.execPath, path.join(ROOT, "dist", "kernel", "main.js"), "-f", "{connection_file}"]);
+    expect(spec.argv).toEqual([process.execPath, path.join(ROOT, "dist", "kernel", "server", "main.js"), "-f", "{connection_file}"]);
     expect(fs.existsSync(spec.argv[1])).toBe(true);
   });
 

@@ -2,10 +2,11 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { writeKernelSpec } from "../../kernel/kernelspec";
+import { writeKernelSpec } from "../../kernel/runner/kernelspec";
+import { startLocalKernel, type LocalKernel } from "../../kernel/runner/localClient";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const KERNEL_MAIN = path.join(ROOT, "dist", "kernel", "main.js");
+export const KERNEL_MAIN = path.join(ROOT, "dist", "kernel", "server", "main.js");
 export const VENV_BIN = path.join(ROOT, ".venv", "bin");
 export const KERNEL_ARGV = [process.execPath, KERNEL_MAIN, "-f", "{connection_file}"];
 
@@ -15,4 +16,10 @@ export function tempJupyterPath(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scalinglab-jupyter-"));
   writeKernelSpec(path.join(dir, "kernels"), { main: KERNEL_MAIN });
   return dir;
+}
+
+/** Starts a kernel from `argv` ("{connection_file}" is replaced) with the runner's local client, ready to use. */
+export function startTestKernel(argv: string[] = KERNEL_ARGV): Promise<LocalKernel> {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "scalinglab-cwd-"));
+  return startLocalKernel({ name: "scalinglab", spec: { argv, display_name: "test", language: "typescript", interrupt_mode: "message" }, cwd, startupTimeoutMs: 90_000 });
 }

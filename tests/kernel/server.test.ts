@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { KernelManager, ServerConnection, type Kernel, type KernelMessage } from "@jupyterlab/services";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePorts } from "../../kernel/zmq-client";
+import { freePort } from "../../kernel/runner/connection";
 import { tempJupyterPath, VENV_BIN } from "./helpers";
 
 const token = crypto.randomBytes(16).toString("hex");
@@ -55,7 +55,7 @@ const of = (r: Run, type: string) => r.iopub.filter((m) => m.header.msg_type ===
 beforeAll(async () => {
   jupyterPath = tempJupyterPath();
   rootDir = fs.mkdtempSync(path.join(os.tmpdir(), "scalinglab-server-root-"));
-  const [port] = await freePorts(1);
+  const port = await freePort();
   server = spawn(path.join(VENV_BIN, "jupyter"), ["server", "--ServerApp.ip=127.0.0.1", `--ServerApp.port=${port}`,
     `--ServerApp.token=${token}`, `--ServerApp.root_dir=${rootDir}`, "--no-browser", "--allow-root"], {
     env: { ...process.env, JUPYTER_PATH: jupyterPath, JUPYTER_RUNTIME_DIR: path.join(rootDir, ".runtime") },

@@ -1,9 +1,9 @@
 /** The kernel's pure parts: wire signing/decoding, history queries, is_complete, cursor units. */
 import { describe, expect, it } from "vitest";
 import type * as TS from "@tslab/typescript-for-tslab";
-import { decode, encode, makeHeader, Signer, WireError } from "../../kernel/wire";
-import { globToRegExp, History, SESSION } from "../../kernel/history";
-import { codePointsToUtf16, isComplete, utf16ToCodePoints } from "../../kernel/introspect";
+import { decode, encode, makeHeader, Signer, WireError } from "../../kernel/server/wire";
+import { globToRegExp, History, SESSION } from "../../kernel/server/history";
+import { codePointsToUtf16, isComplete, utf16ToCodePoints } from "../../kernel/engine/introspect";
 
 const ts = require("@tslab/typescript-for-tslab") as typeof TS;
 const signer = new Signer("secret", "hmac-sha256");

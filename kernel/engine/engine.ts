@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import * as util from "node:util";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import type { ErrorContent } from "./messages";
+import type { ErrorContent } from "../server/messages";
 import type { ConverterRequest, ConverterResponse, ConverterWorkerData } from "./converter-worker";
 
 // tslab's internals (pinned tslab@1.0.22): the TypeScript fork it ships and its converter/executor.

@@ -1,12 +1,12 @@
 /**
- * Kernel entry point: `node dist/kernel/main.js -f <connection_file>` (what the kernelspec runs).
+ * Kernel entry point: `node dist/kernel/server/main.js -f <connection_file>` (what the kernelspec runs).
  */
-import * as path from "node:path";
-import { log } from "./log";
-import { installCodeCache } from "./codecache";
+import { log } from "../log";
+import { projectRoot } from "../root";
+import { installCodeCache } from "../engine/codecache";
 
 // Before anything heavy is required: tslab's compiler, the library and mathjs compile from the cache.
-installCodeCache(path.resolve(__dirname, "..", ".."));
+installCodeCache(projectRoot());
 const { Kernel } = require("./kernel") as typeof import("./kernel");
 
 function connectionFile(argv: readonly string[]): string {
@@ -14,7 +14,7 @@ function connectionFile(argv: readonly string[]): string {
   const eq = argv.find((a) => a.startsWith("--connection-file="));
   const file = i >= 0 ? argv[i + 1] : eq?.slice("--connection-file=".length);
   if (!file) {
-    process.stderr.write("usage: node dist/kernel/main.js -f <connection_file>\n");
+    process.stderr.write("usage: node dist/kernel/server/main.js -f <connection_file>\n");
     process.exit(2);
   }
   return file;

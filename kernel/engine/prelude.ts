@@ -63,7 +63,7 @@ export function declaredExports(ts: typeof TS, dtsFile: string, seen = new Set<s
 /** Builds the prelude for the project at `root`; throws PreludeError saying what to fix. */
 export function buildPrelude(ts: typeof TS, root: string): Prelude {
   const libIndex = path.join(root, "dist", "lib", "index");
-  const cellApi = path.join(root, "dist", "kernel", "cell-api");
+  const cellApi = path.join(root, "dist", "kernel", "engine", "cell-api");
   if (!fs.existsSync(libIndex + ".js") || !fs.existsSync(libIndex + ".d.ts")) {
     throw new PreludeError(`dist/lib is missing in ${root} — run \`npm run build\` there`);
   }

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { writeKernelSpec } from "../kernelspec";
+import { writeKernelSpec } from "../runner/kernelspec";
 import { CliCommand } from "./command";
 import { parseCommandArgs } from "./args";
 import { defaultKernelsDir, explicitKernelsDir, KERNEL_NAME, TARGET_HELP, TARGET_OPTIONS } from "./kernelspecTarget";

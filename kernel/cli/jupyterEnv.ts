@@ -5,15 +5,7 @@
 import { spawnSync, SpawnSyncOptions } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-
-/** The project root: the nearest ancestor holding the scalinglab package.json (works from kernel/ and dist/kernel/). */
-export function projectRoot(from = __dirname): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string }).name === "scalinglab") return dir;
-    if (path.dirname(dir) === dir) throw new Error(`cannot find the scalinglab package.json above ${from}`);
-  }
-}
+import { projectRoot } from "../root";
 
 /** pip distributions the venv needs; each is also the name of the module checked for presence. */
 export const PYTHON_PACKAGES = ["jupyterlab", "notebook", "nbclient", "plotly", "ipykernel"] as const;

@@ -3,7 +3,7 @@
  * Jupyter counts cursor positions in Unicode code points; TypeScript in UTF-16 units, hence the conversions.
  */
 import type * as TS from "@tslab/typescript-for-tslab";
-import type { ContentByType, MimeData } from "./messages";
+import type { ContentByType, MimeData } from "../server/messages";
 import type { Engine } from "./engine";
 
 export function codePointsToUtf16(s: string, cp: number): number {

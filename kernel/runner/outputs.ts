@@ -3,7 +3,7 @@
  * coalesced, `clear_output(wait)` is deferred to the next output, and `update_display_data` rewrites every
  * earlier output (in any cell) that carries the same display_id.
  */
-import type { IOPubMessage } from "../client/session";
+import type { IOPubMessage } from "./session";
 import type { Output } from "./nbformat";
 import { joinSource } from "./nbformat";
 

@@ -6,7 +6,7 @@
 import type * as zmq from "zeromq";
 import { encode, makeHeader, type Header, type Message, type Signer } from "./wire";
 import type { Built } from "./messages";
-import { log } from "./log";
+import { log } from "../log";
 
 export class Channel {
   private readonly backlog: Buffer[][] = [];

@@ -2,7 +2,7 @@
 import { UsageError } from "./command";
 import type { OptionSpec, Parsed } from "./args";
 import { str } from "./args";
-import { KernelTarget, localTarget } from "../notebook/runFile";
+import { KernelTarget, localTarget } from "../runner/runFile";
 import { KERNEL_NAME, searchedKernelsDirs } from "./kernelspecTarget";
 import * as path from "node:path";
 

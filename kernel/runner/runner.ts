@@ -3,7 +3,7 @@
  * timeout and stop-on-first-error (cells tagged `raises-exception` may fail; `skip-execution` cells are skipped).
  */
 import * as path from "node:path";
-import type { KernelSession } from "../client/session";
+import type { KernelSession } from "./session";
 import { CodeCell, hasTag, joinSource, Notebook } from "./nbformat";
 import { NotebookOutputCollector } from "./outputs";
 

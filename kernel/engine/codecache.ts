@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as vm from "node:vm";
 import Module from "node:module";
-import { log } from "./log";
+import { log } from "../log";
 
 interface ModuleInternals {
   _compile(content: string, filename: string): unknown;

@@ -9,7 +9,7 @@ import * as zmq from "zeromq";
 import { Channel } from "./channel";
 import { build, type KernelInfoReply } from "./messages";
 import { decode, endpoint, Signer, type ConnectionInfo, type Message } from "./wire";
-import { log } from "./log";
+import { log } from "../log";
 
 export interface ControlWorkerData {
   connection: ConnectionInfo;

@@ -1,12 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CHECK_MIME, CheckRecord } from "../../lib/core/check";
-import { Notebook } from "../notebook/nbformat";
-import { displayPath, formatFailure, stripAnsi } from "../notebook/runner";
-import { runNotebookFile } from "../notebook/runFile";
+import { Notebook } from "../runner/nbformat";
+import { displayPath, formatFailure, stripAnsi } from "../runner/runner";
+import { runNotebookFile } from "../runner/runFile";
 import { CliCommand, UsageError } from "./command";
 import { parseCommandArgs, parseSeconds, str } from "./args";
-import { projectRoot } from "./jupyterEnv";
+import { projectRoot } from "../root";
 import { KERNEL_HELP, KERNEL_OPTIONS, kernelTarget } from "./notebookTarget";
 
 export interface NotebookOutcome {

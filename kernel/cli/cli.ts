@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-/** The `scalinglab` command: dispatches to the subcommands in kernel/commands/. */
+/** The `scalinglab` command: dispatches to the subcommands in kernel/cli/. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CliCommand, UsageError } from "./commands/command";
-import { fitCommand } from "./commands/fit";
-import { installCommand } from "./commands/install";
-import { reproduceCommand } from "./commands/reproduce";
-import { runCommand } from "./commands/run";
-import { setupCommand } from "./commands/setup";
-import { startCommand } from "./commands/start";
-import { uninstallCommand } from "./commands/uninstall";
+import { CliCommand, UsageError } from "./command";
+import { fitCommand } from "./fit";
+import { installCommand } from "./install";
+import { reproduceCommand } from "./reproduce";
+import { runCommand } from "./run";
+import { setupCommand } from "./setup";
+import { startCommand } from "./start";
+import { uninstallCommand } from "./uninstall";
 
 const COMMANDS: CliCommand[] = [setupCommand, startCommand, runCommand, reproduceCommand, fitCommand, installCommand, uninstallCommand];
 

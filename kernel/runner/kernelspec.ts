@@ -1,5 +1,5 @@
 /**
- * The `scalinglab` kernelspec: Jupyter starts `node dist/kernel/main.js -f {connection_file}` and
+ * The `scalinglab` kernelspec: Jupyter starts `node dist/kernel/server/main.js -f {connection_file}` and
  * interrupts through interrupt_request (message mode), which reaches the kernel even mid-loop.
  */
 import * as fs from "node:fs";
@@ -11,7 +11,7 @@ export const DISPLAY_NAME = "TypeScript (scalinglab)";
 export interface KernelSpecOptions {
   /** Node binary (default: the one running now). */
   node?: string;
-  /** Compiled kernel entry (default: dist/kernel/main.js next to this file). */
+  /** Compiled kernel entry (default: dist/kernel/server/main.js). */
   main?: string;
   /** Extra environment for the kernel process. */
   env?: Record<string, string>;
@@ -27,14 +27,14 @@ export interface KernelSpec {
 }
 
 export function kernelSpec(opts: KernelSpecOptions = {}): KernelSpec {
-  const main = path.resolve(opts.main ?? path.join(__dirname, "main.js"));
+  const main = path.resolve(opts.main ?? path.join(__dirname, "..", "server", "main.js"));
   return {
     argv: [opts.node ?? process.execPath, main, "-f", "{connection_file}"],
     display_name: DISPLAY_NAME,
     language: "typescript",
     interrupt_mode: "message",
     ...(opts.env ? { env: opts.env } : {}),
-    metadata: { debugger: false, scalinglab: { root: path.resolve(path.dirname(main), "..", "..") } },
+    metadata: { debugger: false, scalinglab: { root: path.resolve(path.dirname(main), "..", "..", "..") } },
   };
 }
 

@@ -1,7 +1,7 @@
 /** Which Jupyter data dir `install`/`uninstall` act on, chosen the way `jupyter kernelspec install` chooses. */
 import * as path from "node:path";
-import { jupyterDataPath, prefixDataDir, SYSTEM_DATA_DIRS, userDataDir } from "../client/jupyterPaths";
-import { KERNEL_NAME } from "../kernelspec";
+import { jupyterDataPath, prefixDataDir, SYSTEM_DATA_DIRS, userDataDir } from "../runner/jupyterPaths";
+import { KERNEL_NAME } from "../runner/kernelspec";
 import { UsageError } from "./command";
 import { OptionSpec, Parsed } from "./args";
 import { hasVenv, venvDir } from "./jupyterEnv";

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { workerData, type MessagePort } from "node:worker_threads";
 import { installCodeCache, saveCodeCache } from "./codecache";
+import { projectRoot } from "../root";
 import type { Converter } from "tslab/dist/converter";
 
 export interface ConverterWorkerData {
@@ -38,7 +39,7 @@ function answer(r: ConverterResponse, status = 1): void {
   Atomics.notify(state, 0);
 }
 
-installCodeCache(path.resolve(__dirname, "..", ".."), "converter");
+installCodeCache(projectRoot(), "converter");
 let conv: Converter;
 let requests = 0;
 try {

@@ -1,10 +1,10 @@
 /** Runs one notebook file on a fresh kernel (local or on a Jupyter server) and writes the executed copy. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findKernelSpec, KernelSpecFile } from "../client/jupyterPaths";
-import { startLocalKernel } from "../client/localKernel";
-import type { KernelSession } from "../client/session";
-import { KERNEL_NAME, kernelSpec } from "../kernelspec";
+import { findKernelSpec, KernelSpecFile } from "./jupyterPaths";
+import { startLocalKernel } from "./localClient";
+import type { KernelSession } from "./session";
+import { KERNEL_NAME, kernelSpec } from "./kernelspec";
 import { Notebook, readNotebook, writeNotebook } from "./nbformat";
 import { injectParameters } from "./parameters";
 import { CellFailure, executeNotebook } from "./runner";
@@ -56,7 +56,7 @@ export async function runNotebookFile(input: string, output: string, opts: RunFi
     session = t.kind === "local"
       ? await startLocalKernel({ name: t.name, spec: t.spec, cwd: path.dirname(path.resolve(input)), startupTimeoutMs })
       // Loaded on demand: @jupyterlab/services costs ~0.1 s to load, local runs never need it.
-      : await (await import("../client/serverKernel")).startServerKernel({ url: t.url, token: t.token, kernelName: t.kernelName, path: path.basename(input), startupTimeoutMs });
+      : await (await import("./serverClient")).startServerKernel({ url: t.url, token: t.token, kernelName: t.kernelName, path: path.basename(input), startupTimeoutMs });
   } catch (e) {
     return {
       notebook: nb, executed: 0, seconds: (Date.now() - t0) / 1000,

@@ -1,4 +1,4 @@
-/** One subcommand of `scalinglab`. Each lives in its own file under kernel/commands/. */
+/** One subcommand of `scalinglab`. Each lives in its own file under kernel/cli/. */
 export interface CliCommand {
   readonly name: string;
   /** One line for `scalinglab --help`. */

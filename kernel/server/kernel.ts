@@ -11,19 +11,19 @@ import * as zmq from "zeromq";
 import { Channel } from "./channel";
 import { build, type Built, type KernelInfoReply, type MimeData } from "./messages";
 import { decode, endpoint, readConnectionFile, Signer, type ConnectionInfo, type Message } from "./wire";
-import { log } from "./log";
-import { saveCodeCache } from "./codecache";
-import { StreamCapture } from "./io";
-import { Engine, runtimeError, type RunOutcome } from "./engine";
-import { complete, inspect, isComplete } from "./introspect";
+import { log } from "../log";
+import { projectRoot } from "../root";
+import { saveCodeCache } from "../engine/codecache";
+import { StreamCapture } from "./streams";
+import { Engine, runtimeError, type RunOutcome } from "../engine/engine";
+import { complete, inspect, isComplete } from "../engine/introspect";
 import { History, type HistoryQuery } from "./history";
-import { buildPrelude, PreludeError } from "./prelude";
+import { buildPrelude, PreludeError } from "../engine/prelude";
 import { ProgressDisplays, renderBundle, textPlain, type ProgressEvent } from "./display";
-import type { CellHost, DisplayOptions } from "./cell-api";
+import type { CellHost, DisplayOptions } from "../engine/cell-api";
 import type { ControlEvent, ControlWorkerData } from "./control-worker";
 
-/** Project root (dist/kernel/kernel.js → ../..). */
-export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+export const PROJECT_ROOT = projectRoot();
 
 /** lib/core/runtime.ts reads its hooks from this global slot. */
 const RUNTIME_SLOT = Symbol.for("scalinglab.runtime");

@@ -1,7 +1,7 @@
 /** HTML export of an executed notebook through Jupyter's own nbconvert (the venv's, else the one on PATH). */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { sh, venvBin } from "../commands/jupyterEnv";
+import { sh, venvBin } from "../cli/jupyterEnv";
 
 export class HtmlExportError extends Error {
   override name = "HtmlExportError";

@@ -3,11 +3,12 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
-import { prefixDataDir } from "../client/jupyterPaths";
-import { writeKernelSpec } from "../kernelspec";
+import { prefixDataDir } from "../runner/jupyterPaths";
+import { writeKernelSpec } from "../runner/kernelspec";
 import { CliCommand, UsageError } from "./command";
 import { parseCommandArgs, str } from "./args";
-import { ensureJupyter, projectRoot, venvBin, venvDir } from "./jupyterEnv";
+import { ensureJupyter, venvBin, venvDir } from "./jupyterEnv";
+import { projectRoot } from "../root";
 import { KERNEL_NAME } from "./kernelspecTarget";
 
 /** The first port ≥ `from` that nobody listens on at `ip`. */

@@ -1,10 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { prefixDataDir } from "../client/jupyterPaths";
-import { writeKernelSpec } from "../kernelspec";
+import { prefixDataDir } from "../runner/jupyterPaths";
+import { writeKernelSpec } from "../runner/kernelspec";
 import { CliCommand } from "./command";
 import { parseCommandArgs } from "./args";
-import { ensureJupyter, EnvironmentError, projectRoot, secs, sh, venvDir } from "./jupyterEnv";
+import { ensureJupyter, EnvironmentError, secs, sh, venvDir } from "./jupyterEnv";
+import { projectRoot } from "../root";
 import { KERNEL_NAME } from "./kernelspecTarget";
 
 /** Debian packages the project uses: headless Chromium (browser test), the kernel conformance suite, venv. */

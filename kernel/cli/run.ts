@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { exportHtml } from "../notebook/html";
-import { parseParam } from "../notebook/parameters";
-import { displayPath, formatFailure } from "../notebook/runner";
-import { runNotebookFile } from "../notebook/runFile";
+import { exportHtml } from "../runner/html";
+import { parseParam } from "../runner/parameters";
+import { displayPath, formatFailure } from "../runner/runner";
+import { runNotebookFile } from "../runner/runFile";
 import { CliCommand, UsageError } from "./command";
 import { parseCommandArgs, parseSeconds, str } from "./args";
 import { KERNEL_HELP, KERNEL_OPTIONS, kernelTarget } from "./notebookTarget";

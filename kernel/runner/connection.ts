@@ -1,10 +1,10 @@
 /** Connection files: the ports and HMAC key a client and a freshly started kernel agree on. */
 import { randomBytes } from "node:crypto";
 import * as net from "node:net";
-import type { ConnectionInfo } from "../wire";
+import type { ConnectionInfo } from "../server/wire";
 
 /** A port the OS reports free right now (jupyter_client picks kernel ports the same way). */
-function freePort(ip: string): Promise<number> {
+export function freePort(ip = "127.0.0.1"): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
