@@ -4,27 +4,9 @@
  * stays tiny and also works (printing text) outside the kernel.
  */
 import { inspect } from "node:util";
+import { cellHost, type DisplayOptions } from "./host";
 
-export interface DisplayOptions {
-  /** Names the output so a later `display(x, { displayId, update: true })` can replace it in place. */
-  displayId?: string;
-  /** Replace the output named `displayId` instead of adding a new one. */
-  update?: boolean;
-  /** `value` is already a mime bundle ({"text/html": ..., "text/plain": ...}). */
-  raw?: boolean;
-}
-
-/** What the kernel installs for the running cell. */
-export interface CellHost {
-  display(value: unknown, options: DisplayOptions): void;
-  clearOutput(wait: boolean): void;
-}
-
-const HOST = Symbol.for("scalinglab.kernel.cellHost");
-
-function host(): CellHost | undefined {
-  return (globalThis as unknown as Record<symbol, CellHost | undefined>)[HOST];
-}
+export type { DisplayOptions };
 
 /**
  * Shows a value as a rich output of the running cell: objects implementing
@@ -36,7 +18,7 @@ function host(): CellHost | undefined {
  * @example display({ "text/html": "<b>bold</b>", "text/plain": "bold" }, { raw: true })
  */
 export function display(value: unknown, options: DisplayOptions = {}): void {
-  const h = host();
+  const h = cellHost();
   if (h) h.display(value, options);
   else console.log(typeof value === "string" ? value : inspect(value));
 }
@@ -46,7 +28,7 @@ export function display(value: unknown, options: DisplayOptions = {}): void {
  * @param wait if true, clear only when the next output arrives (avoids flicker in animations)
  */
 export function clearOutput(wait = false): void {
-  host()?.clearOutput(wait);
+  cellHost()?.clearOutput(wait);
 }
 
 /**

@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import * as zmq from "zeromq";
 import { newConnectionInfo } from "./connection";
 import type { KernelSpecFile } from "./jupyterPaths";
-import type { ExecuteReply, IOPubMessage, KernelSession } from "./session";
+import { executeReply, iopubMessage, type ExecuteReply, type IOPubMessage, type KernelSession } from "./session";
 import { ConnectionInfo, decode, encode, endpoint, makeHeader, Message, Signer } from "../server/wire";
 
 /** Kernel processes still alive; killed if the CLI exits without shutting them down (Ctrl-C, crash). */
@@ -156,7 +156,11 @@ export class LocalKernel implements KernelSession {
       this.exitWaiters.push(onExit);
       if (!opts.noReply) this.replyListeners.set(id, (m) => { reply = m; check(); });
       this.iopubListeners.set(id, (m) => {
-        opts.onIOPub?.(m);
+        try {
+          opts.onIOPub?.(m);
+        } catch (e) {
+          return done(e as Error); // a malformed message fails this request, not the client
+        }
         if (m.header.msg_type !== "status") outputs.push(m);
         else if ((m.content as { execution_state?: string }).execution_state === "idle") { idle = true; check(); }
       });
@@ -176,9 +180,9 @@ export class LocalKernel implements KernelSession {
       code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true,
     }, {
       timeoutMs: 0,
-      onIOPub: (m) => { if (m.header.msg_type !== "status") onIOPub({ msg_type: m.header.msg_type, content: m.content as Record<string, any> }); },
+      onIOPub: (m) => { if (m.header.msg_type !== "status") onIOPub(iopubMessage(m.header.msg_type, m.content)); },
     });
-    return reply.content as unknown as ExecuteReply;
+    return executeReply(reply.content);
   }
 
   /** Waits until the kernel answers kernel_info on shell AND its IOPub messages reach us (no slow-joiner loss). */

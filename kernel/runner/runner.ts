@@ -4,6 +4,7 @@
  */
 import * as path from "node:path";
 import type { KernelSession } from "./session";
+import { ContentError } from "../server/contents";
 import { CodeCell, hasTag, joinSource, Notebook } from "./nbformat";
 import { NotebookOutputCollector } from "./outputs";
 
@@ -91,7 +92,8 @@ export async function executeNotebook(nb: Notebook, session: KernelSession, opts
         }
       }
     } catch (e) {
-      failure = { cell: index + 1, ename: "DeadKernelError", evalue: (e as Error).message, traceback: [] };
+      const err = e as Error;
+      failure = { cell: index + 1, ename: err instanceof ContentError ? err.name : "DeadKernelError", evalue: err.message, traceback: [] };
     }
     const secs = ((Date.now() - t0) / 1000).toFixed(2);
     opts.log?.(`${label} ${failure ? "FAILED" : "ok"} ${secs} s  ${firstLine(source)}`);

@@ -4,7 +4,7 @@
  */
 import { KernelManager, ServerConnection, Session, SessionManager } from "@jupyterlab/services";
 import WebSocket from "ws";
-import type { ExecuteReply, IOPubMessage, KernelSession } from "./session";
+import { executeReply, iopubMessage, type ExecuteReply, type IOPubMessage, type KernelSession } from "./session";
 
 export interface ServerKernelOptions {
   /** Base URL of the server, e.g. http://127.0.0.1:8888/ or https://hub.example.org/user/me/ */
@@ -33,11 +33,17 @@ class ServerKernelSession implements KernelSession {
 
   async execute(code: string, onIOPub: (msg: IOPubMessage) => void): Promise<ExecuteReply> {
     const future = this.kernel.requestExecute({ code, silent: false, store_history: true, allow_stdin: false, stop_on_error: true });
+    let malformed: Error | undefined;
     future.onIOPub = (msg) => {
-      if (msg.header.msg_type !== "status") onIOPub({ msg_type: msg.header.msg_type, content: msg.content as Record<string, any> });
+      try {
+        if (msg.header.msg_type !== "status") onIOPub(iopubMessage(msg.header.msg_type, msg.content));
+      } catch (e) {
+        malformed ??= e as Error; // fails this cell once the request is done, like the local client
+      }
     };
     const reply = await future.done;
-    return reply.content as ExecuteReply;
+    if (malformed) throw malformed;
+    return executeReply(reply.content);
   }
 
   async interrupt(): Promise<void> {

@@ -10,6 +10,7 @@ import { Channel } from "./channel";
 import { build, type KernelInfoReply } from "./messages";
 import { decode, endpoint, Signer, type ConnectionInfo, type Message } from "./wire";
 import { log } from "../log";
+import { contentErrorContent, ContentError, parseContent } from "./contents";
 
 export interface ControlWorkerData {
   connection: ConnectionInfo;
@@ -43,29 +44,41 @@ async function control(sock: zmq.Router, channel: Channel, signer: Signer): Prom
     }
     const type = msg.header.msg_type;
     post({ type: "request", msgType: type, parentHeader: msg.header });
-    switch (type) {
-      case "interrupt_request":
-        channel.send(build.interruptReply(), msg);
-        process.kill(process.pid, "SIGINT");
-        post({ type: "interrupt" });
-        break;
-      case "shutdown_request": {
-        const restart = msg.content["restart"] === true;
-        channel.send(build.shutdownReply(restart), msg);
-        post({ type: "shutdown", restart });
-        // A cell stuck in a loop cannot see the message: break the loop, and as a last resort terminate.
-        setTimeout(() => process.kill(process.pid, "SIGINT"), 200).unref();
-        setTimeout(() => process.kill(process.pid, "SIGTERM"), 3000).unref();
-        break;
-      }
-      case "kernel_info_request":
-        channel.send(build.kernelInfoReply(data.kernelInfo), msg);
-        break;
-      default:
-        log(`control: unsupported ${type}`);
-        channel.send(build.errorReply(type.replace(/_request$/, "_reply"),
-          { ename: "NotImplemented", evalue: `${type} is not supported by scalinglab`, traceback: [] }), msg);
+    try {
+      handle(msg, channel);
+    } catch (e) {
+      // A malformed request (ContentError) or a failed reply must not end the control loop.
+      const err = e instanceof ContentError ? contentErrorContent(e) : { ename: "Error", evalue: (e as Error).message, traceback: [] };
+      log(`control: ${type} failed: ${err.evalue}`);
+      channel.send(build.errorReply(type.replace(/_request$/, "_reply"), err), msg);
     }
+  }
+}
+
+function handle(msg: Message, channel: Channel): void {
+  const type = msg.header.msg_type;
+  switch (type) {
+    case "interrupt_request":
+      channel.send(build.interruptReply(), msg);
+      process.kill(process.pid, "SIGINT");
+      post({ type: "interrupt" });
+      break;
+    case "shutdown_request": {
+      const { restart } = parseContent(type, msg.content);
+      channel.send(build.shutdownReply(restart), msg);
+      post({ type: "shutdown", restart });
+      // A cell stuck in a loop cannot see the message: break the loop, and as a last resort terminate.
+      setTimeout(() => process.kill(process.pid, "SIGINT"), 200).unref();
+      setTimeout(() => process.kill(process.pid, "SIGTERM"), 3000).unref();
+      break;
+    }
+    case "kernel_info_request":
+      channel.send(build.kernelInfoReply(data.kernelInfo), msg);
+      break;
+    default:
+      log(`control: unsupported ${type}`);
+      channel.send(build.errorReply(type.replace(/_request$/, "_reply"),
+        { ename: "NotImplemented", evalue: `${type} is not supported by scalinglab`, traceback: [] }), msg);
   }
 }
 

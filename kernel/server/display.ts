@@ -5,6 +5,7 @@
 import * as util from "node:util";
 import * as crypto from "node:crypto";
 import type { MimeData } from "./messages";
+import type { ProgressEvent } from "../engine/host";
 
 /** The protocol key (lib/core/display.ts defines the same Symbol.for key; the kernel does not load lib). */
 const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
@@ -30,12 +31,6 @@ export function renderBundle(value: unknown): MimeData | Promise<MimeData> {
   };
   const out = (render as () => unknown).call(value);
   return out instanceof Promise ? out.then(check) : check(out);
-}
-
-export interface ProgressEvent {
-  task: string;
-  done: number;
-  total: number;
 }
 
 type Send = (data: MimeData, displayId: string, update: boolean) => void;

@@ -4,6 +4,7 @@
  * optional `unique` and last-n.
  */
 import type { HistoryEntry } from "./messages";
+import type { Content } from "./contents";
 
 interface Cell {
   line: number;
@@ -13,16 +14,7 @@ interface Cell {
 
 export const SESSION = 1;
 
-export interface HistoryQuery {
-  hist_access_type?: string;
-  output?: boolean;
-  n?: number | null;
-  session?: number;
-  start?: number;
-  stop?: number | null;
-  pattern?: string;
-  unique?: boolean;
-}
+export type HistoryQuery = Content<"history_request">;
 
 /** sqlite GLOB semantics (what IPython uses): * ? [abc] [^abc], whole string, case-sensitive. */
 export function globToRegExp(glob: string): RegExp {
@@ -58,15 +50,13 @@ export class History {
         cells = q.n ? this.cells.slice(-q.n) : [...this.cells];
         break;
       case "range": {
-        const session = q.session ?? 0;
-        if (session !== 0 && session !== SESSION) return [];
-        const start = q.start ?? 1;
+        if (q.session !== 0 && q.session !== SESSION) return [];
         const stop = q.stop ?? Infinity;
-        cells = this.cells.filter((c) => c.line >= start && c.line < stop);
+        cells = this.cells.filter((c) => c.line >= q.start && c.line < stop);
         break;
       }
       case "search": {
-        const re = globToRegExp(q.pattern ?? "*");
+        const re = globToRegExp(q.pattern);
         cells = this.cells.filter((c) => re.test(c.input));
         if (q.unique) {
           const seen = new Set<string>();
@@ -75,8 +65,6 @@ export class History {
         if (q.n) cells = cells.slice(-q.n);
         break;
       }
-      default:
-        return [];
     }
     return cells.map((c) => [SESSION, c.line, q.output ? [c.input, c.output] : c.input]);
   }

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { Channel } from "./channel";
-import { build, type Built, type KernelInfoReply, type MimeData } from "./messages";
+import { build, type Built, type ErrorContent, type KernelInfoReply, type MimeData } from "./messages";
 import { decode, endpoint, readConnectionFile, Signer, type ConnectionInfo, type Message } from "./wire";
 import { log } from "../log";
 import { projectRoot } from "../root";
@@ -17,23 +17,14 @@ import { saveCodeCache } from "../engine/codecache";
 import { StreamCapture } from "./streams";
 import { Engine, runtimeError, type RunOutcome } from "../engine/engine";
 import { complete, inspect, isComplete } from "../engine/introspect";
-import { History, type HistoryQuery } from "./history";
+import { History } from "./history";
+import { ContentError, contentErrorContent, parseContent, type Content } from "./contents";
 import { buildPrelude, PreludeError } from "../engine/prelude";
-import { ProgressDisplays, renderBundle, textPlain, type ProgressEvent } from "./display";
-import type { CellHost, DisplayOptions } from "../engine/cell-api";
+import { ProgressDisplays, renderBundle, textPlain } from "./display";
+import { runtimeHooks, setCellHost, type CellHost, type DisplayOptions } from "../engine/host";
 import type { ControlEvent, ControlWorkerData } from "./control-worker";
 
 export const PROJECT_ROOT = projectRoot();
-
-/** lib/core/runtime.ts reads its hooks from this global slot. */
-const RUNTIME_SLOT = Symbol.for("scalinglab.runtime");
-const CELL_HOST_SLOT = Symbol.for("scalinglab.kernel.cellHost");
-
-interface RuntimeHooks {
-  progress?: (e: ProgressEvent) => void;
-  signal?: AbortSignal;
-  display?: (bundle: MimeData) => void;
-}
 
 /** Output target of one execute_request (stays the target of late async output until the next one). */
 interface Cell {
@@ -199,9 +190,10 @@ export class Kernel {
       try {
         await this.handle(msg);
       } catch (e) {
-        const err = runtimeError(e, "<kernel>");
-        log(`${msg.header.msg_type} failed: ${err.traceback.join("\n")}`);
-        if (msg.header.msg_type.endsWith("_request")) this.reply(build.errorReply(msg.header.msg_type.replace(/_request$/, "_reply"), err), msg);
+        // A malformed request is the sender's mistake: one line naming the field, never a stack.
+        const err = e instanceof ContentError ? contentErrorContent(e) : runtimeError(e, "<kernel>");
+        log(`shell: ${msg.header.msg_type} failed: ${err.traceback.join("\n")}`);
+        this.replyFailure(msg, err);
       }
       this.publish(build.status("idle"), msg);
     }
@@ -211,6 +203,13 @@ export class Kernel {
     this.shellOut.send(b, parent);
   }
 
+  /** The error reply to a request the kernel could not handle (execute_reply keeps its execution_count). */
+  private replyFailure(msg: Message, err: ErrorContent): void {
+    const type = msg.header.msg_type;
+    if (type === "execute_request") this.reply(build.executeReplyError(this.executionCount, err), msg);
+    else if (type.endsWith("_request")) this.reply(build.errorReply(type.replace(/_request$/, "_reply"), err), msg);
+  }
+
   /** iopub message with `parent`; captured output is flushed first so messages stay in order. */
   private publish(b: Built, parent: Message | null): void {
     if (b.msgType !== "stream") this.capture.flush();
@@ -218,47 +217,49 @@ export class Kernel {
   }
 
   private async handle(msg: Message): Promise<void> {
-    const c = msg.content;
-    switch (msg.header.msg_type) {
+    const type = msg.header.msg_type;
+    switch (type) {
       case "kernel_info_request":
         return this.reply(build.kernelInfoReply(this.info), msg);
       case "execute_request":
-        return this.execute(msg);
-      case "complete_request":
-        return this.reply(build.completeReply(complete(this.engine, String(c["code"] ?? ""), Number(c["cursor_pos"] ?? 0))), msg);
-      case "inspect_request":
-        return this.reply(build.inspectReply(inspect(this.engine, String(c["code"] ?? ""), Number(c["cursor_pos"] ?? 0))), msg);
+        return this.execute(msg, parseContent(type, msg.content));
+      case "complete_request": {
+        const c = parseContent(type, msg.content);
+        return this.reply(build.completeReply(complete(this.engine, c.code, c.cursor_pos)), msg);
+      }
+      case "inspect_request": {
+        const c = parseContent(type, msg.content);
+        return this.reply(build.inspectReply(inspect(this.engine, c.code, c.cursor_pos)), msg);
+      }
       case "is_complete_request":
-        return this.reply(build.isCompleteReply(isComplete(this.engine.ts, String(c["code"] ?? ""))), msg);
+        return this.reply(build.isCompleteReply(isComplete(this.engine.ts, parseContent(type, msg.content).code)), msg);
       case "history_request":
-        return this.reply(build.historyReply(this.history.query(c as HistoryQuery)), msg);
+        return this.reply(build.historyReply(this.history.query(parseContent(type, msg.content))), msg);
       case "comm_info_request":
         return this.reply(build.commInfoReply(), msg);
-      case "comm_open":
+      case "comm_open": {
+        const c = parseContent(type, msg.content);
         // No comm targets are registered: close it, as ipykernel does for unknown targets.
-        log(`comm_open for unknown target ${String(c["target_name"])}: closing`);
-        return this.publish(build.commClose(String(c["comm_id"] ?? "")), msg);
+        log(`comm_open for unknown target ${c.target_name}: closing`);
+        return this.publish(build.commClose(c.comm_id), msg);
+      }
       case "comm_msg":
       case "comm_close":
+        parseContent(type, msg.content);
         return;
       case "shutdown_request":
-        this.reply(build.shutdownReply(c["restart"] === true), msg);
+        this.reply(build.shutdownReply(parseContent(type, msg.content).restart), msg);
         return this.shutdown();
       default:
-        log(`shell: unsupported ${msg.header.msg_type}`);
-        if (msg.header.msg_type.endsWith("_request")) {
-          this.reply(build.errorReply(msg.header.msg_type.replace(/_request$/, "_reply"),
-            { ename: "NotImplemented", evalue: `${msg.header.msg_type} is not supported by scalinglab`, traceback: [] }), msg);
-        }
+        log(`shell: unsupported ${type}`);
+        this.replyFailure(msg, { ename: "NotImplemented", evalue: `${type} is not supported by scalinglab`, traceback: [] });
     }
   }
 
-  private async execute(msg: Message): Promise<void> {
-    const c = msg.content;
-    const code = String(c["code"] ?? "");
-    const silent = c["silent"] === true;
-    const storeHistory = !silent && c["store_history"] !== false;
-    const stopOnError = c["stop_on_error"] !== false;
+  private async execute(msg: Message, c: Content<"execute_request">): Promise<void> {
+    const { code, silent } = c;
+    const storeHistory = !silent && c.store_history;
+    const stopOnError = c.stop_on_error;
     if (storeHistory) this.executionCount++;
     const count = this.executionCount;
     if (!silent) this.publish(build.executeInput(code, count), msg);
@@ -332,16 +333,15 @@ export class Kernel {
       },
       clearOutput: (wait: boolean) => send(build.clearOutput(wait)),
     };
-    const g = globalThis as unknown as Record<symbol, unknown>;
-    g[CELL_HOST_SLOT] = host;
-    const hooks = (g[RUNTIME_SLOT] ??= {}) as RuntimeHooks;
+    setCellHost(host);
+    const hooks = runtimeHooks();
     hooks.display = (bundle) => send(build.displayData("text/plain" in bundle ? bundle : { ...bundle, "text/plain": textPlain(bundle) }));
     hooks.progress = (e) => cell.progress.report(e);
     hooks.signal = cell.abort.signal;
     return cell;
   }
 
-  /** After a failed cell: every execute_request already sent gets status "abort" (ipykernel semantics). */
+  /** After a failed cell: every execute_request already sent gets status "aborted" (messaging spec 5.3, as ipykernel). */
   private async abortQueued(): Promise<void> {
     // Let the receive loop pull what is already waiting in the socket.
     for (let stable = 0, n = -1; stable < 2; ) {

@@ -13,7 +13,7 @@ export interface ErrorContent {
 export type ExecuteReply =
   | { status: "ok"; execution_count: number; payload: unknown[]; user_expressions: Record<string, unknown> }
   | ({ status: "error"; execution_count: number } & ErrorContent)
-  | { status: "abort"; execution_count: number | null };
+  | { status: "aborted"; execution_count: number | null };
 
 export interface LanguageInfo {
   name: "typescript";
@@ -93,7 +93,7 @@ export const build = {
   pagePayload: (data: MimeData) => ({ source: "page", data, start: 0 }),
   executeReplyError: (executionCount: number, e: ErrorContent) =>
     built("execute_reply", { status: "error", execution_count: executionCount, ename: e.ename, evalue: e.evalue, traceback: e.traceback }),
-  executeReplyAbort: (executionCount: number | null) => built("execute_reply", { status: "abort", execution_count: executionCount }),
+  executeReplyAbort: (executionCount: number | null) => built("execute_reply", { status: "aborted", execution_count: executionCount }),
   kernelInfoReply: (info: KernelInfoReply) => built("kernel_info_reply", info),
   completeReply: (c: Omit<ContentByType["complete_reply"], "status">) => built("complete_reply", { status: "ok", ...c }),
   /** `data` null = nothing found at the cursor. */

@@ -70,6 +70,23 @@ describe("message signatures", () => {
   });
 });
 
+describe("request contents", () => {
+  it("a request with a bad field gets an error reply naming the field (logged), and the kernel keeps serving", async () => {
+    const bad = await k.request("execute_request", { code: 5, silent: false });
+    expect(content(bad.reply)).toMatchObject({ status: "error", ename: "ContentError", evalue: "execute_request: field `code` must be a string, got 5" });
+    const inspect = await k.request("inspect_request", { code: "Math", cursor_pos: "4" });
+    expect(inspect.reply.header.msg_type).toBe("inspect_reply");
+    expect(content(inspect.reply)).toMatchObject({ status: "error", evalue: 'inspect_request: field `cursor_pos` must be a non-negative integer, got "4"' });
+    const shutdown = await k.request("shutdown_request", { restart: "yes" }, { channel: "control" });
+    expect(content(shutdown.reply)).toMatchObject({ status: "error", evalue: 'shutdown_request: field `restart` must be a boolean, got "yes"' });
+    // The kernel's log reaches us through a pipe, after the replies.
+    await expect.poll(() => k.stderr()).toMatch(/shell: execute_request failed: ContentError: execute_request: field `code` must be a string/);
+    await expect.poll(() => k.stderr()).toMatch(/control: shutdown_request failed: shutdown_request: field `restart`/);
+    const ok = await k.executeRequest("40 + 2");
+    expect(content(find(ok.outputs, "execute_result")).data["text/plain"]).toBe("42");
+  });
+});
+
 describe("preloaded library", () => {
   it("has every lib export in scope in cell 1 with its type: a call runs, a wrong argument is a TSError at line:col", async () => {
     const ok = await k.executeRequest("typeof listLaws === 'function' && typeof checkReproduces === 'function'");
@@ -200,7 +217,7 @@ describe("execute", () => {
 
   it("a failed cell aborts the execute_requests queued behind it; stop_on_error=false does not", async () => {
     const rs = await Promise.all([k.executeRequest('throw new Error("first")'), k.executeRequest("(globalThis as any).ranAfter = 1"), k.executeRequest("3")]);
-    expect(rs.map((r) => content(r.reply).status)).toEqual(["error", "abort", "abort"]);
+    expect(rs.map((r) => content(r.reply).status)).toEqual(["error", "aborted", "aborted"]);
     const check = await k.executeRequest("(globalThis as any).ranAfter");
     expect(find(check.outputs, "execute_result")).toBeUndefined();
     const rs2 = await Promise.all([k.executeRequest('throw new Error("x")', { stop_on_error: false }), k.executeRequest("4")]);
