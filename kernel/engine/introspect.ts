@@ -2,6 +2,7 @@
  * complete_request, inspect_request and is_complete_request on top of the engine's TypeScript services.
  * Jupyter counts cursor positions in Unicode code points; TypeScript in UTF-16 units, hence the conversions.
  */
+import * as util from "node:util";
 import type * as TS from "@tslab/typescript-for-tslab";
 import type { ContentByType, MimeData } from "../server/messages";
 import type { Engine } from "./engine";
@@ -44,6 +45,28 @@ function identifierAt(code: string, pos: number): { name: string; start: number 
   let e = pos;
   while (e < code.length && isId(code[e])) e++;
   return e > s ? { name: code.slice(s, e), start: s } : null;
+}
+
+/**
+ * The value of the dotted name the cursor is in, from the cells' scope: `laws.chinchilla` for the cursor in
+ * `chinchilla` of `laws.chinchilla.predict`. Proxies are not entered (a lazy module would load) and a throwing
+ * getter means no value.
+ */
+function valueAt(locals: Record<string, unknown>, code: string, pos: number): unknown {
+  const id = identifierAt(code, pos);
+  if (!id) return undefined;
+  const chain = /((?:[\w$]+\s*\.\s*)*)$/.exec(code.slice(0, id.start))![1]!.split(".").map((s) => s.trim()).filter((s) => s !== "");
+  const [first, ...rest] = [...chain, id.name];
+  let v: unknown = Object.prototype.hasOwnProperty.call(locals, first!) ? locals[first!] : undefined;
+  for (const key of rest) {
+    if ((typeof v !== "object" && typeof v !== "function") || v === null || util.types.isProxy(v)) return undefined;
+    try {
+      v = (v as Record<string, unknown>)[key];
+    } catch {
+      return undefined;
+    }
+  }
+  return v;
 }
 
 interface CitationLike {
@@ -101,9 +124,7 @@ export function inspect(engine: Engine, code: string, cursorPos: number): MimeDa
     txt.push("", "Example:", ...ex.split("\n").map((l) => `  ${l}`));
   }
   const see = sections["see"] ?? [];
-  const id = identifierAt(code, pos);
-  const value = id && !/\.\s*$/.test(code.slice(0, id.start)) ? engine.locals[id.name] : undefined;
-  const citation = (value as { citation?: unknown } | undefined)?.citation;
+  const citation = (valueAt(engine.locals, code, pos) as { citation?: unknown } | undefined)?.citation;
   if (isCitation(citation)) see.push(formatCitation(citation));
   for (const s of see) {
     md.push("", `**See** ${s}`);

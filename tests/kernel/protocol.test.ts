@@ -136,6 +136,23 @@ describe("preloaded library", () => {
     expect(content(reply).data["text/plain"]).toContain(`See: ${cite}`);
   });
 
+  it("inspect and complete work on property-access chains with the cursor inside a member name", async () => {
+    await k.executeRequest('namespace geo { export function area(r: number) { return Math.PI * r * r } }\n' +
+      'const lawsNs = { chin: { citation: { authors: "Hoffmann et al.", year: 2022, title: "Chinchilla" }, predict(n: number) { return n } } }');
+    const inspectAt = async (code: string, cursor_pos: number) => content((await k.request("inspect_request", { code, cursor_pos, detail_level: 0 })).reply);
+    const max = await inspectAt("Math.max(1, 2)", 7); // Math.ma|x
+    expect(max.found).toBe(true);
+    expect(max.data["text/plain"]).toMatch(/^\(method\) Math\.max\(\.\.\.values: number\[\]\): number/);
+    expect((await inspectAt("geo.area(2)", 6)).data["text/plain"]).toBe("function geo.area(r: number): number");
+    // A member that carries a citation shows it, like a top-level law does.
+    expect((await inspectAt("lawsNs.chin.predict(3)", 9)).data["text/plain"]).toContain("See: Hoffmann et al. (2022). Chinchilla.");
+    expect((await inspectAt("lawsNs.chin.predict(3)", 15)).data["text/plain"]).toBe("(method) predict(n: number): number");
+    const completeAt = async (code: string, cursor_pos: number) => content((await k.request("complete_request", { code, cursor_pos })).reply);
+    expect(await completeAt("Math.max", 6)).toMatchObject({ matches: ["max"], cursor_start: 5, cursor_end: 8 });
+    expect(await completeAt("geo.ar", 6)).toMatchObject({ matches: ["area"], cursor_start: 4, cursor_end: 6 });
+    expect(await completeAt("lawsNs.chin.pre", 15)).toMatchObject({ matches: ["predict"], cursor_start: 12, cursor_end: 15 });
+  });
+
   it("completion offers lib exports with their kinds", async () => {
     const { reply } = await k.request("complete_request", { code: "x = checkRep", cursor_pos: 12 });
     const c = content(reply);

@@ -1,10 +1,14 @@
-/** The kernel's pure parts: wire signing/decoding, history queries, is_complete, cursor units. */
+/** The kernel's pure parts: wire signing/decoding, message contents, history queries, is_complete, cursor units, prelude names. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import type * as TS from "@tslab/typescript-for-tslab";
 import { decode, encode, makeHeader, Signer, WireError } from "../../kernel/server/wire";
 import { globToRegExp, History, SESSION } from "../../kernel/server/history";
 import { parseContent } from "../../kernel/server/contents";
 import { codePointsToUtf16, isComplete, utf16ToCodePoints } from "../../kernel/engine/introspect";
+import { declaredExports } from "../../kernel/engine/prelude";
 
 const ts = require("@tslab/typescript-for-tslab") as typeof TS;
 const signer = new Signer("secret", "hmac-sha256");
@@ -111,5 +115,21 @@ describe("cursor positions", () => {
     const s = "a😀b";
     expect(codePointsToUtf16(s, 2)).toBe(3);
     expect(utf16ToCodePoints(s, 3)).toBe(2);
+  });
+});
+
+describe("prelude names", () => {
+  it("declaredExports follows `export *`, and `export * as ns` and `export { a as b }` name what they export", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scalinglab-dts-"));
+    try {
+      fs.mkdirSync(path.join(dir, "laws"));
+      fs.writeFileSync(path.join(dir, "laws", "index.d.ts"), "export declare const chinchilla: number;\n");
+      fs.writeFileSync(path.join(dir, "flat.d.ts"), "export declare function help(): void;\nexport interface Row { n: number }\n");
+      fs.writeFileSync(path.join(dir, "index.d.ts"),
+        'export * as laws from "./laws";\nexport * from "./flat";\nimport { chinchilla } from "./laws";\nexport { chinchilla as c };\n');
+      expect([...declaredExports(ts, path.join(dir, "index.d.ts"))].sort()).toEqual(["Row", "c", "help", "laws"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
