@@ -1,5 +1,5 @@
 /**
- * Sending on a zeromq v6 socket from code that must not await: zeromq queues a message synchronously when
+ * Replies on a zeromq v6 ROUTER socket from code that must not await: zeromq queues a message synchronously when
  * it can (so output gets out even while a cell busy-loops) and allows only one pending send, so later
  * messages wait in order behind a pending one.
  */
@@ -8,6 +8,18 @@ import { encode, makeHeader, type Header, type Message, type Signer } from "./wi
 import type { Built } from "./messages";
 import { log } from "../log";
 
+/** Signed frames of `msg` as a child of `parent`; `prefix` is the ROUTER identities or the iopub topic. */
+export function frameMessage(msg: Built, parent: Message | null, session: string, signer: Signer, prefix: readonly Buffer[]): Buffer[] {
+  const parentHeader: Header | Record<string, never> = parent ? parent.header : {};
+  return encode({ header: makeHeader(msg.msgType, session), parent_header: parentHeader, metadata: {}, content: msg.content }, signer, prefix);
+}
+
+/** The iopub topic of a message, as ipykernel names them. */
+export function iopubTopic(session: string, msgType: string): Buffer {
+  return Buffer.from(`kernel.${session}.${msgType}`);
+}
+
+/** Replies on a ROUTER socket (shell, control). */
 export class Channel {
   private readonly backlog: Buffer[][] = [];
   private pending: Promise<void> | null = null;
@@ -19,14 +31,12 @@ export class Channel {
     private readonly name: string,
   ) {}
 
-  /** Sends `msg` as a reply to / child of `parent` (identities for ROUTER replies, a topic for iopub). */
-  send(msg: Built, parent: Message | null, prefix: Buffer[] = parent?.identities ?? []): void {
-    const header = makeHeader(msg.msgType, this.session);
-    const parentHeader: Header | Record<string, never> = parent ? parent.header : {};
-    this.sendFrames(encode({ header, parent_header: parentHeader, metadata: {}, content: msg.content }, this.signer, prefix));
+  /** Sends `msg` as a reply to `parent`, through the identities it came from. */
+  send(msg: Built, parent: Message): void {
+    this.sendFrames(frameMessage(msg, parent, this.session, this.signer, parent.identities));
   }
 
-  sendFrames(frames: Buffer[]): void {
+  private sendFrames(frames: Buffer[]): void {
     if (this.backlog.length > 0) this.backlog.push(frames);
     else if (!this.trySend(frames)) this.backlog.push(frames);
   }

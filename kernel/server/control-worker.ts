@@ -1,12 +1,15 @@
 /**
- * Heartbeat and control channel, served from a worker thread: while a cell busy-loops the main thread
- * cannot run JavaScript, yet Jupyter must still see the heartbeat and get interrupt/shutdown replies.
+ * Heartbeat, control channel and the iopub socket, served from a worker thread: while a cell busy-loops the
+ * main thread cannot run JavaScript, yet Jupyter must still see the heartbeat, get interrupt/shutdown replies
+ * and receive the cell's output as it is produced (see iopub.ts).
  * An interrupt becomes SIGINT to our own process; tslab runs cells with vm `breakOnSigint`, which stops
  * synchronous code, and the main thread's SIGINT handler aborts asynchronous work.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
-import { Channel } from "./channel";
+import type { MessagePort } from "node:worker_threads";
+import { Channel, frameMessage, iopubTopic } from "./channel";
+import { IopubPublisher, SEND_HIGH_WATER_MARK } from "./iopub";
 import { build, type KernelInfoReply } from "./messages";
 import { decode, endpoint, Signer, type ConnectionInfo, type Message } from "./wire";
 import { log } from "../log";
@@ -16,12 +19,15 @@ export interface ControlWorkerData {
   connection: ConnectionInfo;
   session: string;
   kernelInfo: KernelInfoReply;
+  /** The main thread's iopub messages arrive here (transferred). */
+  iopubPort: MessagePort;
+  /** IopubSender's count of messages handed over and not yet sent. */
+  iopubQueued: SharedArrayBuffer;
 }
 
 /** What the worker tells the main thread. */
 export type ControlEvent =
   | { type: "ready" }
-  | { type: "request"; msgType: string; parentHeader: Message["header"] }
   /** Sent after the SIGINT: whatever survived it (awaits, library workers) is aborted by the main thread. */
   | { type: "interrupt" }
   | { type: "shutdown"; restart: boolean };
@@ -33,7 +39,9 @@ async function heartbeat(sock: zmq.Reply): Promise<void> {
   for await (const frames of sock) await sock.send(frames);
 }
 
-async function control(sock: zmq.Router, channel: Channel, signer: Signer): Promise<void> {
+async function control(sock: zmq.Router, channel: Channel, signer: Signer, iopub: IopubPublisher): Promise<void> {
+  const status = (state: "busy" | "idle", parent: Message) =>
+    iopub.push(frameMessage(build.status(state), parent, data.session, signer, [iopubTopic(data.session, "status")]));
   for await (const frames of sock) {
     let msg: Message;
     try {
@@ -43,7 +51,7 @@ async function control(sock: zmq.Router, channel: Channel, signer: Signer): Prom
       continue;
     }
     const type = msg.header.msg_type;
-    post({ type: "request", msgType: type, parentHeader: msg.header });
+    status("busy", msg);
     try {
       handle(msg, channel);
     } catch (e) {
@@ -52,6 +60,7 @@ async function control(sock: zmq.Router, channel: Channel, signer: Signer): Prom
       log(`control: ${type} failed: ${err.evalue}`);
       channel.send(build.errorReply(type.replace(/_request$/, "_reply"), err), msg);
     }
+    status("idle", msg);
   }
 }
 
@@ -87,16 +96,21 @@ async function main(): Promise<void> {
   const signer = new Signer(c.key, c.signature_scheme);
   const hb = new zmq.Reply();
   const ctl = new zmq.Router();
+  const pub = new zmq.Publisher({ noDrop: true, sendHighWaterMark: SEND_HIGH_WATER_MARK });
   await hb.bind(endpoint(c, c.hb_port));
   await ctl.bind(endpoint(c, c.control_port));
+  await pub.bind(endpoint(c, c.iopub_port));
+  const iopub = new IopubPublisher(pub, data.iopubPort, data.iopubQueued);
   post({ type: "ready" });
   parentPort!.on("message", (m: unknown) => {
     if (m !== "close") return;
-    hb.close();
-    ctl.close();
-    process.exit(0); // ends this worker thread only
+    // The last status and outputs leave before the sockets close.
+    void iopub.drain().then(() => {
+      for (const s of [hb, ctl, pub]) s.close();
+      process.exit(0); // ends this worker thread only
+    });
   });
-  await Promise.all([heartbeat(hb), control(ctl, new Channel(ctl, signer, data.session, "control"), signer)]);
+  await Promise.all([heartbeat(hb), control(ctl, new Channel(ctl, signer, data.session, "control"), signer, iopub)]);
 }
 
 main().catch((e: Error & { code?: string }) => {

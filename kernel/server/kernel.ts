@@ -1,14 +1,15 @@
 /**
- * The scalinglab kernel process: shell/iopub/stdin on the main thread (where cells run), heartbeat and
- * control in a worker (see control-worker.ts). Shell requests are handled one at a time in arrival order,
+ * The scalinglab kernel process: shell and stdin on the main thread (where cells run), heartbeat, control
+ * and the iopub socket in a worker (see control-worker.ts and iopub.ts). Shell requests are handled one at a time in arrival order,
  * like ipykernel; a failed cell aborts the execute_requests queued behind it unless stop_on_error is false.
  */
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
-import { Channel } from "./channel";
+import { Channel, frameMessage, iopubTopic } from "./channel";
+import { IopubSender, newQueueCounter } from "./iopub";
 import { build, type Built, type ErrorContent, type KernelInfoReply, type MimeData } from "./messages";
 import { decode, endpoint, readConnectionFile, Signer, type ConnectionInfo, type Message } from "./wire";
 import { log } from "../log";
@@ -71,10 +72,9 @@ export class Kernel {
   private readonly session = crypto.randomUUID();
   private readonly info = kernelInfo();
   private readonly shell = new zmq.Router();
-  private readonly iopubSock = new zmq.Publisher();
   private readonly stdin = new zmq.Router();
   private shellOut!: Channel;
-  private iopub!: Channel;
+  private iopub!: IopubSender;
   private worker!: Worker;
   private engine!: Engine;
   private readonly capture = new StreamCapture();
@@ -98,10 +98,8 @@ export class Kernel {
     this.engine = new Engine(process.cwd());
     const c = this.conn;
     await this.shell.bind(endpoint(c, c.shell_port));
-    await this.iopubSock.bind(endpoint(c, c.iopub_port));
     await this.stdin.bind(endpoint(c, c.stdin_port));
     this.shellOut = new Channel(this.shell, this.signer, this.session, "shell");
-    this.iopub = new Channel(this.iopubSock, this.signer, this.session, "iopub");
     this.startWorker();
     this.installProcessHooks();
     this.publish(build.status("starting"), null);
@@ -114,14 +112,13 @@ export class Kernel {
   }
 
   private startWorker(): void {
-    const data: ControlWorkerData = { connection: this.conn, session: this.session, kernelInfo: this.info };
-    this.worker = new Worker(path.join(__dirname, "control-worker.js"), { workerData: data });
+    const { port1, port2 } = new MessageChannel();
+    const iopubQueued = newQueueCounter();
+    this.iopub = new IopubSender(port1, iopubQueued);
+    const data: ControlWorkerData = { connection: this.conn, session: this.session, kernelInfo: this.info, iopubPort: port2, iopubQueued };
+    this.worker = new Worker(path.join(__dirname, "control-worker.js"), { workerData: data, transferList: [port2] });
     this.worker.on("message", (e: ControlEvent) => {
-      if (e.type === "request") {
-        const parent: Message = { identities: [], header: e.parentHeader, parent_header: {}, metadata: {}, content: {}, buffers: [] };
-        this.publish(build.status("busy"), parent);
-        this.publish(build.status("idle"), parent);
-      } else if (e.type === "interrupt") this.interrupt();
+      if (e.type === "interrupt") this.interrupt();
       else if (e.type === "shutdown") this.shutdown();
     });
     this.worker.on("error", (e) => log(`control worker error: ${e.stack ?? e.message}`));
@@ -213,7 +210,7 @@ export class Kernel {
   /** iopub message with `parent`; captured output is flushed first so messages stay in order. */
   private publish(b: Built, parent: Message | null): void {
     if (b.msgType !== "stream") this.capture.flush();
-    this.iopub.send(b, parent, [Buffer.from(`kernel.${this.session}.${b.msgType}`)]);
+    this.iopub.send(frameMessage(b, parent, this.session, this.signer, [iopubTopic(this.session, b.msgType)]), b.msgType === "status");
   }
 
   private async handle(msg: Message): Promise<void> {
@@ -373,7 +370,7 @@ export class Kernel {
       } catch (e) {
         log(`engine close: ${(e as Error).message}`);
       }
-      for (const s of [this.shell, this.iopubSock, this.stdin]) s.close();
+      for (const s of [this.shell, this.stdin]) s.close();
       this.worker.once("exit", () => process.exit(0));
       this.worker.postMessage("close");
       setTimeout(() => process.exit(0), 1000).unref();

@@ -23,3 +23,11 @@ export function startTestKernel(argv: string[] = KERNEL_ARGV): Promise<LocalKern
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "scalinglab-cwd-"));
   return startLocalKernel({ name: "scalinglab", spec: { argv, display_name: "test", language: "typescript", interrupt_mode: "message" }, cwd, startupTimeoutMs: 90_000 });
 }
+
+/** The cells of issue 16 (severe 1) that lost iopub output: 20,000 displays and interleaved streams. */
+export const DISPLAYS = 20_000;
+export const DISPLAY_CELL = `for (let i = 0; i < ${DISPLAYS}; i++) display(i); 'done'`;
+export const STREAM_LINES = 100_000;
+export const STREAM_CELL = `for (let i = 0; i < ${STREAM_LINES}; i++) { console.log(i); console.error(i) }`;
+/** Every number once, in order: what each stream of STREAM_CELL must carry. */
+export const EXPECTED_STREAM = Array.from({ length: STREAM_LINES }, (_, i) => `${i}\n`).join("");
