@@ -28,6 +28,9 @@ export function startTestKernel(argv: string[] = KERNEL_ARGV): Promise<LocalKern
 export const DISPLAYS = 20_000;
 export const DISPLAY_CELL = `for (let i = 0; i < ${DISPLAYS}; i++) display(i); 'done'`;
 export const STREAM_LINES = 100_000;
-export const STREAM_CELL = `for (let i = 0; i < ${STREAM_LINES}; i++) { console.log(i); console.error(i) }`;
-/** Every number once, in order: what each stream of STREAM_CELL must carry. */
-export const EXPECTED_STREAM = Array.from({ length: STREAM_LINES }, (_, i) => `${i}\n`).join("");
+/** `lines` iterations of console.log(i) and console.error(i): 2 × `lines` stream messages, since a switch flushes. */
+export const streamCell = (lines: number) => `for (let i = 0; i < ${lines}; i++) { console.log(i); console.error(i) }`;
+/** Every number below `lines` once, in order: what each stream of streamCell(lines) must carry. */
+export const expectedStream = (lines: number) => Array.from({ length: lines }, (_, i) => `${i}\n`).join("");
+/** Test timeout for these cells: 200,000 messages take seconds, far longer on a busy shared machine; a hang is what must fail. */
+export const LOADED_MACHINE_MS = 300_000;
