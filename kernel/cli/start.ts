@@ -51,13 +51,15 @@ kernelspec there, and serves JupyterLab on notebooks/ with ${KERNEL_NAME} as the
     const token = randomBytes(24).toString("hex");
     const app = values.notebook ? "notebook" : "lab";
     const args = [app, `--ServerApp.root_dir=${notebooks}`, `--ServerApp.ip=${ip}`, `--ServerApp.port=${port}`,
-      "--ServerApp.port_retries=0", `--IdentityProvider.token=${token}`,
-      `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`];
+      "--ServerApp.port_retries=0", `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`];
     if (values["no-browser"]) args.push("--no-browser");
     if (process.getuid?.() === 0) args.push("--allow-root");
     const url = `http://${ip}:${port}/${app === "lab" ? "lab" : "tree"}?token=${token}`;
     console.log(`${app === "lab" ? "JupyterLab" : "Notebook 7"} on ${notebooks}, default kernel ${KERNEL_NAME}:\n  ${url}\n(Ctrl-C stops it)`);
-    const child = spawn(venvBin(app === "lab" ? "jupyter-lab" : "jupyter-notebook", root), args.slice(1), { stdio: ["ignore", "inherit", "inherit"] });
+    // The token goes through the environment, which only this user can read: any local user can read argv (`ps`).
+    const child = spawn(venvBin(app === "lab" ? "jupyter-lab" : "jupyter-notebook", root), args.slice(1), {
+      stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, JUPYTER_TOKEN: token },
+    });
     const stop = () => child.kill("SIGTERM");
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
