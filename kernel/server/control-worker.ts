@@ -11,7 +11,7 @@ import type { MessagePort } from "node:worker_threads";
 import { Channel, frameMessage, iopubTopic } from "./channel";
 import { IopubPublisher, SEND_HIGH_WATER_MARK } from "./iopub";
 import { build, type KernelInfoReply } from "./messages";
-import { decode, endpoint, Signer, type ConnectionInfo, type Message } from "./wire";
+import { decode, endpoint, SeenSignatures, Signer, type ConnectionInfo, type Message } from "./wire";
 import { log } from "../log";
 import { contentErrorContent, ContentError, parseContent } from "./contents";
 
@@ -40,12 +40,13 @@ async function heartbeat(sock: zmq.Reply): Promise<void> {
 }
 
 async function control(sock: zmq.Router, channel: Channel, signer: Signer, iopub: IopubPublisher): Promise<void> {
+  const seen = new SeenSignatures();
   const status = (state: "busy" | "idle", parent: Message) =>
     iopub.push(frameMessage(build.status(state), parent, data.session, signer, [iopubTopic(data.session, "status")]));
   for await (const frames of sock) {
     let msg: Message;
     try {
-      msg = decode(frames, signer);
+      msg = decode(frames, signer, seen);
     } catch (e) {
       log(`control: dropped message: ${(e as Error).message}`);
       continue;
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   const c = data.connection;
   const signer = new Signer(c.key, c.signature_scheme);
   const hb = new zmq.Reply();
-  const ctl = new zmq.Router();
+  const ctl = new zmq.Router({ handover: true }); // see the shell socket in kernel.ts
   const pub = new zmq.Publisher({ noDrop: true, sendHighWaterMark: SEND_HIGH_WATER_MARK });
   await hb.bind(endpoint(c, c.hb_port));
   await ctl.bind(endpoint(c, c.control_port));

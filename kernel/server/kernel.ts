@@ -11,7 +11,7 @@ import * as zmq from "zeromq";
 import { Channel, frameMessage, iopubTopic } from "./channel";
 import { IopubSender, newQueueCounter } from "./iopub";
 import { build, type Built, type ErrorContent, type KernelInfoReply, type MimeData } from "./messages";
-import { decode, endpoint, readConnectionFile, Signer, type ConnectionInfo, type Message } from "./wire";
+import { decode, endpoint, readConnectionFile, SeenSignatures, Signer, type ConnectionInfo, type Message } from "./wire";
 import { log } from "../log";
 import { projectRoot } from "../root";
 import { saveCodeCache } from "../engine/codecache";
@@ -69,10 +69,12 @@ export function kernelInfo(): KernelInfoReply {
 export class Kernel {
   private readonly conn: ConnectionInfo;
   private readonly signer: Signer;
+  private readonly seen = new SeenSignatures();
   private readonly session = crypto.randomUUID();
   private readonly info = kernelInfo();
-  private readonly shell = new zmq.Router();
-  private readonly stdin = new zmq.Router();
+  // handover: a client reconnecting with the identity of a dead connection gets the replies (as ipykernel).
+  private readonly shell = new zmq.Router({ handover: true });
+  private readonly stdin = new zmq.Router({ handover: true });
   private shellOut!: Channel;
   private iopub!: IopubSender;
   private worker!: Worker;
@@ -163,7 +165,7 @@ export class Kernel {
     try {
       for await (const frames of this.shell) {
         try {
-          this.queue.push(decode(frames, this.signer));
+          this.queue.push(decode(frames, this.signer, this.seen));
           this.wake?.();
         } catch (e) {
           log(`shell: dropped message: ${(e as Error).message}`);

@@ -84,8 +84,29 @@ export class WireError extends Error {
   override name = "WireError";
 }
 
-/** Splits ROUTER frames into a verified message; throws WireError (the caller logs and drops it). */
-export function decode(frames: Buffer[], signer: Signer): Message {
+/**
+ * The signatures of recently received messages, so a captured signed message sent again (a replay) is
+ * refused, as jupyter_client's Session does with its digest history. Bounded: the oldest are forgotten.
+ */
+export class SeenSignatures {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly max = 65_536) {}
+
+  /** False when `signature` was seen before; otherwise remembers it. */
+  add(signature: string): boolean {
+    if (this.seen.has(signature)) return false;
+    this.seen.add(signature);
+    if (this.seen.size > this.max) this.seen.delete(this.seen.values().next().value!);
+    return true;
+  }
+}
+
+/**
+ * Splits ROUTER frames into a verified message; throws WireError (the caller logs and drops it). With `seen`,
+ * a message whose signature was already received is refused (unsigned connections cannot be checked).
+ */
+export function decode(frames: Buffer[], signer: Signer, seen?: SeenSignatures): Message {
   const d = frames.findIndex((f) => f.length === DELIMITER.length && f.toString("latin1") === DELIMITER);
   if (d < 0) throw new WireError("no <IDS|MSG> delimiter");
   if (frames.length < d + 6) throw new WireError(`expected 5 frames after the delimiter, got ${frames.length - d - 1}`);
@@ -93,6 +114,7 @@ export function decode(frames: Buffer[], signer: Signer): Message {
   if (!signer.verify(sig, [header, parent, metadata, content])) {
     throw new WireError(sig.length === 0 ? "missing signature" : "invalid signature");
   }
+  if (seen && sig.length > 0 && !seen.add(sig.toString("latin1"))) throw new WireError("replayed message (its signature was seen before)");
   const parse = (b: Buffer, what: string): Record<string, unknown> => {
     let v: unknown;
     try {

@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalKernel } from "../../kernel/runner/localClient";
-import { Signer, type Message } from "../../kernel/server/wire";
+import { decode, Signer, type Message } from "../../kernel/server/wire";
 import { ROOT, startTestKernel } from "./helpers";
 
 let k: LocalKernel;
@@ -58,6 +58,37 @@ describe("message signatures", () => {
     expect(fs.existsSync(marker)).toBe(false);
     expect(k.stderr()).toMatch(/dropped message: invalid signature/);
     expect(k.stderr()).toMatch(/dropped message: missing signature/);
+  });
+
+  it("runs a replayed signed message once: the same execute_request frames sent three times (issue 16, defect 3)", async () => {
+    const { id, frames } = k.frames("execute_request", {
+      code: "(globalThis as any).replayRuns = ((globalThis as any).replayRuns ?? 0) + 1", silent: false, store_history: true,
+      user_expressions: {}, allow_stdin: false, stop_on_error: true,
+    });
+    await k.sendAndWait(id, frames);
+    await k.sendFrames("shell", frames);
+    await k.sendFrames("shell", frames);
+    // Shell requests are handled in arrival order: once this one ran, the replays were dealt with.
+    const r = await k.executeRequest("(globalThis as any).replayRuns");
+    expect(content(find(r.outputs, "execute_result")).data["text/plain"]).toBe("1");
+    await expect.poll(() => k.stderr().match(/dropped message: replayed message/g)?.length).toBe(2);
+  });
+
+  it("answers a second client that connects with the identity of the first (router_handover, issue 16 defect 4)", async () => {
+    const zmq = await import("zeromq");
+    const endpoint = `tcp://127.0.0.1:${k.info.shell_port}`;
+    const clients = [new zmq.Dealer({ routingId: "same-client", linger: 0, receiveTimeout: 10_000 }), new zmq.Dealer({ routingId: "same-client", linger: 0, receiveTimeout: 10_000 })];
+    try {
+      for (const [i, dealer] of clients.entries()) {
+        dealer.connect(endpoint);
+        const { id, frames } = k.frames("kernel_info_request", {});
+        await dealer.send(frames);
+        const reply = decode(await dealer.receive(), k.signer);
+        expect([i, (reply.parent_header as { msg_id?: string }).msg_id]).toEqual([i, id]);
+      }
+    } finally {
+      for (const d of clients) d.close();
+    }
   });
 
   it("survives malformed frames (no delimiter, non-JSON header) and keeps answering", async () => {

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import type * as TS from "@tslab/typescript-for-tslab";
-import { decode, encode, makeHeader, Signer, WireError } from "../../kernel/server/wire";
+import { decode, encode, makeHeader, SeenSignatures, Signer, WireError } from "../../kernel/server/wire";
 import { globToRegExp, History, SESSION } from "../../kernel/server/history";
 import { parseContent } from "../../kernel/server/contents";
 import { codePointsToUtf16, isComplete, utf16ToCodePoints } from "../../kernel/engine/introspect";
@@ -46,6 +46,15 @@ describe("wire", () => {
     const open = new Signer("", "hmac-sha256");
     expect(open.sign([Buffer.from("x")])).toBe("");
     expect(decode(frames(open), open).content).toEqual({ code: "1" });
+  });
+});
+
+describe("replay guard", () => {
+  it("refuses a signature seen before and forgets the oldest past its bound", () => {
+    const seen = new SeenSignatures(2);
+    expect(["a", "b", "a"].map((x) => seen.add(x))).toEqual([true, true, false]);
+    seen.add("c"); // "a" is now the oldest of three: forgotten
+    expect([seen.add("a"), seen.add("c")]).toEqual([true, false]);
   });
 });
 
