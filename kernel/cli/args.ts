@@ -17,7 +17,7 @@ export interface Parsed {
 export function parseCommandArgs(argv: readonly string[], options: Record<string, OptionSpec>, allowPositionals: boolean): Parsed {
   try {
     const { values, positionals } = parseArgs({
-      args: [...argv], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals, strict: true,
+      args: attachNegativeNumbers(argv, options), options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals, strict: true,
     });
     return { values: values as Parsed["values"], positionals };
   } catch (e) {
@@ -38,10 +38,24 @@ export function parseCommandArgs(argv: readonly string[], options: Record<string
   }
 }
 
+/**
+ * `--timeout -1` → `--timeout=-1`: parseArgs would read a negative number as an option and report that
+ * --timeout "takes no value"; attached, it reaches the option's own check, which says what is wrong.
+ */
+function attachNegativeNumbers(argv: readonly string[], options: Record<string, OptionSpec>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = /^--([\w-]+)$/.exec(argv[i]!)?.[1] ?? Object.entries(options).find(([, o]) => o.short !== undefined && argv[i] === `-${o.short}`)?.[0];
+    if (name !== undefined && options[name]?.type === "string" && /^-\d/.test(argv[i + 1] ?? "")) out.push(`--${name}=${argv[++i]}`);
+    else out.push(argv[i]!);
+  }
+  return out;
+}
+
 /** A positive number of seconds from an option value. */
 export function parseSeconds(option: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  const s = Number(value);
+  const s = value.trim() === "" ? NaN : Number(value); // Number("") is 0, which would silently mean "no limit"
   if (!Number.isFinite(s) || s < 0) throw new UsageError(`${option} expects a number of seconds ≥ 0, got ${JSON.stringify(value)}`);
   return s;
 }

@@ -4,19 +4,84 @@ import { exportHtml } from "../runner/html";
 import { parseParam } from "../runner/parameters";
 import { displayPath, formatFailure } from "../runner/runner";
 import { runNotebookFile } from "../runner/runFile";
+import { readNotebook } from "../runner/nbformat";
 import { CliCommand, UsageError } from "./command";
 import { parseCommandArgs, parseSeconds, str } from "./args";
 import { KERNEL_HELP, KERNEL_OPTIONS, kernelTarget } from "./notebookTarget";
 
-/** Where the executed copy of `input` goes; never the input itself unless --inplace. */
+/** Where the executed copy of `input` goes (checkOutputs refuses one that is an input, unless --inplace). */
 export function outputPath(input: string, output: string | undefined, inplace: boolean, several: boolean): string {
   if (inplace) return input;
   if (output === undefined) return input.replace(/\.ipynb$/, ".out.ipynb");
   const isFile = output.endsWith(".ipynb");
   if (isFile && several) throw new UsageError("-o must be a directory when running several notebooks");
-  const out = path.resolve(isFile ? output : path.join(output, path.basename(input)));
-  if (out === path.resolve(input)) throw new UsageError(`-o ${output} would overwrite ${displayPath(input)}; use --inplace for that`);
-  return out;
+  return path.resolve(isFile ? output : path.join(output, path.basename(input)));
+}
+
+/** Device and inode of the file at `p` (symlinks followed), or undefined when nothing is there. */
+function fileId(p: string): string | undefined {
+  try {
+    const st = fs.statSync(p);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `p` with the symlinks of its existing part resolved (the file itself need not exist yet). */
+function realTarget(p: string): string {
+  const abs = path.resolve(p);
+  if (fs.existsSync(abs)) return fs.realpathSync(abs);
+  const parent = path.dirname(abs);
+  return parent === abs ? abs : path.join(realTarget(parent), path.basename(abs));
+}
+
+/** Throws a UsageError when `out` cannot be written: checked before any kernel starts, not after the run. */
+function checkWritable(out: string): void {
+  if (fs.existsSync(out)) {
+    if (fs.statSync(out).isDirectory()) throw new UsageError(`cannot write ${displayPath(out)}: it is a directory`);
+    try { fs.accessSync(out, fs.constants.W_OK); } catch { throw new UsageError(`cannot write ${displayPath(out)}: permission denied`); }
+    return;
+  }
+  let dir = path.dirname(path.resolve(out));
+  while (!fs.existsSync(dir)) dir = path.dirname(dir);
+  if (!fs.statSync(dir).isDirectory()) throw new UsageError(`cannot write ${displayPath(out)}: ${displayPath(dir)} is not a directory`);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK | fs.constants.X_OK);
+  } catch {
+    throw new UsageError(`cannot write ${displayPath(out)}: ${displayPath(dir)} is not writable`);
+  }
+}
+
+/**
+ * Refuses, before any kernel starts, an output that is one of the inputs (same real path or inode, so also
+ * through a symlink or hard link) unless --inplace asks for exactly that, two inputs written to one output,
+ * and outputs that cannot be written.
+ */
+export function checkOutputs(inputs: readonly string[], outputs: readonly string[], inplace: boolean): void {
+  const inputAt = new Map<string, string>();
+  for (const input of inputs) {
+    inputAt.set(fileId(input)!, input);
+    inputAt.set(realTarget(input), input);
+  }
+  const writtenBy = new Map<string, string>();
+  outputs.forEach((out, i) => {
+    const input = inputs[i]!;
+    const id = fileId(out);
+    const real = realTarget(out);
+    const clash = (id !== undefined ? inputAt.get(id) : undefined) ?? inputAt.get(real);
+    if (clash !== undefined && !(inplace && clash === input)) {
+      throw new UsageError(`the output ${displayPath(out)} of ${displayPath(input)} is the input notebook ${displayPath(clash)} ` +
+        "(same file); give -o another file or folder, or --inplace to overwrite inputs");
+    }
+    const key = id ?? real;
+    const other = writtenBy.get(key);
+    if (other !== undefined) {
+      throw new UsageError(`${displayPath(other)} and ${displayPath(input)} would both be written to ${displayPath(out)}; run them with different -o folders`);
+    }
+    writtenBy.set(key, input);
+    checkWritable(out);
+  });
 }
 
 export const runCommand: CliCommand = {
@@ -45,6 +110,8 @@ ${KERNEL_HELP}`,
     for (const nb of positionals) {
       if (!nb.endsWith(".ipynb")) throw new UsageError(`${nb} is not a notebook (.ipynb)`);
       if (!fs.existsSync(nb)) throw new UsageError(`no such notebook: ${nb}`);
+      if (!fs.statSync(nb).isFile()) throw new UsageError(`${nb} is a directory, not a notebook file`);
+      readNotebook(nb); // a malformed notebook fails now, in one line, not after earlier notebooks ran
     }
     if (values.inplace && values.output !== undefined) throw new UsageError("--inplace and -o exclude each other");
     const params = ((values.param as string[] | undefined) ?? []).map((p) => {
@@ -53,6 +120,7 @@ ${KERNEL_HELP}`,
     const timeoutS = parseSeconds("--timeout", str(values.timeout), 300);
     const target = kernelTarget(values);
     const outputs = positionals.map((nb) => outputPath(nb, str(values.output), values.inplace === true, positionals.length > 1));
+    checkOutputs(positionals, outputs, values.inplace === true);
     for (const [i, input] of positionals.entries()) {
       const output = outputs[i];
       const name = displayPath(input);

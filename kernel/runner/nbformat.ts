@@ -53,6 +53,18 @@ export function parseNotebook(text: string, file: string): Notebook {
   if (nb?.nbformat !== 4 || !Array.isArray(nb.cells)) {
     throw new NotebookFormatError(`${file} is not an nbformat 4 notebook (nbformat = ${String(nb?.nbformat)})`);
   }
+  // Checked before any kernel starts: what the runner reads of each cell.
+  nb.cells.forEach((c: unknown, i) => {
+    const cell = c as Partial<Cell> | null;
+    const bad = (what: string) => new NotebookFormatError(`${file}: cells[${i}] ${what}`);
+    if (typeof cell !== "object" || cell === null || Array.isArray(cell)) throw bad(`must be an object, got ${JSON.stringify(c)}`);
+    if (!["code", "markdown", "raw"].includes(cell.cell_type as string)) throw bad(`has cell_type ${JSON.stringify(cell.cell_type)}; expected "code", "markdown" or "raw"`);
+    const src = cell.source;
+    if (typeof src !== "string" && !(Array.isArray(src) && src.every((l) => typeof l === "string"))) {
+      throw bad(`needs a source (a string or a list of strings), got ${JSON.stringify(src) ?? "nothing"}`);
+    }
+    cell.metadata ??= {};
+  });
   return nb;
 }
 

@@ -49,6 +49,8 @@ describe("scalinglab command line", () => {
     [["install", "extra"], "install", /unexpected argument extra/],
     [["uninstall", "--html"], "uninstall", /unknown option --html/],
     [["reproduce", "--timeout", "soon"], "reproduce", /--timeout expects a number of seconds/],
+    [["reproduce", "--timeout", "-1"], "reproduce", /--timeout expects a number of seconds ≥ 0, got "-1"$/],
+    [["reproduce", "--timeout", ""], "reproduce", /--timeout expects a number of seconds ≥ 0, got ""$/],
     [["reproduce", "-j", "0"], "reproduce", /--jobs expects a whole number ≥ 1/],
     [["start", "--port", "http"], "start", /--port expects a port number/],
     [["setup", "now"], "setup", /unexpected argument now/],
