@@ -78,6 +78,9 @@ function absolutizePathSettings(env: NodeJS.ProcessEnv): void {
 
 if (require.main === module) {
   absolutizePathSettings(process.env);
+  // stdout carries what a command prints as its result (run: the output paths); libraries' diagnostics, such as
+  // @jupyterlab/services' "Starting WebSocket", go to stderr with the progress lines.
+  console.debug = console.info = console.error;
   // Signals end the CLI through process.exit so the kernels it started are killed on the way out
   // (unless a command, like start, handles the signal itself).
   for (const [sig, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {

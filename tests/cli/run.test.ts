@@ -212,6 +212,8 @@ describe("scalinglab run --server (a real jupyter server on 127.0.0.1)", () => {
     writeNotebook(input, [{ source: "let n = 1;", tags: ["parameters"] }, CARD + "\ndisplay(card);", "n * 10"]);
     const r = await runCli(["run", input, "--server", server.url, "--token", server.token, "-p", "n=4"]);
     expect(r.code, r.stderr).toBe(0);
+    // stdout lists the output paths only; the server client library's diagnostics go to stderr.
+    expect(r.stdout).toBe(`${path.join(tmp, "remote.out.ipynb")}\n`);
     const nb = readOut(path.join(tmp, "remote.out.ipynb"));
     expect(joined(outputsOf(nb, "display(card)")[0].data["text/html"])).toContain("Chinchilla card");
     expect(outputsOf(nb, "n * 10")[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": ["40"] } });
