@@ -16,12 +16,12 @@ import { log } from "../log";
 import { projectRoot } from "../root";
 import { saveCodeCache } from "../engine/codecache";
 import { StreamCapture } from "./streams";
-import { Engine, runtimeError, type RunOutcome } from "../engine/engine";
-import { complete, inspect, isComplete } from "../engine/introspect";
+import { runtimeError } from "../engine/engine";
+import { TypeScriptLanguage, type ExecuteOutcome } from "../engine/language";
+import { renderBundle, textPlain } from "../engine/render";
 import { History } from "./history";
 import { ContentError, contentErrorContent, parseContent, type Content } from "./contents";
-import { buildPrelude, PreludeError } from "../engine/prelude";
-import { ProgressDisplays, renderBundle, textPlain } from "./display";
+import { ProgressDisplays } from "./display";
 import { runtimeHooks, setCellHost, type CellHost, type DisplayOptions } from "../engine/host";
 import type { ControlEvent, ControlWorkerData } from "./control-worker";
 
@@ -78,7 +78,7 @@ export class Kernel {
   private shellOut!: Channel;
   private iopub!: IopubSender;
   private worker!: Worker;
-  private engine!: Engine;
+  private language!: TypeScriptLanguage;
   private readonly capture = new StreamCapture();
   private readonly history = new History();
   private readonly queue: Message[] = [];
@@ -86,7 +86,6 @@ export class Kernel {
   private executionCount = 0;
   private cell: Cell | null = null;
   private running = false;
-  private preludeError: string | null = null;
   private closing = false;
 
   constructor(connectionFile: string) {
@@ -97,7 +96,7 @@ export class Kernel {
   async start(): Promise<void> {
     // First, so the type checker's worker boots while everything else loads.
     const t0 = performance.now();
-    this.engine = new Engine(process.cwd());
+    this.language = new TypeScriptLanguage(process.cwd(), PROJECT_ROOT);
     const c = this.conn;
     await this.shell.bind(endpoint(c, c.shell_port));
     await this.stdin.bind(endpoint(c, c.stdin_port));
@@ -107,7 +106,7 @@ export class Kernel {
     this.publish(build.status("starting"), null);
     void this.receive();
     const t1 = performance.now();
-    await this.runPrelude();
+    await this.language.preload();
     log(`ready ${performance.now().toFixed(0)} ms after process start (engine + sockets ${(t1 - t0).toFixed(0)} ms, ` +
       `library + type check ${(performance.now() - t1).toFixed(0)} ms)`);
     await this.serve();
@@ -130,7 +129,7 @@ export class Kernel {
   private interrupt(): void {
     if (!this.running) return;
     this.cell?.abort.abort();
-    this.engine?.interrupt();
+    this.language?.interrupt();
   }
 
   private installProcessHooks(): void {
@@ -146,18 +145,6 @@ export class Kernel {
     };
     process.on("uncaughtException", report("Uncaught exception"));
     process.on("unhandledRejection", report("Unhandled promise rejection"));
-  }
-
-  private async runPrelude(): Promise<void> {
-    try {
-      const prelude = buildPrelude(this.engine.ts, PROJECT_ROOT);
-      if (prelude.excluded.length) log(`prelude: not imported (name clashes): ${prelude.excluded.join(", ")}`);
-      const r = await this.engine.preload(prelude.code, prelude.declOutput, prelude.output);
-      if (!r.ok) throw new PreludeError(`importing the library failed: ${r.error.traceback.join("\n")}`);
-    } catch (e) {
-      this.preludeError = `scalinglab prelude failed: ${(e as Error).message}`;
-      log(this.preludeError);
-    }
   }
 
   /** Pulls shell messages into the queue as they arrive (also while a cell awaits). */
@@ -224,14 +211,14 @@ export class Kernel {
         return this.execute(msg, parseContent(type, msg.content));
       case "complete_request": {
         const c = parseContent(type, msg.content);
-        return this.reply(build.completeReply(complete(this.engine, c.code, c.cursor_pos)), msg);
+        return this.reply(build.completeReply(this.language.doComplete(c.code, c.cursor_pos)), msg);
       }
       case "inspect_request": {
         const c = parseContent(type, msg.content);
-        return this.reply(build.inspectReply(inspect(this.engine, c.code, c.cursor_pos)), msg);
+        return this.reply(build.inspectReply(this.language.doInspect(c.code, c.cursor_pos)), msg);
       }
       case "is_complete_request":
-        return this.reply(build.isCompleteReply(isComplete(this.engine.ts, parseContent(type, msg.content).code)), msg);
+        return this.reply(build.isCompleteReply(this.language.doIsComplete(parseContent(type, msg.content).code)), msg);
       case "history_request":
         return this.reply(build.historyReply(this.history.query(parseContent(type, msg.content))), msg);
       case "comm_info_request":
@@ -264,44 +251,27 @@ export class Kernel {
     if (!silent) this.publish(build.executeInput(code, count), msg);
 
     const cell = this.beginCell(msg, silent);
-    let outcome: RunOutcome;
-    let output: string | null = null;
-    const help = /^\s*([\w$][\w$.]*)\s*\?\s*$/.exec(code);
-    if (help) {
-      // `name?` shows the documentation in the pager, like IPython.
-      const doc = inspect(this.engine, help[1]!, help[1]!.length);
-      this.capture.flush();
-      if (storeHistory) this.history.add(count, code, null);
-      if (doc) return this.reply(build.executeReplyOk(count, [build.pagePayload(doc)]), msg);
-      outcome = { ok: false, error: { ename: "NameError", evalue: `${help[1]} is not defined`, traceback: [`NameError: ${help[1]} is not defined`] } };
-      if (!silent) this.publish(build.error(outcome.error), msg);
-      return this.reply(build.executeReplyError(count, outcome.error), msg);
-    }
-    if (this.preludeError !== null) {
-      outcome = { ok: false, error: { ename: "PreludeError", evalue: this.preludeError, traceback: [`PreludeError: ${this.preludeError}`] } };
-      this.preludeError = null;
-    } else {
-      this.running = true;
-      try {
-        outcome = await this.engine.run(code, `In[${count}]`);
-        if (outcome.ok && outcome.value) {
-          const data = await renderBundle(outcome.value.v);
-          output = typeof data["text/plain"] === "string" ? data["text/plain"] : null;
-          if (!silent) this.publish(build.executeResult(count, data), msg);
-        }
-        await Promise.all(cell.pending);
-      } catch (e) {
-        outcome = { ok: false, error: runtimeError(e, `In[${count}]`) };
-      } finally {
-        this.running = false;
-        cell.progress.close();
-      }
+    this.running = true;
+    let outcome: ExecuteOutcome;
+    try {
+      outcome = await this.language.doExecute(code, `In[${count}]`);
+      if (outcome.status === "ok" && outcome.result && !silent) this.publish(build.executeResult(count, outcome.result), msg);
+      // display() with an async renderer: its output belongs to this cell, and its failure too.
+      await Promise.all(cell.pending);
+    } catch (e) {
+      outcome = { status: "error", error: runtimeError(e, `In[${count}]`) };
+    } finally {
+      this.running = false;
+      cell.progress.close();
     }
     this.capture.flush();
-    if (storeHistory) this.history.add(count, code, output);
+    if (storeHistory) {
+      const text = outcome.status === "ok" ? outcome.result?.["text/plain"] : undefined;
+      this.history.add(count, code, typeof text === "string" ? text : null);
+    }
     // After the first cell the compiler's hot paths are compiled: keep them for the next start.
     if (count === 1) setTimeout(saveCodeCache, 100).unref();
-    if (outcome.ok) return this.reply(build.executeReplyOk(count), msg);
+    if (outcome.status === "ok") return this.reply(build.executeReplyOk(count, outcome.page ? [build.pagePayload(outcome.page)] : []), msg);
     if (!silent) this.publish(build.error(outcome.error), msg);
     this.reply(build.executeReplyError(count, outcome.error), msg);
     if (stopOnError) await this.abortQueued();
@@ -368,7 +338,7 @@ export class Kernel {
     // Let the reply and status leave before the sockets close.
     setTimeout(() => {
       try {
-        this.engine?.close();
+        this.language?.close();
       } catch (e) {
         log(`engine close: ${(e as Error).message}`);
       }
