@@ -1,19 +1,42 @@
 /**
- * scalinglab: scaling laws, fitting, allocation, hyperparameter transfer and data-mixing laws.
- * Flat re-exports grouped by topic; each topic's index lists its modules.
+ * scalinglab's public API: exactly what a notebook cell sees (the kernel adds `display`, `clearOutput` and `math`).
+ *
+ * Six namespaces a user learns once — `laws`, `fit`, `hparams`, `mixing`, `data`, `plot` — and a few names typed
+ * all the time. `help()` browses everything; `help(x)` shows one entry. Plumbing is in `lib/internal.ts`.
  */
-// core: citations, typed errors, display protocol, progress and interrupts
-export * from "./core";
-// fitting engine
-export * from "./fit";
-// datasets registry and loaders
-export * from "./data";
-// loss laws, FLOP counting, compute-optimal allocation
-export * from "./laws";
-// hyperparameter transfer and training dynamics
-export * from "./hparams";
-// data-mixing laws
-export * from "./mixing";
-// display adapters and figures (kept apart from the math)
-export * from "./display";
-export * from "./plot";
+import * as laws from "./laws";
+import * as fit from "./fit";
+import * as hparams from "./hparams";
+import * as mixing from "./mixing";
+import * as data from "./data";
+import * as plot from "./plot";
+import { makeHelp, type HelpPage } from "./display/help";
+import { table } from "./display/table";
+import { checkReproduces } from "./core/check";
+import { defineLaw } from "./laws/law";
+import { loadDataset } from "./data/load";
+import { formatCitation } from "./core/citation";
+import { ScalingLabError } from "./core/errors";
+// Registers the rich renderers (tables, law cards, fit results) with the core registry when the library loads.
+import "./display/renderers";
+
+export { laws, fit, hparams, mixing, data, plot, table, checkReproduces, defineLaw, loadDataset, formatCitation, ScalingLabError };
+
+/**
+ * The catalogue of everything in scope, or the card of one thing.
+ * @example help().text.startsWith("scalinglab") // => true
+ */
+export const help: (x?: unknown) => HelpPage = makeHelp(() => ({
+  laws, fit, hparams, mixing, data, plot, help, table, checkReproduces, defineLaw, loadDataset, formatCitation, ScalingLabError,
+}));
+
+export type { HelpPage };
+export type { Law, LawSpec, LawParams, ParamsLike } from "./laws/law";
+export type { FitResult } from "./fit/result";
+export type { FitOptions } from "./fit/options";
+export type { Model, ParamSpec } from "./fit/model";
+export type { Citation, PublishedConstants, SourceStatus } from "./core/citation";
+export type { CheckSpec, CheckRecord } from "./core/check";
+export type { MimeBundle } from "./core/display";
+export type { DataTable, TableInput, TableOptions } from "./display/table";
+export type { PlotFigure } from "./plot/plot-figure";

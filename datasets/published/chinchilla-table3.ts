@@ -1,6 +1,7 @@
 /** Chinchilla's projected compute-optimal model sizes (Hoffmann et al. 2022, Table 3) — from memory, unverified. */
-import { chinchillaCitation } from "../../lib/laws/chinchilla";
 import { definePublishedTable } from "./table";
+import { chinchillaCitation } from "../../lib/core/bibliography";
+
 
 /** One row of Chinchilla Table 3: a model size and the compute and tokens approach 1 projects for it. */
 export interface ChinchillaTable3Row {

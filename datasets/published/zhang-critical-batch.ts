@@ -3,8 +3,10 @@
  * in lib/hparams/critical-batch-zhang.ts (ZHANG_2024_CHINCHILLA_STEPS, the law module that uses them); this adds
  * provenance, units and table display.
  */
-import { ZHANG_2024_BATCHES, ZHANG_2024_CHINCHILLA_STEPS, type ZhangStepsRow, zhangCbsCitation } from "../../lib/hparams/critical-batch-zhang";
+import { ZHANG_2024_BATCHES, ZHANG_2024_CHINCHILLA_STEPS, type ZhangStepsRow } from "../../lib/hparams/critical-batch-zhang";
 import { definePublishedTable } from "./table";
+import { zhangCbsCitation } from "../../lib/core/bibliography";
+
 
 /**
  * Zhang et al. (2024) steps-to-target table in the Chinchilla setting: C4, sequence length 512, batch in sequences

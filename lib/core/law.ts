@@ -7,7 +7,8 @@ import { makeDisplayable } from "./render";
 
 export type LawTopic = "loss" | "allocation" | "flops" | "downstream" | "hparams" | "schedule" | "batch" | "mixing" | "other";
 
-export interface LawInfo {
+/** The card of a law or rule: what `help(x)` shows and the catalogue lists. */
+export interface LawCard {
   /** Unique id, e.g. "chinchilla". */
   readonly id: string;
   /** Human name, e.g. "Chinchilla parametric loss (Approach 3)". */
@@ -24,26 +25,31 @@ export interface LawInfo {
   readonly status: SourceStatus;
   /** Published constant sets, each with its own status. */
   readonly constants?: readonly PublishedConstants<object>[];
-  /** Names of the library functions that implement it, e.g. ["chinchillaLoss", "fitChinchilla"]. */
-  readonly functions: readonly string[];
+  /** Where it lives in the notebook scope, e.g. "laws.chinchilla" or "hparams.mup.table". */
+  readonly api: string;
 }
 
 const SLOT = Symbol.for("scalinglab.laws");
 
-function catalogue(): Map<string, LawInfo> {
-  const g = globalThis as unknown as Record<symbol, Map<string, LawInfo> | undefined>;
+function catalogue(): Map<string, LawCard> {
+  const g = globalThis as unknown as Record<symbol, Map<string, LawCard> | undefined>;
   return (g[SLOT] ??= new Map());
 }
 
-/** Freezes a law card, registers it in the catalogue and makes it displayable. */
-export function defineLaw(info: LawInfo): LawInfo {
-  const law = makeDisplayable("law", { ...info }, () => `${info.name}: ${info.formula} — ${info.citation.authors} (${info.citation.year})`);
-  catalogue().set(info.id, Object.freeze(law));
-  return law;
+/** Registers a card (or a Law, which is its own card) in the catalogue and makes it displayable as a law card. */
+export function registerLawCard<T extends LawCard>(card: T): T {
+  const shown = makeDisplayable("law", card, () => `${card.name}: ${card.formula} — ${card.citation.authors} (${card.citation.year})`);
+  catalogue().set(card.id, Object.freeze(shown));
+  return shown;
+}
+
+/** A card for a rule that is not a single formula with fittable constants (a μP table, a schedule, a recipe). */
+export function defineCard(card: LawCard): LawCard {
+  return registerLawCard({ ...card });
 }
 
 /** Every registered law, in registration order, optionally filtered by topic. */
-export function listLaws(topic?: LawTopic): LawInfo[] {
+export function listLaws(topic?: LawTopic): LawCard[] {
   const all = [...catalogue().values()];
   return topic ? all.filter((l) => l.topic === topic) : all;
 }

@@ -1,13 +1,13 @@
 /**
  * Law cards and the law catalogue as notebook output: the formula as LaTeX (typeset by MathJax in Lab, Notebook 7
  * and nbconvert exports), variables with units, each published constant set with a status badge ("unverified"
- * marked in orange), the citation, and the library functions that implement the law.
+ * marked in orange), the citation, and where the law lives in the notebook scope.
  */
 import {
   formatCitation,
   listLaws,
   makeDisplayable,
-  type LawInfo,
+  type LawCard,
   type LawTopic,
   type MimeBundle,
   type PublishedConstants,
@@ -26,7 +26,7 @@ import { textTable } from "./table";
  * @example
  * lawLatex({ latex: "", formula: "E + A / N^alpha" }) // => "E+\\frac{A}{{N}^{\\alpha}}"
  */
-export function lawLatex(law: Pick<LawInfo, "latex" | "formula">): string {
+export function lawLatex(law: Pick<LawCard, "latex" | "formula">): string {
   if (law.latex.trim()) return law.latex.trim();
   return formulaToLatex(law.formula);
 }
@@ -70,7 +70,7 @@ function paramRows(c: PublishedConstants<object>): { name: string; value: string
   return Object.entries(c.params as Record<string, unknown>).map(([name, v]) => ({ name, value: formatCell(v, 6) }));
 }
 
-function constantsHtml(law: LawInfo): string {
+function constantsHtml(law: LawCard): string {
   if (!law.constants?.length) return "";
   const blocks = law.constants.map((c) => {
     const rows = paramRows(c);
@@ -84,7 +84,7 @@ function constantsHtml(law: LawInfo): string {
   return `<div><b>Published constants</b>${blocks.join("")}</div>`;
 }
 
-function lawHtml(law: LawInfo, latex: string): string {
+function lawHtml(law: LawCard, latex: string): string {
   const vars = Object.entries(law.variables)
     .map(([s, m]) => `<tr><td style="text-align:left">$${escapeHtml(s)}$</td><td style="text-align:left">${escapeHtml(m)}</td></tr>`).join("");
   return [
@@ -95,7 +95,7 @@ function lawHtml(law: LawInfo, latex: string): string {
     constantsHtml(law),
     `<div style="margin-top:4px">Citation: ${escapeHtml(formatCitation(law.citation))}` +
       (law.citation.url ? ` <a href="${escapeHtml(law.citation.url)}">${escapeHtml(law.citation.url)}</a>` : "") + "</div>",
-    law.functions.length ? `<div>Functions: ${law.functions.map((f) => `<code>${escapeHtml(f)}</code>`).join(", ")}</div>` : "",
+    `<div>In the notebook: <code>${escapeHtml(law.api)}</code></div>`,
     "</div>",
   ].join("\n");
 }
@@ -104,7 +104,7 @@ function mdCell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-function lawMarkdown(law: LawInfo, latex: string): string {
+function lawMarkdown(law: LawCard, latex: string): string {
   const out = [`**${law.name}** (\`${law.id}\`, ${law.topic}) ${statusText(law.status)}`, "", `$$${latex}$$`, ""];
   const vars = Object.entries(law.variables);
   if (vars.length) {
@@ -117,12 +117,12 @@ function lawMarkdown(law: LawInfo, latex: string): string {
     if (c.note) out.push(c.note, "");
   }
   out.push(`Citation: ${formatCitation(law.citation)}`);
-  if (law.functions.length) out.push("", `Functions: ${law.functions.map((f) => `\`${f}\``).join(", ")}`);
+  out.push("", `In the notebook: \`${law.api}\``);
   return out.join("\n");
 }
 
 /** Plain-text law card (the text/plain of the bundle). */
-export function lawText(law: LawInfo): string {
+export function lawText(law: LawCard): string {
   const out = [`${law.name} (${law.id}, ${law.topic}) ${statusText(law.status)}`, `  ${law.formula}`];
   const vars = Object.entries(law.variables);
   if (vars.length) out.push("Variables:", ...vars.map(([s, m]) => `  ${s}: ${m}`));
@@ -132,17 +132,17 @@ export function lawText(law: LawInfo): string {
     if (c.note) out.push(`  ${c.note}`);
   }
   out.push(`Citation: ${formatCitation(law.citation)}`);
-  if (law.functions.length) out.push(`Functions: ${law.functions.join(", ")}`);
+  out.push(`In the notebook: ${law.api}`);
   return out.join("\n");
 }
 
 /**
  * The mime bundle of a law card: text/html (formula typeset by MathJax, status badges), text/markdown,
  * text/latex and text/plain.
- * @param law - a law card from `defineLaw`
+ * @param law - a law card from `defineCard`
  * @returns the bundle
  */
-export function renderLaw(law: LawInfo): MimeBundle {
+export function renderLaw(law: LawCard): MimeBundle {
   const latex = lawLatex(law);
   return {
     "text/plain": lawText(law),
@@ -155,12 +155,12 @@ export function renderLaw(law: LawInfo): MimeBundle {
 /** The registered laws as a displayable list (see {@link lawCatalogue}). */
 export interface LawCatalogue {
   readonly topic: LawTopic | "all";
-  readonly laws: readonly LawInfo[];
+  readonly laws: readonly LawCard[];
   [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle>;
 }
 
 /**
- * Every registered law (or those of one topic) as a table: id, name, formula, status, citation, functions.
+ * Every registered law (or those of one topic) as a table: id, name, formula, status, citation, api.
  * @param topic - optional topic filter ("loss", "allocation", "hparams", "mixing", …)
  * @returns a displayable {@link LawCatalogue}; `.laws` holds the law cards
  * @example
@@ -172,7 +172,7 @@ export function lawCatalogue(topic?: LawTopic): LawCatalogue {
   return makeDisplayable("law-catalogue", cat, () => catalogueText(cat)) as unknown as LawCatalogue;
 }
 
-function catalogueRows(laws: readonly LawInfo[]) {
+function catalogueRows(laws: readonly LawCard[]) {
   return laws.map((l) => ({
     id: l.id,
     name: l.name,
@@ -180,7 +180,7 @@ function catalogueRows(laws: readonly LawInfo[]) {
     formula: l.formula,
     status: l.status,
     citation: `${l.citation.authors} (${l.citation.year})${l.citation.arxiv ? ` arXiv:${l.citation.arxiv}` : ""}`,
-    functions: l.functions.join(", "),
+    api: l.api,
   }));
 }
 
@@ -197,12 +197,12 @@ export function renderLawCatalogue(cat: Pick<LawCatalogue, "topic" | "laws">): M
     `<tr><td style="text-align:left"><code>${escapeHtml(l.id)}</code></td><td style="text-align:left">${escapeHtml(l.name)}</td>` +
     `<td style="text-align:left">${escapeHtml(l.topic)}</td><td style="text-align:left">$${escapeHtml(lawLatex(l))}$</td>` +
     `<td>${statusBadgeHtml(l.status)}</td><td style="text-align:left">${escapeHtml(formatCitation(l.citation))}</td>` +
-    `<td style="text-align:left">${l.functions.map((f) => `<code>${escapeHtml(f)}</code>`).join(", ")}</td></tr>`).join("\n");
+    `<td style="text-align:left"><code>${escapeHtml(l.api)}</code></td></tr>`).join("\n");
   const html = `<div class="scalinglab-law-catalogue"><table class="dataframe scalinglab-table" border="1">` +
     `<caption>Law catalogue (${escapeHtml(cat.topic)})</caption>` +
-    `<thead><tr><th>id</th><th>name</th><th>topic</th><th>formula</th><th>status</th><th>citation</th><th>functions</th></tr></thead>` +
+    `<thead><tr><th>id</th><th>name</th><th>topic</th><th>formula</th><th>status</th><th>citation</th><th>api</th></tr></thead>` +
     `<tbody>\n${rows}\n</tbody></table><p>${cat.laws.length} law${cat.laws.length === 1 ? "" : "s"}</p></div>`;
-  const fields = ["id", "name", "topic", "formula", "status", "citation", "functions"].map((name) => ({ name, type: "string" }));
+  const fields = ["id", "name", "topic", "formula", "status", "citation", "api"].map((name) => ({ name, type: "string" }));
   return {
     "text/plain": catalogueText(cat),
     "text/html": html,

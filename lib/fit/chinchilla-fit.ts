@@ -9,8 +9,9 @@ import {
 import { fitModel } from "./fit";
 import type { FitOptions } from "./options";
 import type { FitResult } from "./result";
-import { fitMatrixInverse, quadraticForm, sampleCovariance } from "./linalg";
-import { chiSquareSurvival, empiricalQuantile } from "./special";
+import { inverseOrNull, quadraticForm, sampleCovariance } from "../numeric/linalg";
+import { chiSquareSurvival } from "../numeric/special";
+import { quantileSorted } from "../numeric/quantile";
 
 /** Observations for a Chinchilla fit: rows, or parallel arrays. */
 export type ChinchillaData =
@@ -135,7 +136,7 @@ export function chinchillaDerived(result: FitResult, budgets: readonly number[],
   const boot = samples.map((s) => chinchillaParamsOf(names, s));
   const band = (estimate: number, values: number[]): BandedValue => {
     const sorted = values.filter(Number.isFinite).sort((x, y) => x - y);
-    return { estimate, lo: empiricalQuantile(sorted, (1 - level) / 2), hi: empiricalQuantile(sorted, (1 + level) / 2) };
+    return { estimate, lo: quantileSorted(sorted, (1 - level) / 2), hi: quantileSorted(sorted, (1 + level) / 2) };
   };
   return {
     level,
@@ -173,7 +174,7 @@ export function chinchillaChiSquare(result: FitResult, published: ChinchillaPara
   const samples = requireChinchillaBootstrap(fn, result);
   const names = result.paramNames;
   const toLog = (p: ChinchillaParams) => [Math.log(p.A), Math.log(p.B), Math.log(p.E), p.alpha, p.beta];
-  const inv = fitMatrixInverse(sampleCovariance(samples.map((s) => toLog(chinchillaParamsOf(names, s)))));
+  const inv = inverseOrNull(sampleCovariance(samples.map((s) => toLog(chinchillaParamsOf(names, s)))));
   if (!inv) throw new ScalingLabError(fn, "the bootstrap covariance is singular", "use more resamples");
   const est = toLog(chinchillaParamsOf(names, names.map((n) => result.params[n])));
   const pub = toLog(published);

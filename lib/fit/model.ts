@@ -5,8 +5,8 @@
  * optimised as log(x), which keeps it positive and makes the landscape rounder; start grids are written in
  * the optimiser's coordinates (e.g. Hoffmann's grid gives a = log A ∈ {0, 5, …, 25}).
  */
-export interface ParamSpec {
-  readonly name: string;
+export interface ParamSpec<P extends string = string> {
+  readonly name: P;
   /** "log": optimise log(x), x > 0. "none" (default): optimise x as is. */
   readonly transform?: "log" | "none";
   /** Optional bounds in natural units, enforced by a smooth reparametrisation (see lib/fit/transforms.ts). */
@@ -34,9 +34,9 @@ export type LogRowEvaluator = (s: Float64Array, row: number, gradS: Float64Array
  * `value` must be pure. `valueAndGradient` writes ∂f/∂θ (natural units, `params` order) into `grad`
  * and returns f; without it the engine falls back to checked central finite differences.
  */
-export interface Model<X> {
+export interface Model<X, P extends string = string> {
   readonly id: string;
-  readonly params: readonly ParamSpec[];
+  readonly params: readonly ParamSpec<P>[];
   value(theta: ArrayLike<number>, x: X): number;
   valueAndGradient?(theta: ArrayLike<number>, x: X, grad: Float64Array): number;
   /**
@@ -64,8 +64,8 @@ function registry(): Map<string, Model<unknown>> {
  * @returns the same model
  * @example registerFitModel({ id: "doc-line", params: [{ name: "k" }], value: (t, x: number) => t[0] * x }).id // => "doc-line"
  */
-export function registerFitModel<X>(model: Model<X>): Model<X> {
-  registry().set(model.id, model as Model<unknown>);
+export function registerFitModel<X, P extends string = string>(model: Model<X, P>): Model<X, P> {
+  registry().set(model.id, model as unknown as Model<unknown>);
   return model;
 }
 

@@ -7,7 +7,7 @@
  * `uncertainty` says where SEs and intervals come from; `grid`, `diagnostics` and `method` describe the run.
  */
 import { makeDisplayable } from "../core";
-import type { Matrix } from "./linalg";
+import type { Matrix } from "../numeric/linalg";
 import type { StopReason } from "./lbfgs";
 import type { FitObjectiveKind, Reduction, ResidualSpace } from "./objective";
 import type { LocalOptimum } from "./multistart";
@@ -60,6 +60,11 @@ export interface FitDiagnostics {
   readonly hessianEigenvalues: readonly number[];
   /** Condition number of that Hessian: large = poorly determined directions. */
   readonly conditionNumber: number;
+  /**
+   * Directions in which the objective is (nearly) flat at the optimum, each with its eigenvector loadings per
+   * parameter (optimiser coordinates): the parameter combinations these data do not determine. Empty when healthy.
+   */
+  readonly flatDirections: readonly { readonly curvature: number; readonly loadings: Readonly<Record<string, number>> }[];
   /** Hessian-based SEs (natural units), whatever `uncertainty` reports. */
   readonly hessianSE: Readonly<Record<string, number>> | null;
   /** Fitted scale σ of the Huber likelihood. */
@@ -68,17 +73,21 @@ export interface FitDiagnostics {
   readonly warnings: readonly string[];
 }
 
-export interface FitResult {
+/**
+ * The result of every fit. `P` is the union of parameter names, so `result.params` has the law's own
+ * parameter type (e.g. `FitResult<"E" | "A" | "B" | "alpha" | "beta">` feeds `laws.chinchilla.optimal`).
+ */
+export interface FitResult<P extends string = string> {
   readonly kind: "fit-result";
   /** Model id, e.g. "chinchilla". */
   readonly model: string;
-  readonly paramNames: readonly string[];
+  readonly paramNames: readonly P[];
   /** Estimates in natural units. */
-  readonly params: Readonly<Record<string, number>>;
-  readonly se: Readonly<Record<string, number | null>>;
+  readonly params: Readonly<Record<P, number>>;
+  readonly se: Readonly<Record<P, number | null>>;
   /** Covariance in natural units, paramNames order (null when unavailable). */
   readonly covariance: Matrix | null;
-  readonly ci: Readonly<Record<string, readonly [number, number] | null>>;
+  readonly ci: Readonly<Record<P, readonly [number, number] | null>>;
   readonly ciLevel: number;
   readonly uncertainty: UncertaintySource;
   readonly bootstrap: BootstrapSummary | null;
@@ -95,6 +104,10 @@ export interface FitResult {
   readonly method: FitMethod;
   readonly grid: FitGridSummary;
   readonly diagnostics: FitDiagnostics;
+  /** Every warning of the fit (same list as diagnostics.warnings): shown in its display and kept in its JSON. */
+  readonly warnings: readonly string[];
+  /** Range [min, max] of each numeric input column the fit saw, e.g. { N: [7e7, 1.6e10] }. */
+  readonly dataRanges: Readonly<Record<string, readonly [number, number]>>;
   toJSON(): Record<string, unknown>;
 }
 
@@ -109,7 +122,7 @@ export function formatFitNumber(x: number | null | undefined): string {
 /**
  * The text table of a fit: one row per parameter, "estimate (SE) [lo, hi]", then objective and convergence.
  */
-export function formatFitResultText(r: FitResult): string {
+export function formatFitResultText<P extends string>(r: FitResult<P>): string {
   const pct = Math.round(r.ciLevel * 100);
   const rows = r.paramNames.map((n) => {
     const ci = r.ci[n];
@@ -122,14 +135,14 @@ export function formatFitResultText(r: FitResult): string {
     line(["param", "estimate", "(SE)", `[${pct}% CI]`]),
     ...rows.map(line),
     `objective ${r.objective.toPrecision(6)} · ${r.converged ? "converged" : "NOT converged"} (${r.message}) after ${r.iterations} iterations`,
-    `uncertainty: ${r.uncertainty}${r.bootstrap ? ` (${r.bootstrap.resamples} resamples, seed ${r.bootstrap.seed})` : ""} · starts ${r.grid.starts}, distinct optima ${r.grid.distinctOptima}, condition number ${formatFitNumber(r.diagnostics.conditionNumber)}`,
-    ...r.diagnostics.warnings.map((w) => `warning: ${w}`),
+    `uncertainty: ${r.uncertainty}${r.bootstrap ? ` (${r.bootstrap.resamples} resamples of ${r.bootstrap.units} ${r.bootstrap.unit === "row" ? "rows" : `clusters by ${r.bootstrap.unit}`}, seed ${r.bootstrap.seed})` : ""} · starts ${r.grid.starts}, distinct optima ${r.grid.distinctOptima}, condition number ${formatFitNumber(r.diagnostics.conditionNumber)}`,
+    ...r.warnings.map((w) => `warning: ${w}`),
   ].join("\n");
 }
 
 /** Attaches `toJSON` (summaries, no bootstrap samples) and the display hook to a fit result. */
-export function finalizeFitResult(r: Omit<FitResult, "toJSON">): FitResult {
-  const result = r as FitResult;
+export function finalizeFitResult<P extends string>(r: Omit<FitResult<P>, "toJSON">): FitResult<P> {
+  const result = r as FitResult<P>;
   Object.defineProperty(result, "toJSON", {
     enumerable: false,
     value: () => {

@@ -3,17 +3,10 @@
  * Only its components are confirmed (Res-Post-LayerNorm, variance-preserving residuals, unit-variance init); the exact
  * multiplier and learning-rate rule below is from memory and UNVERIFIED (hparams.md §2), so nothing asserts it.
  */
-import { assertChoice, assertPositive, defineLaw, type Citation } from "../core";
+import { assertChoice, assertPositive, defineCard } from "../core";
+import { munitCitation } from "../core/bibliography";
 
-/** Citation of the paper this module implements. */
-export const munitCitation: Citation = {
-  key: "narayan2025munit",
-  authors: "Narayan et al.",
-  year: 2025,
-  title: "μnit Scaling: Simple and Scalable FP8 LLM Training",
-  arxiv: "2502.05967",
-  where: "abstract (components confirmed); LR rule from memory, unverified",
-};
+
 
 /** Layer kinds of {@link munitScaling}. */
 export type MunitParamKind = "hidden" | "output";
@@ -32,11 +25,11 @@ export interface MunitRule {
  * @param p.kind hidden | output; p.fanIn fan-in (> 0)
  * @returns initVar, multiplier, adamLRScale and status "unverified"
  * @throws UnknownChoiceError for an unknown kind; InvalidInputError for fanIn ≤ 0
- * @example munitScaling({ kind: "hidden", fanIn: 1024 }).multiplier // => 0.03125
+ * @example hparams.munit.scaling({ kind: "hidden", fanIn: 1024 }).multiplier // => 0.03125
  * @see munitCitation
  */
 export function munitScaling(p: { kind: MunitParamKind; fanIn: number }): MunitRule {
-  const fn = "munitScaling";
+  const fn = "hparams.munit.scaling";
   assertChoice(fn, "parameter kind", p.kind, ["hidden", "output"] as const);
   assertPositive(fn, "fanIn", p.fanIn);
   return p.kind === "hidden"
@@ -44,8 +37,8 @@ export function munitScaling(p: { kind: MunitParamKind; fanIn: number }): MunitR
     : { initVar: 1, multiplier: 1 / p.fanIn, adamLRScale: 1, status: "unverified" };
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const munitLaw = defineLaw({
+/** Card of μnit Scaling (rule unverified): registers it in the catalogue (`help()`). */
+export const munitCard = defineCard({
   id: "munit-scaling",
   name: "μnit Scaling (μS) parametrization for FP8 training (rule unverified)",
   topic: "hparams",
@@ -54,5 +47,11 @@ export const munitLaw = defineLaw({
   variables: { fan_in: "input dimension of the layer" },
   citation: munitCitation,
   status: "unverified",
-  functions: ["munitScaling"],
+  api: "hparams.munit",
 });
+
+/**
+ * μnit Scaling (rule UNVERIFIED): `scaling({ kind, fanIn })`.
+ * @example hparams.munit.scaling({ kind: "output", fanIn: 4 }).multiplier // => 0.25
+ */
+export const munit = { scaling: munitScaling } as const;

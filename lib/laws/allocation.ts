@@ -4,15 +4,18 @@
  * first-order condition dL/d ln N = 0 along the budget line to rounding; the closed form of the Chinchilla law
  * (Hoffmann et al. 2022, Eq. 4) is the special case L = E + A/N^α + B/D^β, f(N) = 6N.
  */
-import { assertFinite, assertPositive, defineLaw, InvalidInputError, ScalingLabError } from "../core";
-import { chinchillaCitation } from "./chinchilla";
-import { fitLogLogLine, flopsPerTokenFunction, minimiseOnLogScale } from "./laws-internal";
+import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError } from "../core";
+
+import { fitLogLogLine, flopsPerTokenFunction } from "./laws-internal";
+import { minimizeOnInterval } from "../numeric/minimize1d";
+
 
 /** A loss law L(N, D) in nats/token (or any unit), decreasing in both arguments where it is meaningful. */
 export type LossSurface = (N: number, D: number) => number;
 
 export type { FlopsPerTokenRule } from "./laws-internal";
 import type { FlopsPerTokenRule } from "./laws-internal";
+import { chinchillaCitation } from "../core/bibliography";
 
 export interface ComputeOptimalOptions {
   /** FLOP per training token as a function of N (default 6 → C = 6ND). Must increase with N. */
@@ -76,7 +79,7 @@ export function computeOptimalAllocation(loss: LossSurface, C: number, opts: Com
     const N = Math.exp(t);
     return loss(N, C / f(N));
   };
-  const { t, atBoundary } = minimiseOnLogScale(fn, h, lo, hi, opts.gridPoints ?? 400);
+  const { x: t, atBoundary } = minimizeOnInterval(h, lo, hi, { gridPoints: opts.gridPoints ?? 400, fn });
   const N = Math.exp(t);
   const D = C / f(N);
   const L = loss(N, D);
@@ -118,7 +121,7 @@ export function computeOptimalFrontier(loss: LossSurface, budgets: readonly numb
   return { points, nExponent: n.exponent, nCoefficient: n.coefficient, dExponent: d.exponent, dCoefficient: d.coefficient };
 }
 
-export const computeOptimalAllocationLaw = defineLaw({
+export const computeOptimalAllocationLaw = defineCard({
   id: "compute-optimal-allocation",
   name: "Compute-optimal allocation for any loss law",
   topic: "allocation",
@@ -127,5 +130,5 @@ export const computeOptimalAllocationLaw = defineLaw({
   variables: { N: "parameters (the law's convention)", D: "training tokens", C: "training FLOP", "f(N)": "FLOP per training token" },
   citation: { ...chinchillaCitation, where: "Eq. 4 (closed form for the parametric law); numeric generalisation here" },
   status: "confirmed",
-  functions: ["computeOptimalAllocation", "computeOptimalFrontier"],
+  api: "computeOptimalAllocation",
 });

@@ -3,9 +3,12 @@
  * task loss (bits-per-byte of the correct answer) in N and D, then a sigmoid from task loss to accuracy.
  * Form recalled from the paper: status "unverified".
  */
-import { assertFinite, assertPositive, defineLaw, type Citation } from "../core";
+import { assertFinite, assertPositive, defineCard, type Citation } from "../core";
+
 import type { Model } from "../fit/model";
 import { chinchillaLoss, type ChinchillaParams } from "./chinchilla";
+import { bhagiaCitation } from "../core/bibliography";
+
 
 /** Step 1: task loss L(N, D) = A/N^alpha + B/D^beta + E (bits per byte of the correct continuation): the Chinchilla form. */
 export type BhagiaTaskLossParams = ChinchillaParams;
@@ -18,13 +21,6 @@ export interface BhagiaAccuracyParams {
   readonly L0: number;
 }
 
-export const bhagiaCitation: Citation = {
-  key: "bhagia2024",
-  authors: "Bhagia, Liu, Wettig, Heineman, Tafjord, Jha, Soldaini, Smith, Groeneveld, Koh, Dodge, Hajishirzi",
-  year: 2024,
-  title: "Establishing Task Scaling Laws via Compute-Efficient Model Ladders",
-  arxiv: "2412.04403",
-};
 
 /**
  * Step 1 of the ladder: task loss A/N^alpha + B/D^beta + E.
@@ -92,7 +88,7 @@ export const bhagiaAccuracyModel: Model<number> = {
   },
 };
 
-export const bhagiaLaw = defineLaw({
+export const bhagiaLaw = defineCard({
   id: "bhagia-two-step",
   name: "Two-step task scaling law (Bhagia 2024, OLMo ladder)",
   topic: "downstream",
@@ -101,5 +97,5 @@ export const bhagiaLaw = defineLaw({
   variables: { N: "parameters", D: "training tokens", L: "task loss, bits per byte of the correct answer", Acc: "task accuracy" },
   citation: bhagiaCitation,
   status: "unverified",
-  functions: ["bhagiaTaskLoss", "bhagiaAccuracyFromTaskLoss", "bhagiaPredictAccuracy", "bhagiaAccuracyModel"],
+  api: "bhagiaTaskLoss",
 });

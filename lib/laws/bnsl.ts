@@ -2,8 +2,10 @@
  * Broken Neural Scaling Laws (Caballero et al. 2022): a smoothly broken power law with any number of breaks,
  * which covers plain power laws (no break), double descent, inflections and inverse/U-shaped scaling.
  */
-import { assertFinite, assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
+import { assertFinite, assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+
 import type { Model } from "../fit/model";
+import { bnslCitation } from "../core/bibliography";
 
 /** One break of a BNSL: where it happens, how the slope changes and how sharp the change is. */
 export interface BnslBreak {
@@ -25,15 +27,6 @@ export interface BnslParams {
   readonly breaks: readonly BnslBreak[];
 }
 
-export const bnslCitation: Citation = {
-  key: "caballero2022",
-  authors: "Caballero, Gupta, Rish, Krueger",
-  year: 2022,
-  title: "Broken Neural Scaling Laws",
-  arxiv: "2210.14891",
-  url: "https://github.com/ethancaballero/broken_neural_scaling_laws",
-  where: "Eq. 1; fit_bnsl_and_extrapolate__4_digit_addition__dataset_size_x-axis.py (commit ffa608f7)",
-};
 
 /** log(1 + e^u) without overflow. */
 function softplus(u: number): number {
@@ -129,7 +122,7 @@ export function bnslModel(nBreaks: number): Model<number> {
   };
 }
 
-export const bnslLaw = defineLaw({
+export const bnslLaw = defineCard({
   id: "bnsl",
   name: "Broken neural scaling law (Caballero 2022)",
   topic: "loss",
@@ -142,5 +135,5 @@ export const bnslLaw = defineLaw({
   },
   citation: bnslCitation,
   status: "confirmed",
-  functions: ["bnslLoss", "bnslModel"],
+  api: "bnslLoss",
 });

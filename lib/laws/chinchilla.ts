@@ -3,8 +3,11 @@
  * compute-optimal allocation under C = 6ND, the published constants and Besiroglu et al. 2024's refits, and the
  * fittable Model (analytic gradients; log-sum-exp evaluation of log L).
  */
-import { assertPositive, defineLaw, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+import { assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+
 import { registerFitModel, type Model } from "../fit/model";
+import { chinchillaCitation, besiroglu2024Citation } from "../core/bibliography";
+
 
 /** Parameters of the Chinchilla loss surface. */
 export interface ChinchillaParams {
@@ -26,24 +29,7 @@ export interface ChinchillaRow {
   readonly D: number;
 }
 
-export const chinchillaCitation: Citation = {
-  key: "hoffmann2022",
-  authors: "Hoffmann, Borgeaud, Mensch, Buchatskaya, Cai, Rutherford, et al.",
-  year: 2022,
-  title: "Training Compute-Optimal Large Language Models",
-  arxiv: "2203.15556",
-  where: "Section 3.3 (Approach 3), Eq. 10; constants as used in epoch-research/analyzing-chinchilla data_analysis.ipynb",
-};
 
-export const besiroglu2024Citation: Citation = {
-  key: "besiroglu2024",
-  authors: "Besiroglu, Erdil, Barnett, You",
-  year: 2024,
-  title: "Chinchilla Scaling: A replication attempt",
-  arxiv: "2404.10102",
-  url: "https://github.com/epoch-research/analyzing-chinchilla",
-  where: "Table 1 and data_analysis.ipynb outputs (commit 92258837)",
-};
 
 const NOTE = "N = total parameters, D = training tokens, C ≈ 6ND FLOP; loss in nats/token on MassiveText.";
 
@@ -229,7 +215,7 @@ export const chinchillaModel: Model<ChinchillaRow> = registerFitModel<Chinchilla
 });
 
 /** Law card for the catalogue. */
-export const chinchillaLaw = defineLaw({
+export const chinchillaLaw = defineCard({
   id: "chinchilla",
   name: "Chinchilla parametric loss (Hoffmann et al. 2022, Approach 3)",
   topic: "loss",
@@ -248,5 +234,5 @@ export const chinchillaLaw = defineLaw({
   citation: chinchillaCitation,
   status: "confirmed",
   constants: [CHINCHILLA_APPROACH3, CHINCHILLA_APPROACH3_UNROUNDED, BESIROGLU_REFIT, BESIROGLU_HOFFMANN_GRID_REFIT],
-  functions: ["chinchillaLoss", "chinchillaOptimal", "chinchillaModel", "fitChinchilla", "chinchillaDerived", "chinchillaChiSquare"],
+  api: "chinchillaLoss",
 });

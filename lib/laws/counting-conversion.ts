@@ -6,10 +6,13 @@
  * and invertible). This is the mechanism behind part of the Kaplan/Chinchilla gap (embedding parameters, Pearce &
  * Song 2024; last-layer FLOPs, Porian et al. 2024): the same allocation has different exponents in different counts.
  */
-import { assertChoice, assertPositive, defineLaw, InvalidInputError } from "../core";
+import { assertChoice, assertPositive, defineCard, InvalidInputError } from "../core";
+
 import type { LossSurface } from "./allocation";
-import { FLOP_COUNTINGS, PARAM_COUNTINGS, porianCitation, transformerFlopsPerToken, transformerParamCount, type FlopCounting, type ParamCounting, type TransformerShape } from "./flops";
+import { FLOP_COUNTINGS, PARAM_COUNTINGS, transformerFlopsPerToken, transformerParamCount, type FlopCounting, type ParamCounting, type TransformerShape } from "./flops";
 import { fitLogLogLine } from "./laws-internal";
+import { porianCitation } from "../core/bibliography";
+
 
 /** A one-parameter family of Transformer shapes indexed by size. */
 export interface ShapeFamily {
@@ -211,7 +214,7 @@ export function convertPowerLawCounting(law: { coefficient: number; exponent: nu
   return { coefficient: line.coefficient, exponent: line.exponent, points };
 }
 
-export const countingConversionLaw = defineLaw({
+export const countingConversionLaw = defineCard({
   id: "counting-conversion",
   name: "Converting laws between parameter/FLOP counting conventions",
   topic: "flops",
@@ -220,5 +223,5 @@ export const countingConversionLaw = defineLaw({
   variables: { N: "parameters in a counting", D: "tokens (unchanged)", C: "training FLOP in a counting", s: "Transformer shape (n_layer, d_model)" },
   citation: porianCitation,
   status: "confirmed",
-  functions: ["shapeForParamCount", "convertParamCount", "convertAllocationCounting", "convertLossLawCounting", "convertPowerLawCounting"],
+  api: "shapeForParamCount",
 });

@@ -3,8 +3,10 @@
  * loss as a power law in model size per replica count, or jointly in N and M. Forms recalled, no constants:
  * status "unverified".
  */
-import { assertPositive, assertFinite, defineLaw, type Citation } from "../core";
+import { assertPositive, assertFinite, defineCard, type Citation } from "../core";
+
 import type { Model } from "../fit/model";
+import { dilocoCitation } from "../core/bibliography";
 
 export interface DilocoParams {
   /** Scale (> 0). */
@@ -15,13 +17,6 @@ export interface DilocoParams {
   readonly beta: number;
 }
 
-export const dilocoCitation: Citation = {
-  key: "charles2025",
-  authors: "Charles, Teston, Dery, Rush, Fallen, Garrett, Szlam, Douillard",
-  year: 2025,
-  title: "Communication-Efficient Language Model Training Scales Reliably and Robustly: Scaling Laws for DiLoCo",
-  arxiv: "2503.09799",
-};
 
 /**
  * Joint DiLoCo law L(N, M) = A·N^alpha·M^beta (beta = 0 gives the per-M independent fit L(N) = A·N^alpha).
@@ -65,7 +60,7 @@ export const dilocoModel: Model<{ N: number; M: number }> = {
   },
 };
 
-export const dilocoLaw = defineLaw({
+export const dilocoLaw = defineCard({
   id: "diloco",
   name: "DiLoCo scaling law (Charles 2025)",
   topic: "loss",
@@ -74,5 +69,5 @@ export const dilocoLaw = defineLaw({
   variables: { N: "parameters", M: "DiLoCo replicas", L: "loss, nats/token" },
   citation: dilocoCitation,
   status: "unverified",
-  functions: ["dilocoLoss", "dilocoModel"],
+  api: "dilocoLoss",
 });

@@ -3,7 +3,9 @@
  * tokens and the teacher's loss, with a "capacity gap" (a too-strong teacher stops helping). Form recalled from
  * the paper, constants not recalled: status "unverified".
  */
-import { assertFinite, assertPositive, defineLaw, type Citation } from "../core";
+import { assertFinite, assertPositive, defineCard, type Citation } from "../core";
+import { distillationCitation } from "../core/bibliography";
+
 
 export interface DistillationParams {
   readonly c0: number;
@@ -19,13 +21,6 @@ export interface DistillationParams {
   readonly gamma: number;
 }
 
-export const distillationCitation: Citation = {
-  key: "busbridge2025",
-  authors: "Busbridge, Shidani, Weers, Ramapuram, Littwin, Webb",
-  year: 2025,
-  title: "Distillation Scaling Laws",
-  arxiv: "2502.08606",
-};
 
 /**
  * Student cross-entropy after distillation:
@@ -52,7 +47,7 @@ export function distillationStudentLoss(NS: number, DS: number, LT: number, LSti
   return LT + LT ** -p.c0 * gap * (p.A / NS ** p.alpha + p.B / DS ** p.beta) ** p.gamma;
 }
 
-export const distillationLaw = defineLaw({
+export const distillationLaw = defineCard({
   id: "busbridge-distillation",
   name: "Distillation scaling law (Busbridge 2025)",
   topic: "loss",
@@ -61,5 +56,5 @@ export const distillationLaw = defineLaw({
   variables: { "N_S": "student parameters", "D_S": "distillation tokens", "L_T": "teacher loss, nats/token", "L̃_S": "supervised student loss, nats/token", "L_S": "student loss, nats/token" },
   citation: distillationCitation,
   status: "unverified",
-  functions: ["distillationStudentLoss"],
+  api: "distillationStudentLoss",
 });

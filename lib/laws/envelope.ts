@@ -4,9 +4,11 @@
  * N* = k·C^a and D* = k'·C^b are then fitted by least squares in log-log. With final-loss-only data (one point per
  * run, as in IsoFLOP tables) the envelope at a budget is the best run at that budget (ties: the smaller model).
  */
-import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError } from "../core";
-import { chinchillaCitation } from "./chinchilla";
+import { assertPositive, defineCard, InsufficientDataError, InvalidInputError } from "../core";
+
 import { fitLogLogLine } from "./laws-internal";
+import { chinchillaCitation } from "../core/bibliography";
+
 
 /** One training run: its size and its loss curve (tokens ascending). */
 export interface TrainingCurve {
@@ -120,7 +122,7 @@ export function chinchillaEnvelope(runs: readonly TrainingCurve[], opts: Envelop
   };
 }
 
-export const chinchillaEnvelopeLaw = defineLaw({
+export const chinchillaEnvelopeLaw = defineCard({
   id: "chinchilla-approach-1",
   name: "Chinchilla Approach 1: envelope of training curves",
   topic: "allocation",
@@ -129,5 +131,5 @@ export const chinchillaEnvelopeLaw = defineLaw({
   variables: { N: "parameters of a run", D: "tokens, C/(6N)", C: "training FLOP", L: "loss, nats/token" },
   citation: { ...chinchillaCitation, where: "§3.1, Fig. 2, Table 2" },
   status: "confirmed",
-  functions: ["chinchillaEnvelope"],
+  api: "chinchillaEnvelope",
 });

@@ -5,9 +5,9 @@
  * logits; DeepSeek uses M = non-embedding FLOPs/token incl. attention; Porian et al. trace the Kaplan/Chinchilla
  * gap partly to the last-layer FLOPs). Training FLOPs = 3 × forward FLOPs (backward ≈ 2 × forward).
  */
-import { assertChoice, assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
-import { kaplanCitation } from "./kaplan";
-import { chinchillaCitation } from "./chinchilla";
+import { assertChoice, assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { chinchillaCitation, porianCitation, deepseekCitation, kaplanCitation } from "../core/bibliography";
+
 
 /** The shape of a decoder-only Transformer. Biases and norms are ignored, as in all counting conventions here. */
 export interface TransformerShape {
@@ -47,24 +47,7 @@ export type FlopCounting = "6N-nonembedding" | "6N-with-head" | "6N-total" | "ka
 /** Every FlopCounting, for validation and menus. */
 export const FLOP_COUNTINGS: readonly FlopCounting[] = ["6N-nonembedding", "6N-with-head", "6N-total", "kaplan", "porian-attention", "deepseek-M", "chinchilla"];
 
-export const porianCitation: Citation = {
-  key: "porian2024",
-  authors: "Porian, Wortsman, Jitsev, Schmidt, Carmon",
-  year: 2024,
-  title: "Resolving Discrepancies in Compute-Optimal Scaling of Language Models",
-  arxiv: "2406.19146",
-  url: "https://github.com/formll/resolving-scaling-law-discrepancies",
-  where: "data.py (commit 0dc60d91): params_no_embed, params_active_precise, flops_per_token_* columns",
-};
 
-export const deepseekCitation: Citation = {
-  key: "deepseek2024",
-  authors: "DeepSeek-AI (Bi et al.)",
-  year: 2024,
-  title: "DeepSeek LLM: Scaling Open-Source Language Models with Longtermism",
-  arxiv: "2401.02954",
-  where: "Section 3.2, model scale M (formula from memory, see hparams.md §8)",
-};
 
 interface Resolved {
   L: number;
@@ -260,7 +243,7 @@ export function openLmFeedForwardWidth(width: number): number {
   return 256 * Math.ceil(Math.trunc((8 * width) / 3) / 256);
 }
 
-export const flopCountingLaw = defineLaw({
+export const flopCountingLaw = defineCard({
   id: "transformer-flop-counting",
   name: "Transformer parameter and training-FLOP counting conventions",
   topic: "flops",
@@ -280,5 +263,5 @@ export const flopCountingLaw = defineLaw({
   },
   citation: chinchillaCitation,
   status: "unverified",
-  functions: ["transformerParamCount", "transformerFlopsPerToken", "transformerTrainingFlops", "flopsPerToken6N", "flopsPerTokenKaplan", "flopsPerTokenChinchilla", "flopsPerTokenDeepSeekM", "openLmFeedForwardWidth"],
+  api: "transformerParamCount",
 });

@@ -2,10 +2,14 @@
  * Gadre et al. 2024: average top-1 error on downstream tasks as an exponential decay in C4 eval loss,
  * Err(L) = eps − k·exp(−gamma·L), fitted on six small/medium models (fit_ds) and extrapolated to 7B.
  */
-import { assertFinite, assertPositive, defineLaw, DataError, InvalidInputError } from "../core";
+import { assertFinite, assertPositive, defineCard, DataError, InvalidInputError } from "../core";
+
 import type { Model } from "../fit/model";
-import { fitModelSync, type FitResult } from "../fit";
-import { gadreCitation, gadreOvertrainingFitRuns, type GadreRun } from "./gadre-overtraining";
+import { fitModelSync } from "../fit/fit";
+import type { FitResult } from "../fit/result";
+
+import { gadreOvertrainingFitRuns, type GadreRun } from "./gadre-overtraining";
+import { gadreCitation } from "../core/bibliography";
 
 export interface GadreErrorParams {
   /** Error ceiling as the loss grows (≈ chance error). */
@@ -164,7 +168,7 @@ export function fitGadreDownstream(
   return { trainSet, valSet, params: { eps: fit.params.eps, k: fit.params.k, gamma: fit.params.gamma }, runs: fitRuns, fit };
 }
 
-export const gadreDownstreamLaw = defineLaw({
+export const gadreDownstreamLaw = defineCard({
   id: "gadre-downstream",
   name: "Loss → downstream error (Gadre 2024)",
   topic: "downstream",
@@ -173,5 +177,5 @@ export const gadreDownstreamLaw = defineLaw({
   variables: { L: "C4 eval loss, nats/token", Err: "average top-1 error over the 17-task subset (or 46 tasks)" },
   citation: gadreCitation,
   status: "confirmed",
-  functions: ["gadreErrorFromLoss", "gadreAverageError", "gadreAverageErrors", "gadreErrorModel", "fitGadreDownstream"],
+  api: "gadreErrorFromLoss",
 });

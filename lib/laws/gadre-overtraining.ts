@@ -3,10 +3,14 @@
  * function of parameters N and the token multiplier M = D/N, fitted on small models and extrapolated to
  * over-trained and larger ones (mlfoundations/scaling `powlaw_ours`, `fit_ds`).
  */
-import { assertFinite, assertPositive, defineLaw, InvalidInputError, DataError, type Citation, type PublishedConstants } from "../core";
+import { assertFinite, assertPositive, defineCard, InvalidInputError, DataError, type Citation, type PublishedConstants } from "../core";
+
 import type { Model } from "../fit/model";
-import { fitModelSync, type FitResult } from "../fit";
-import { GADRE_OVERTRAINING_SPEC } from "../../datasets/gadre-overtraining";
+import { fitModelSync } from "../fit/fit";
+import type { FitResult } from "../fit/result";
+
+import { gadreCitation } from "../core/bibliography";
+
 
 /** Code form of the law (eta < 0): L(N, M) = a·N^eta + b·6^(eta/2)·(M·N)^eta + E. */
 export interface GadreOvertrainingParams {
@@ -18,10 +22,6 @@ export interface GadreOvertrainingParams {
   readonly E: number;
 }
 
-export const gadreCitation: Citation = {
-  ...GADRE_OVERTRAINING_SPEC.citation,
-  where: "scaling/laws.py powlaw_ours, scaling/shared.py fit_ds (commit a003c491); exp_data/models/*.json",
-};
 
 /** A fit per training set (C4 eval loss), recomputed from the public JSONs and rounded as in the reference. */
 function recomputedFit(label: string, trainSet: string, params: GadreOvertrainingParams): PublishedConstants<GadreOvertrainingParams> {
@@ -283,7 +283,7 @@ export function fitGadreOvertraining(runs: readonly GadreRun[], options: { train
   return { trainSet, valSet, params, rms: Math.sqrt(ss / (fitRuns.length - 2)), runs: fitRuns, fit };
 }
 
-export const gadreOvertrainingLaw = defineLaw({
+export const gadreOvertrainingLaw = defineCard({
   id: "gadre-overtraining",
   name: "Over-training scaling law (Gadre 2024)",
   topic: "loss",
@@ -293,5 +293,5 @@ export const gadreOvertrainingLaw = defineLaw({
   citation: gadreCitation,
   status: "confirmed",
   constants: [GADRE_OVERTRAINING_RPJ, GADRE_OVERTRAINING_C4, GADRE_OVERTRAINING_RW],
-  functions: ["gadreOvertrainingLoss", "gadreOvertrainingLossFromCompute", "gadreOvertrainingModel", "gadreParseRun", "gadreRunsFromTable", "gadreOvertrainingFitRuns", "fitGadreOvertraining"],
+  api: "gadreOvertrainingLoss",
 });

@@ -2,8 +2,10 @@
  * Henighan et al. 2020: across modalities, loss = irreducible loss (entropy of the data) + a reducible power law
  * in model size or compute (the reducible part estimates the KL divergence to the true distribution).
  */
-import { assertFinite, assertPositive, defineLaw, type Citation, type PublishedConstants } from "../core";
+import { assertFinite, assertPositive, defineCard, type Citation, type PublishedConstants } from "../core";
+
 import type { Model } from "../fit/model";
+import { henighanCitation } from "../core/bibliography";
 
 export interface HenighanParams {
   /** L_inf: irreducible loss, nats/token (or per pixel/bit as in the domain). */
@@ -14,13 +16,6 @@ export interface HenighanParams {
   readonly alphaX: number;
 }
 
-export const henighanCitation: Citation = {
-  key: "henighan2020",
-  authors: "Henighan, Kaplan, Katz, Chen, Hesse, Jackson, Jun, Brown, Dhariwal, Gray, Hallacy, Mann, Radford, Ramesh, Ryder, Ziegler, Schulman, Amodei, McCandlish",
-  year: 2020,
-  title: "Scaling Laws for Autoregressive Generative Modeling",
-  arxiv: "2010.14701",
-};
 
 /** Exponent for language, as recalled; x_0 and L_inf per domain are in their Table 1 (not transcribed). */
 export const HENIGHAN_LANGUAGE_COMPUTE_EXPONENT: PublishedConstants<{ alphaX: number }> = {
@@ -80,7 +75,7 @@ export const henighanModel: Model<number> = {
   },
 };
 
-export const henighanLaw = defineLaw({
+export const henighanLaw = defineCard({
   id: "henighan",
   name: "Irreducible + reducible power law (Henighan 2020)",
   topic: "loss",
@@ -90,5 +85,5 @@ export const henighanLaw = defineLaw({
   citation: henighanCitation,
   status: "unverified",
   constants: [HENIGHAN_LANGUAGE_COMPUTE_EXPONENT],
-  functions: ["henighanLoss", "henighanReducibleLoss", "henighanModel"],
+  api: "henighanLoss",
 });

@@ -2,8 +2,10 @@
  * Hestness et al. 2017: generalization error falls as a power law in training-set size down to an irreducible
  * floor, with a small-data region before and an irreducible-error region after the power-law region.
  */
-import { assertFinite, assertPositive, defineLaw, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+import { assertFinite, assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+
 import type { Model } from "../fit/model";
+import { hestnessCitation } from "../core/bibliography";
 
 export interface HestnessParams {
   /** alpha: scale of the power-law region (> 0). */
@@ -14,13 +16,6 @@ export interface HestnessParams {
   readonly gamma: number;
 }
 
-export const hestnessCitation: Citation = {
-  key: "hestness2017",
-  authors: "Hestness, Narang, Ardalani, Diamos, Jun, Kianinejad, Patwary, Yang, Zhou",
-  year: 2017,
-  title: "Deep Learning Scaling is Predictable, Empirically",
-  arxiv: "1712.00409",
-};
 
 /** Learning-curve exponents per domain, as recalled (approximate; only beta_g is given). */
 export const HESTNESS_EXPONENTS: readonly PublishedConstants<{ betaG: number }>[] = [
@@ -88,7 +83,7 @@ export const hestnessModel: Model<number> = {
   },
 };
 
-export const hestnessLaw = defineLaw({
+export const hestnessLaw = defineCard({
   id: "hestness",
   name: "Power-law learning curve (Hestness 2017)",
   topic: "loss",
@@ -98,5 +93,5 @@ export const hestnessLaw = defineLaw({
   citation: hestnessCitation,
   status: "unverified",
   constants: HESTNESS_EXPONENTS,
-  functions: ["hestnessError", "hestnessIrreducibleOnset", "hestnessModel"],
+  api: "hestnessError",
 });

@@ -5,19 +5,16 @@
  * any loss law L(N, D): on the iso-loss curve D(N) solves L(N, D) = target, and the lifetime cost
  * f(N)·D(N) + 2·N·T is minimised over ln N.
  */
-import { assertFinite, assertPositive, defineLaw, InvalidInputError, ScalingLabError, type Citation } from "../core";
-import type { LossSurface } from "./allocation";
-import { flopsPerTokenFunction, minimiseOnLogScale, type FlopsPerTokenRule } from "./laws-internal";
-import { isoLossTokens } from "./isoloss";
+import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError, type Citation } from "../core";
 
-export const sardanaCitation: Citation = {
-  key: "sardana2023",
-  authors: "Sardana, Portes, Doubov, Frankle",
-  year: 2023,
-  title: "Beyond Chinchilla-Optimal: Accounting for Inference in Language Model Scaling Laws",
-  arxiv: "2401.00448",
-  where: "problem statement; the numeric solver here works for any L(N, D)",
-};
+import type { LossSurface } from "./allocation";
+import { flopsPerTokenFunction, type FlopsPerTokenRule } from "./laws-internal";
+import { minimizeOnInterval } from "../numeric/minimize1d";
+
+import { isoLossTokens } from "./isoloss";
+import { sardanaCitation } from "../core/bibliography";
+
+
 
 export interface InferenceAwareOptions {
   /** Training FLOP per token (default 6 → 6N). */
@@ -86,7 +83,7 @@ export function inferenceAwareAllocation(loss: LossSurface, targetLoss: number, 
     const N = Math.exp(t);
     return Math.log(f(N) * isoLossTokens(loss, N, targetLoss) + k * N * inferenceTokens);
   };
-  const { t, atBoundary } = minimiseOnLogScale(fn, cost, lo, Math.log(Nmax), opts.gridPoints ?? 400);
+  const { x: t, atBoundary } = minimizeOnInterval(cost, lo, Math.log(Nmax), { gridPoints: opts.gridPoints ?? 400, fn });
   const N = Math.exp(t);
   const D = isoLossTokens(loss, N, targetLoss);
   if (!Number.isFinite(D)) throw new ScalingLabError(fn, "the optimum needs unlimited data", "raise Nmax or targetLoss");
@@ -101,7 +98,7 @@ export function inferenceAwareAllocation(loss: LossSurface, targetLoss: number, 
   };
 }
 
-export const inferenceAwareAllocationLaw = defineLaw({
+export const inferenceAwareAllocationLaw = defineCard({
   id: "inference-aware-allocation",
   name: "Inference-aware allocation (training + serving FLOPs at a target loss)",
   topic: "allocation",
@@ -110,5 +107,5 @@ export const inferenceAwareAllocationLaw = defineLaw({
   variables: { N: "parameters", D: "training tokens", T_inf: "tokens served at inference", "ℓ": "target loss" },
   citation: sardanaCitation,
   status: "confirmed",
-  functions: ["inferenceAwareAllocation"],
+  api: "inferenceAwareAllocation",
 });

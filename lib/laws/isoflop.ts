@@ -6,12 +6,17 @@
  * Known bias (Open-Athena "Problems with Chinchilla Approach 2"): the parabola is a Taylor approximation, so grid
  * width, off-centre sampling and α ≠ β asymmetry shift the minima.
  */
-import { assertPositive, defineLaw, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
-import { Xoshiro128 } from "../fit/bootstrap";
-import { fitMatrixInverse } from "../fit/linalg";
-import { empiricalQuantile } from "../fit/special";
-import { chinchillaCitation } from "./chinchilla";
+import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
+
+import { Xoshiro128 } from "../numeric/random";
+
+import { inverseOrNull } from "../numeric/linalg";
+
+import { quantileSorted } from "../numeric/quantile";
+
 import { fitLogLogLine } from "./laws-internal";
+import { chinchillaCitation } from "../core/bibliography";
+
 
 /** One parabola L = p0 + p1·x + p2·x², x = ln N, and its minimum. */
 export interface IsoflopParabola {
@@ -48,7 +53,7 @@ function parabolaFromLogs(x: readonly number[], L: readonly number[]): IsoflopPa
       pw *= u;
     }
   }
-  const inv = fitMatrixInverse([[S[0], S[1], S[2]], [S[1], S[2], S[3]], [S[2], S[3], S[4]]]);
+  const inv = inverseOrNull([[S[0], S[1], S[2]], [S[1], S[2], S[3]], [S[2], S[3], S[4]]]);
   if (!inv) throw new InvalidInputError("isoflopParabola", "the N values are degenerate (need at least 3 distinct N per budget)");
   const q = inv.map((row) => row[0] * T[0] + row[1] * T[1] + row[2] * T[2]);
   let sse = 0;
@@ -248,13 +253,13 @@ export function isoflopParabolas(rows: readonly (IsoflopRow | IsoflopLossRow)[],
     bootstrap: {
       resamples: samples.length,
       nExponentSE: sd,
-      nExponentCI: [empiricalQuantile(sorted, (1 - level) / 2), empiricalQuantile(sorted, (1 + level) / 2)],
+      nExponentCI: [quantileSorted(sorted, (1 - level) / 2), quantileSorted(sorted, (1 + level) / 2)],
       samples,
     },
   };
 }
 
-export const isoflopApproachLaw = defineLaw({
+export const isoflopApproachLaw = defineCard({
   id: "chinchilla-approach-2",
   name: "Chinchilla Approach 2: IsoFLOP parabolas",
   topic: "allocation",
@@ -263,5 +268,5 @@ export const isoflopApproachLaw = defineLaw({
   variables: { N: "parameters (as counted by the data source)", C: "training FLOP budget (≈ 6ND)", L: "final loss, nats/token" },
   citation: { ...chinchillaCitation, where: "§3.2, Fig. 3, Table 2" },
   status: "confirmed",
-  functions: ["isoflopParabola", "isoflopParabolas"],
+  api: "isoflopParabola",
 });

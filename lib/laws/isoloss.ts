@@ -2,9 +2,10 @@
  * Iso-loss contours of a loss law L(N, D): for each model size, the tokens needed to reach a given loss
  * (Hoffmann et al. 2022 Fig. 4 left; Muennighoff et al. Fig. 3). Works for any law decreasing in D.
  */
-import { assertFinite, assertPositive, defineLaw, InvalidInputError } from "../core";
+import { assertFinite, assertPositive, defineCard, InvalidInputError } from "../core";
+
 import type { LossSurface } from "./allocation";
-import { chinchillaCitation } from "./chinchilla";
+import { chinchillaCitation } from "../core/bibliography";
 
 const D_MAX = 1e30;
 
@@ -63,7 +64,7 @@ export function isoLossContour(loss: LossSurface, target: number, Ns: readonly n
   return out;
 }
 
-export const isoLossContourLaw = defineLaw({
+export const isoLossContourLaw = defineCard({
   id: "iso-loss-contour",
   name: "Iso-loss contours of a loss law",
   topic: "allocation",
@@ -72,5 +73,5 @@ export const isoLossContourLaw = defineLaw({
   variables: { N: "parameters", D: "training tokens", "ℓ": "loss level" },
   citation: { ...chinchillaCitation, where: "Fig. 4 (left), iso-loss contours" },
   status: "confirmed",
-  functions: ["isoLossTokens", "isoLossContour"],
+  api: "isoLossTokens",
 });

@@ -3,8 +3,10 @@
  * 2018): B_crit(L) = B_* / L^(1/alpha_B); training at batch B needs S = S_min·(1 + B_crit/B) steps and
  * E = E_min·(1 + B/B_crit) tokens, so S_min, E_min and C_min recover the step-, data- and compute-minimal values.
  */
-import { assertPositive, defineLaw } from "../core";
-import { KAPLAN_2020, kaplanCitation, type KaplanConstants } from "./kaplan";
+import { assertPositive, defineCard } from "../core";
+
+import { KAPLAN_2020, type KaplanConstants } from "./kaplan";
+import { kaplanCitation } from "../core/bibliography";
 
 function constants(fn: string, k: Partial<KaplanConstants> | undefined): { alphaB: number; BstarTokens: number } {
   const p = { alphaB: k?.alphaB ?? KAPLAN_2020.params.alphaB, BstarTokens: k?.BstarTokens ?? KAPLAN_2020.params.BstarTokens };
@@ -91,7 +93,7 @@ export function kaplanCmin(C: number, B: number, L: number, k?: Partial<KaplanCo
   return C / (1 + B / Bcrit);
 }
 
-export const kaplanCriticalBatchLaw = defineLaw({
+export const kaplanCriticalBatchLaw = defineCard({
   id: "kaplan-critical-batch",
   name: "Kaplan critical batch size B_crit(L) and S_min, E_min, C_min",
   topic: "batch",
@@ -108,5 +110,5 @@ export const kaplanCriticalBatchLaw = defineLaw({
   citation: { ...kaplanCitation, where: "Eqs. 5.2–5.5, Table 5" },
   status: "unverified",
   constants: [KAPLAN_2020],
-  functions: ["kaplanCriticalBatch", "kaplanSmin", "kaplanEmin", "kaplanCmin"],
+  api: "kaplanCriticalBatch",
 });

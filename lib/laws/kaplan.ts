@@ -6,20 +6,14 @@
  * Conventions: N counts NON-embedding parameters (≈ 12·n_layer·d_model²), compute is C ≈ 6·N·D with embedding
  * and last-layer FLOPs excluded, C_min is in PF-days (8.64e19 FLOP), loss is nats/token.
  */
-import { assertPositive, defineLaw, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+import { assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+
 import type { Model } from "../fit/model";
+import { kaplanCitation } from "../core/bibliography";
 
 /** FLOP in one PF-day: 1e15 FLOP/s × 86,400 s. */
 export const PFDAY_FLOP = 8.64e19;
 
-export const kaplanCitation: Citation = {
-  key: "kaplan2020",
-  authors: "Kaplan, McCandlish, Henighan, Brown, Chess, Child, Gray, Radford, Wu, Amodei",
-  year: 2020,
-  title: "Scaling Laws for Neural Language Models",
-  arxiv: "2001.08361",
-  where: "Tables 2, 3, 5 and Eqs. 1.1–1.8 (constants from memory, to be checked against the PDF)",
-};
 
 /** The constants of Kaplan's power laws (Table 5 "summary of power laws"). */
 export interface KaplanConstants {
@@ -362,7 +356,7 @@ const VARIABLES = {
   L: "WebText2 test loss, nats/token",
 };
 
-export const kaplanLossNLaw = defineLaw({
+export const kaplanLossNLaw = defineCard({
   id: "kaplan-loss-N",
   name: "Kaplan L(N): loss vs model size",
   topic: "loss",
@@ -372,10 +366,10 @@ export const kaplanLossNLaw = defineLaw({
   citation: kaplanCitation,
   status: "unverified",
   constants: [KAPLAN_2020],
-  functions: ["kaplanLossN", "kaplanPowerLawModel"],
+  api: "kaplanLossN",
 });
 
-export const kaplanLossDLaw = defineLaw({
+export const kaplanLossDLaw = defineCard({
   id: "kaplan-loss-D",
   name: "Kaplan L(D): loss vs data",
   topic: "loss",
@@ -385,10 +379,10 @@ export const kaplanLossDLaw = defineLaw({
   citation: kaplanCitation,
   status: "unverified",
   constants: [KAPLAN_2020],
-  functions: ["kaplanLossD", "kaplanPowerLawModel"],
+  api: "kaplanLossD",
 });
 
-export const kaplanLossCminLaw = defineLaw({
+export const kaplanLossCminLaw = defineCard({
   id: "kaplan-loss-Cmin",
   name: "Kaplan L(C_min): compute-efficient frontier",
   topic: "loss",
@@ -398,10 +392,10 @@ export const kaplanLossCminLaw = defineLaw({
   citation: kaplanCitation,
   status: "unverified",
   constants: [KAPLAN_2020, KAPLAN_2020_FIXED_BATCH_COMPUTE],
-  functions: ["kaplanLossCmin", "kaplanLossFixedBatchCompute", "kaplanPowerLawModel"],
+  api: "kaplanLossCmin",
 });
 
-export const kaplanLossNDLaw = defineLaw({
+export const kaplanLossNDLaw = defineCard({
   id: "kaplan-loss-ND",
   name: "Kaplan L(N, D): joint model/data law",
   topic: "loss",
@@ -411,10 +405,10 @@ export const kaplanLossNDLaw = defineLaw({
   citation: kaplanCitation,
   status: "unverified",
   constants: [KAPLAN_2020_LND],
-  functions: ["kaplanLossND", "kaplanLossNDModel", "kaplanOverfittingTokens"],
+  api: "kaplanLossND",
 });
 
-export const kaplanLossNSminLaw = defineLaw({
+export const kaplanLossNSminLaw = defineCard({
   id: "kaplan-loss-NSmin",
   name: "Kaplan L(N, S_min): loss vs model size and steps",
   topic: "loss",
@@ -424,10 +418,10 @@ export const kaplanLossNSminLaw = defineLaw({
   citation: kaplanCitation,
   status: "unverified",
   constants: [KAPLAN_2020_LNS],
-  functions: ["kaplanLossNSmin", "kaplanLossNSminModel"],
+  api: "kaplanLossNSmin",
 });
 
-export const kaplanAllocationLaw = defineLaw({
+export const kaplanAllocationLaw = defineCard({
   id: "kaplan-allocation",
   name: "Kaplan compute-efficient allocation",
   topic: "allocation",
@@ -437,5 +431,5 @@ export const kaplanAllocationLaw = defineLaw({
   citation: kaplanCitation,
   status: "unverified",
   constants: [KAPLAN_2020_ALLOCATION],
-  functions: ["kaplanOptimalAllocation"],
+  api: "kaplanOptimalAllocation",
 });

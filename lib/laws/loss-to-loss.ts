@@ -2,8 +2,10 @@
  * Brandfonbrener et al. 2024, loss-to-loss prediction: across models trained on one dataset, the loss on a second
  * distribution is a shifted power law of the loss on the first. Form recalled: status "unverified".
  */
-import { assertFinite, assertPositive, defineLaw, InvalidInputError, type Citation } from "../core";
+import { assertFinite, assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+
 import type { Model } from "../fit/model";
+import { lossToLossCitation } from "../core/bibliography";
 
 export interface LossToLossParams {
   /** Scale (> 0). */
@@ -16,13 +18,6 @@ export interface LossToLossParams {
   readonly Ey: number;
 }
 
-export const lossToLossCitation: Citation = {
-  key: "brandfonbrener2024",
-  authors: "Brandfonbrener, Anand, Vyas, Malach, Kakade",
-  year: 2024,
-  title: "Loss-to-Loss Prediction: Scaling Laws for All Datasets",
-  arxiv: "2411.12925",
-};
 
 /**
  * Shifted power law between two losses of the same model: L_y = K·(L_x − E_x)^kappa + E_y.
@@ -74,7 +69,7 @@ export const lossToLossModel: Model<number> = {
   },
 };
 
-export const lossToLossLaw = defineLaw({
+export const lossToLossLaw = defineCard({
   id: "loss-to-loss",
   name: "Loss-to-loss prediction (Brandfonbrener 2024)",
   topic: "downstream",
@@ -83,5 +78,5 @@ export const lossToLossLaw = defineLaw({
   variables: { "L_x": "source loss (e.g. train loss), nats/token", "L_y": "target loss (other dataset or test), nats/token", "E_x, E_y": "irreducible losses from per-dataset Chinchilla fits" },
   citation: lossToLossCitation,
   status: "unverified",
-  functions: ["lossToLoss", "lossToLossModel"],
+  api: "lossToLoss",
 });

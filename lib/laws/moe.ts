@@ -3,29 +3,10 @@
  * Krajewski et al. 2024 (granularity), Ludziejewski et al. 2025 (joint MoE law in active params, data, experts).
  * All forms and constants here are recalled, not checked against the papers: they carry status "unverified".
  */
-import { assertFinite, assertPositive, defineLaw, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+import { assertFinite, assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+import { clarkMoeCitation, krajewskiMoeCitation, jointMoeCitation } from "../core/bibliography";
 
-export const clarkMoeCitation: Citation = {
-  key: "clark2022",
-  authors: "Clark, de las Casas, Guy, Mensch, Paganini, Hoffmann, et al.",
-  year: 2022,
-  title: "Unified Scaling Laws for Routed Language Models",
-  arxiv: "2202.01169",
-};
-export const krajewskiMoeCitation: Citation = {
-  key: "krajewski2024",
-  authors: "Krajewski, Ludziejewski, Adamczewski, Pióro, Krutul, Antoniak, Ciebiera, Król, Odrzygóźdź, Sankowski, Cygan, Jaszczur",
-  year: 2024,
-  title: "Scaling Laws for Fine-Grained Mixture of Experts",
-  arxiv: "2402.07871",
-};
-export const jointMoeCitation: Citation = {
-  key: "ludziejewski2025",
-  authors: "Ludziejewski, Pióro, Krajewski, Stefaniak, Krutul, Małaśnicki, Cygan, Sankowski, Adamczewski, Miłoś, Jaszczur",
-  year: 2025,
-  title: "Joint MoE Scaling Laws: Mixture of Experts Can Be Memory Efficient",
-  arxiv: "2502.05172",
-};
+
 
 export interface ClarkMoeParams {
   readonly a: number;
@@ -160,7 +141,7 @@ export function jointMoeLoss(Nact: number, D: number, E: number, p: JointMoePara
   return p.a * E ** p.delta * Nact ** (p.alpha + p.gamma * lE) + p.b * E ** p.omega * D ** (p.beta + p.zeta * lE) + p.c;
 }
 
-export const clarkMoeLaw = defineLaw({
+export const clarkMoeLaw = defineCard({
   id: "clark-moe",
   name: "Routed LM scaling law (Clark 2022)",
   topic: "loss",
@@ -169,10 +150,10 @@ export const clarkMoeLaw = defineLaw({
   variables: { N: "dense-equivalent parameters", E: "number of experts", "Ê": "saturating expert count", L: "loss, nats/token" },
   citation: clarkMoeCitation,
   status: "unverified",
-  functions: ["clarkMoeLoss", "clarkEffectiveExperts"],
+  api: "clarkMoeLoss",
 });
 
-export const krajewskiMoeLaw = defineLaw({
+export const krajewskiMoeLaw = defineCard({
   id: "krajewski-moe",
   name: "Fine-grained MoE scaling law (Krajewski 2024)",
   topic: "loss",
@@ -182,10 +163,10 @@ export const krajewskiMoeLaw = defineLaw({
   citation: krajewskiMoeCitation,
   status: "unverified",
   constants: [KRAJEWSKI_MOE],
-  functions: ["krajewskiMoeLoss"],
+  api: "krajewskiMoeLoss",
 });
 
-export const jointMoeLaw = defineLaw({
+export const jointMoeLaw = defineCard({
   id: "joint-moe",
   name: "Joint MoE scaling law (Ludziejewski 2025)",
   topic: "loss",
@@ -195,5 +176,5 @@ export const jointMoeLaw = defineLaw({
   citation: jointMoeCitation,
   status: "unverified",
   constants: [JOINT_MOE_MAGNITUDES],
-  functions: ["jointMoeLoss"],
+  api: "jointMoeLoss",
 });

@@ -6,14 +6,17 @@
  */
 import {
   assertPositive,
-  defineLaw,
+  defineCard,
   InvalidInputError,
   DidNotConvergeError,
   type Citation,
   type PublishedConstants,
 } from "../core";
+
 import type { Model } from "../fit/model";
 import { chinchillaOptimal, type ChinchillaParams } from "./chinchilla";
+import { muennighoffCitation } from "../core/bibliography";
+
 
 /** Parameters of the data-constrained law; E, A, B, alpha, beta are the Chinchilla-form base law. */
 export interface MuennighoffParams extends ChinchillaParams {
@@ -23,15 +26,6 @@ export interface MuennighoffParams extends ChinchillaParams {
   readonly RNstar: number;
 }
 
-export const muennighoffCitation: Citation = {
-  key: "muennighoff2023",
-  authors: "Muennighoff, Rush, Barak, Le Scao, Piktus, Tazi, Pyysalo, Wolf, Raffel",
-  year: 2023,
-  title: "Scaling Data-Constrained Language Models",
-  arxiv: "2305.16264",
-  url: "https://github.com/huggingface/datablations",
-  where: "datablations README \"Parametric Fit\" (commit 13701315) and utils/parametric_fit.ipynb",
-};
 
 /**
  * The C4 fit: base law on 54 C4 IsoFLOP points (alpha tied to beta), then R_D*, R_N* on 182 data-constrained runs.
@@ -354,7 +348,7 @@ export function muennighoffRepetitionModel(base: Omit<MuennighoffParams, "RDstar
   };
 }
 
-export const muennighoffLaw = defineLaw({
+export const muennighoffLaw = defineCard({
   id: "muennighoff-data-constrained",
   name: "Data-constrained scaling law (Muennighoff 2023)",
   topic: "loss",
@@ -372,12 +366,5 @@ export const muennighoffLaw = defineLaw({
   citation: muennighoffCitation,
   status: "confirmed",
   constants: [MUENNIGHOFF_C4],
-  functions: [
-    "muennighoffLoss",
-    "muennighoffEffectiveData",
-    "muennighoffEffectiveParams",
-    "muennighoffBaseParams",
-    "muennighoffOptimalAllocation",
-    "muennighoffRepetitionModel",
-  ],
+  api: "muennighoffLoss",
 });

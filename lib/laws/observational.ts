@@ -5,15 +5,17 @@
  * imputation, unstandardised PCA, parametric sigmoid with fixed height) are confirmed; the paper's equations
  * are recalled, so the law card is "unverified".
  */
-import { defineLaw, InvalidInputError, InsufficientDataError, DidNotConvergeError, type Citation } from "../core";
-import type { Model } from "../fit/model";
-import { fitModelSync, type FitResult } from "../fit";
-import { OBSSCALING_SPEC } from "../../datasets/obsscaling";
+import { defineCard, InvalidInputError, InsufficientDataError, DidNotConvergeError, type Citation } from "../core";
 
-export const observationalCitation: Citation = {
-  ...OBSSCALING_SPEC.citation,
-  where: "utils/data.py perform_pca, pca_impute, fit_multivariate_regression_model (commit 4d6e1e43); eval_results/base_llm_benchmark_eval.csv",
-};
+import type { Model } from "../fit/model";
+import { fitModelSync } from "../fit/fit";
+import type { FitResult } from "../fit/result";
+import { symmetricEigen } from "../numeric/linalg";
+import { linearRegression } from "../numeric/regression";
+
+import { observationalCitation } from "../core/bibliography";
+
+
 
 export interface ObservationalPCA {
   /** Column means of the fitted matrix. */
@@ -49,12 +51,8 @@ function checkMatrix(fn: string, X: readonly (readonly number[])[], allowNaN: bo
 
 /** Eigen-decomposition of a symmetric matrix, eigenpairs sorted by decreasing eigenvalue. */
 function symmetricEigenDescending(S: number[][]): { values: number[]; vectors: number[][] } {
-  // mathjs costs ~1 s to load: require it only when a PCA runs, not at kernel start.
-  const { eigs } = require("mathjs") as typeof import("mathjs");
-  const r = eigs(S) as unknown as { eigenvectors: { value: number; vector: number[] }[] };
-  const pairs = r.eigenvectors.map((e) => ({ value: Number(e.value), vector: e.vector.map(Number) }));
-  pairs.sort((a, b) => b.value - a.value);
-  return { values: pairs.map((p) => p.value), vectors: pairs.map((p) => p.vector) };
+  const { values, vectors } = symmetricEigen(S);
+  return { values: values.reverse(), vectors: vectors.reverse() };
 }
 
 /**
@@ -192,17 +190,9 @@ export function observationalLogLinear(log10C: readonly number[], S: readonly nu
   log10C.forEach((x, i) => {
     if (!Number.isFinite(x) || !Number.isFinite(S[i])) throw new InvalidInputError(fn, `row ${i} is not finite (log10C = ${x}, S = ${S[i]})`);
   });
-  const n = S.length;
-  const mx = log10C.reduce((a, v) => a + v, 0) / n, my = S.reduce((a, v) => a + v, 0) / n;
-  let sxx = 0, sxy = 0, syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (log10C[i] - mx) ** 2;
-    sxy += (log10C[i] - mx) * (S[i] - my);
-    syy += (S[i] - my) ** 2;
-  }
-  if (!(sxx > 0)) throw new InvalidInputError(fn, "all models have the same compute; the slope is undefined");
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx, r2: syy > 0 ? (sxy * sxy) / (sxx * syy) : 1, n };
+  if (log10C.every((x) => x === log10C[0])) throw new InvalidInputError(fn, "all models have the same compute; the slope is undefined");
+  const r = linearRegression(log10C.map((x) => [x]), S, { intercept: true, fn });
+  return { slope: r.coef[1], intercept: r.coef[0], r2: r.r2, n: S.length };
 }
 
 /** Parameters of the sigmoid link: y = (1 − floor)·σ(alpha + beta·S) + floor (height fixed so the ceiling is 1). */
@@ -324,7 +314,7 @@ export function observationalComputeEquivalent(S: readonly number[], beta: reado
   return (bS - bb) / bw;
 }
 
-export const observationalLaw = defineLaw({
+export const observationalLaw = defineCard({
   id: "observational-scaling",
   name: "Observational scaling law (Ruan 2024)",
   topic: "downstream",
@@ -338,5 +328,5 @@ export const observationalLaw = defineLaw({
   },
   citation: observationalCitation,
   status: "unverified",
-  functions: ["observationalPCA", "observationalImpute", "observationalLogLinear", "observationalSigmoid", "observationalSigmoidModel", "fitObservationalLink", "observationalComputeEquivalent"],
+  api: "observationalPCA",
 });

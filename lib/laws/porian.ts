@@ -5,8 +5,10 @@
  * repo's data.py), their IsoFLOP argmin (Akima interpolation of log loss vs log N, minima on the grid edge
  * discarded) and the exponent sequence they report (from memory, unverified).
  */
-import { assertChoice, assertPositive, defineLaw, InvalidInputError, type PublishedConstants } from "../core";
-import { openLmFeedForwardWidth, porianCitation, transformerFlopsPerToken, transformerParamCount, type TransformerShape } from "./flops";
+import { assertChoice, assertPositive, defineCard, InvalidInputError, type PublishedConstants } from "../core";
+
+import { openLmFeedForwardWidth, transformerFlopsPerToken, transformerParamCount, type TransformerShape } from "./flops";
+import { porianCitation } from "../core/bibliography";
 
 /** Porian's FLOP-per-token variants (data.py column names in brackets). */
 export type PorianFlopCounting =
@@ -151,7 +153,7 @@ export const PORIAN_2024_EXPONENTS: PublishedConstants<{ kaplanSetup: number; la
   note: "N counts the params Porian's default counts (with the head); C = 6·N·D in that count. Values to be checked against the PDF.",
 };
 
-export const porianLaw = defineLaw({
+export const porianLaw = defineCard({
   id: "porian-discrepancies",
   name: "Porian et al. 2024: Kaplan vs Chinchilla discrepancy factors and counting variants",
   topic: "flops",
@@ -161,5 +163,5 @@ export const porianLaw = defineLaw({
   citation: porianCitation,
   status: "unverified",
   constants: [PORIAN_2024_EXPONENTS],
-  functions: ["porianFlopsPerToken", "porianParamCount", "porianIsoflopArgmin"],
+  api: "porianFlopsPerToken",
 });

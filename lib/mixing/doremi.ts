@@ -3,9 +3,11 @@
  * a reference model, smoothed towards uniform; final weights are the average over steps. The rule and its
  * constants (η = 1, c = 1e-3) are from memory and UNVERIFIED (project reference §11.5).
  */
-import { defineLaw, InvalidInputError } from "../core";
+import { defineCard, InvalidInputError } from "../core";
+
 import { assertMixture } from "./simplex";
-import { doremiCitation } from "./citations";
+import { doremiCitation } from "../core/bibliography";
+
 
 /** Constants of the update (unverified). */
 export interface DoremiOptions {
@@ -27,7 +29,7 @@ export interface DoremiOptions {
  * @see doremiCitation
  */
 export function doremiUpdate(alpha: ArrayLike<number>, proxyLoss: ArrayLike<number>, referenceLoss: ArrayLike<number>, options: DoremiOptions = {}): number[] {
-  const fn = "doremiUpdate";
+  const fn = "mixing.doremi.update";
   assertMixture(fn, "alpha", alpha, undefined, 1e-6);
   const k = alpha.length;
   if (proxyLoss.length !== k || referenceLoss.length !== k) {
@@ -48,7 +50,7 @@ export function doremiUpdate(alpha: ArrayLike<number>, proxyLoss: ArrayLike<numb
   return w.map((v) => (1 - c) * (v / sum) + c / k);
 }
 
-export const doremiLaw = defineLaw({
+export const doremiCard = defineCard({
   id: "doremi",
   name: "DoReMi domain reweighting update (Xie et al. 2023)",
   topic: "mixing",
@@ -60,5 +62,11 @@ export const doremiLaw = defineLaw({
   },
   citation: doremiCitation,
   status: "unverified",
-  functions: ["doremiUpdate"],
+  api: "mixing.doremi",
 });
+
+/**
+ * DoReMi domain reweighting (rule unverified): `update(alpha, proxyLoss, referenceLoss, options)` and the card.
+ * @example doremi.update([0.5, 0.5], [3, 2], [2, 2], { eta: Math.log(3), smoothing: 0 }) // => [0.75, 0.25]
+ */
+export const doremi = { update: doremiUpdate, card: doremiCard } as const;

@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { JUPYTER_DISPLAY } from "../../lib/core";
-import { plotHeatmap, plotLogLogFit, setPlotlyInlining, type PlotFigure } from "../../lib/plot";
+import { heatmap as plotHeatmap, logLogFit as plotLogLogFit, inlinePlotly as setPlotlyInlining, type PlotFigure } from "../../lib/plot";
 
 const root = path.resolve(__dirname, "../..");
 const artifacts = path.join(root, "tests/artifacts");

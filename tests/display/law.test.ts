@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { JUPYTER_DISPLAY, defineLaw, type Citation, type LawInfo } from "../../lib/core";
+import { JUPYTER_DISPLAY, defineCard, type Citation, type LawCard } from "../../lib/core";
 import { lawCatalogue, lawLatex } from "../../lib/display";
 
 // Laws made up for these tests (ids prefixed "display-test-"); the numbers are placeholders, not published values.
 const citation: Citation = { key: "displaytest2026", authors: "Tester", year: 2026, title: "A test law", arxiv: "0000.00000", where: "Eq. 1" };
 
-const verified = defineLaw({
+const verified = defineCard({
   id: "display-test-verified",
   name: "Test power law (confirmed)",
   topic: "loss",
@@ -15,10 +15,10 @@ const verified = defineLaw({
   citation,
   status: "confirmed",
   constants: [{ name: "test fit", params: { E: 1.5, A: 400, alpha: 0.3 }, status: "confirmed", citation, note: "N counts non-embedding parameters" }],
-  functions: ["testLoss"],
+  api: "testLoss",
 });
 
-const recalled = defineLaw({
+const recalled = defineCard({
   id: "display-test-unverified",
   name: "Test law from memory",
   topic: "hparams",
@@ -28,10 +28,10 @@ const recalled = defineLaw({
   citation,
   status: "unverified",
   constants: [{ name: "recalled constants", params: { E: 1.7, A: 410, B: 400, alpha: 0.34, beta: 0.28 }, status: "unverified", citation }],
-  functions: [],
+  api: "recalled",
 });
 
-function bundle(law: LawInfo): Record<string, string> {
+function bundle(law: LawCard): Record<string, string> {
   return (law as unknown as { [JUPYTER_DISPLAY](): Record<string, string> })[JUPYTER_DISPLAY]();
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderAs } from "../../lib/core";
-import { fitModelSync } from "../../lib/fit";
+import { fitModelSync } from "../../lib/fit/fit";
 import "../../lib";
 
 // The kernel's prelude loads lib/index; that alone must register the rich renderers of lib/display.
@@ -9,7 +9,7 @@ const citation = { key: "k", authors: "A", year: 2026, title: "T" };
 const fit = fitModelSync({ id: "registration-test-const", params: [{ name: "c" }], value: (t) => t[0] }, [1, 2, 3], [2, 2.1, 1.9], { init: [1], objective: "mse", space: "linear" });
 const values: Record<string, unknown> = {
   table: { a: [1, 2] },
-  law: { id: "x", name: "X", topic: "other", latex: "x", formula: "x", variables: {}, citation, status: "confirmed", functions: [] },
+  law: { id: "x", name: "X", topic: "other", latex: "x", formula: "x", variables: {}, citation, status: "confirmed", api: "x" },
   "law-catalogue": { topic: "all", laws: [] },
   "fit-result": fit,
 };

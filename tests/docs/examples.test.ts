@@ -1,6 +1,7 @@
 /**
  * Every `@example` in lib is executed (mathjs's doc.test.js idea): lines ending in `// => value` are checked,
- * other lines run as setup. Examples see every library export by name, as a notebook cell does.
+ * other lines run as setup. An example sees what a notebook cell sees (the public scope of lib/index: namespaces
+ * and top-level names) plus the exports of its own module, so internal helpers can be documented too.
  */
 import { describe, expect, it } from "vitest";
 import * as fs from "node:fs";
@@ -84,8 +85,15 @@ function close(actual: unknown, expected: unknown): boolean {
   return Object.is(actual, expected);
 }
 
-const names = Object.keys(lib);
-const values = names.map((n) => (lib as Record<string, unknown>)[n]);
+/** Public names, overridden by the example's own module exports. */
+async function scopeOf(file: string): Promise<[string[], unknown[]]> {
+  const own = (await import(file)) as Record<string, unknown>;
+  const scope: Record<string, unknown> = { ...(lib as Record<string, unknown>), ...own };
+  delete scope.default;
+  const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  return [names, names.map((n) => scope[n])];
+}
+
 const examples = sourceFiles(root).flatMap(examplesIn);
 
 describe("documented examples run and give the documented values", () => {
@@ -94,7 +102,7 @@ describe("documented examples run and give the documented values", () => {
   });
   for (const ex of examples) {
     const where = `${path.relative(root, ex.file)}:${ex.line}`;
-    it(`${where}: ${ex.code.find((l) => l.includes("// =>"))!.trim()}`, () => {
+    it(`${where}: ${ex.code.find((l) => l.includes("// =>"))!.trim()}`, async () => {
       const checks: string[] = [];
       const body = ex.code.map((l, i) => {
         const m = l.match(/^(.*?);?\s*\/\/\s*=>\s*(.+)$/);
@@ -103,6 +111,7 @@ describe("documented examples run and give the documented values", () => {
         return `__check(${i}, (${m[1]}));`;
       }).join("\n");
       const results: unknown[] = [];
+      const [names, values] = await scopeOf(ex.file);
       const run = new Function("__check", ...names, toJs(body));
       run((_i: number, v: unknown) => results.push(v), ...values);
       expect(results.length).toBe(checks.length);

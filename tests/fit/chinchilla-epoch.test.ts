@@ -5,7 +5,9 @@
  * and reference checks (a) 23–24, read from the authors' data_analysis.ipynb outputs and Table 1.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { fitChinchilla, fitModelSync, chinchillaChiSquare, chinchillaDerived, type FitResult } from "../../lib/fit";
+import { fitChinchilla, chinchillaChiSquare, chinchillaDerived } from "../../lib/fit/chinchilla-fit";
+import { fitModelSync } from "../../lib/fit/fit";
+import type { FitResult } from "../../lib/fit/result";
 import { chinchillaModel, CHINCHILLA_APPROACH3_UNROUNDED } from "../../lib/laws/chinchilla";
 import { besiroglu240, readChinchillaEpoch } from "./chinchilla-data";
 

@@ -1,14 +1,21 @@
 /**
  * The generic engine: gradients (analytic vs the central-difference fallback), transforms and bounds, objectives,
  * input validation, recovery of known parameters from seeded synthetic data, seeded bootstrap, workers vs
- * in-process, special functions (values from scipy 1.17.1, computed for this test), and the FitResult shape.
+ * in-process, the Huber normaliser (value from scipy 1.17.1), the public `fit` namespace, and the FitResult shape.
+ * (The special functions are tested in tests/numeric/special.test.ts.)
  */
 import { describe, expect, it } from "vitest";
-import {
-  fitModel, fitModelSync, fitChinchilla, checkModelGradient, bindModel, centralDifferenceGradient, FitObjective,
-  ParamCoordinates, Xoshiro128, bootstrapWeights, fitErf, chiSquareSurvival, huberLogNormalizer, normalQuantile,
-  numericHessian, formatFitResultText, FIT_DEFAULTS, CHINCHILLA_DEFAULT_GRID, type Model,
-} from "../../lib/fit";
+import * as fit from "../../lib/fit";
+import { fitModel, fitModelSync, checkModelGradient } from "../../lib/fit/fit";
+import { fitChinchilla, CHINCHILLA_DEFAULT_GRID } from "../../lib/fit/chinchilla-fit";
+import { bindModel, centralDifferenceGradient, FitObjective, huberLogNormalizer } from "../../lib/fit/objective";
+import { ParamCoordinates } from "../../lib/fit/transforms";
+import { bootstrapWeights } from "../../lib/fit/bootstrap";
+import { numericHessian } from "../../lib/fit/hessian";
+import { formatFitResultText } from "../../lib/fit/result";
+import { FIT_DEFAULTS } from "../../lib/fit/options";
+import type { Model } from "../../lib/fit/model";
+import { Xoshiro128 } from "../../lib/numeric/random";
 import { chinchillaModel, chinchillaLoss, type ChinchillaParams } from "../../lib/laws/chinchilla";
 import { InsufficientDataError, InterruptedError, InvalidInputError, UnknownChoiceError, JUPYTER_DISPLAY } from "../../lib/core";
 
@@ -272,24 +279,17 @@ describe("interrupts", () => {
   }
 });
 
-describe("special functions (reference values: scipy 1.17.1)", () => {
-  it("erf", () => {
-    expect(fitErf(0.5)).toBeCloseTo(0.5204998778130465, 15);
-    expect(rel(fitErf(1e-3 / Math.SQRT2), 0.0007978844278221252)).toBeLessThan(1e-14);
-    expect(fitErf(2.9)).toBeCloseTo(0.9999589021219005, 15);
-    expect(fitErf(3.5)).toBeCloseTo(0.9999992569016276, 15);
-    expect(fitErf(-1.2)).toBeCloseTo(-0.9103139782296353, 15);
-  });
-  it("chi-square survival function", () => {
-    expect(rel(chiSquareSurvival(238.4, 5), 1.6917239591137909e-49)).toBeLessThan(1e-8);
-    expect(rel(chiSquareSurvival(3, 2), 0.22313016014842982)).toBeLessThan(1e-12);
-    expect(rel(chiSquareSurvival(100, 10), 5.4497019829205215e-17)).toBeLessThan(1e-8);
-  });
+describe("Huber normaliser (reference: scipy 1.17.1)", () => {
   it("log of the Huber normaliser at δ = 1e-3 (Besiroglu et al.'s huber_normalizing_factor)", () => {
     expect(huberLogNormalizer(1e-3)).toBeCloseTo(7.600902959541916, 12);
   });
-  it("normal quantile", () => {
-    expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 10);
+});
+
+describe("the fit namespace", () => {
+  it("lists the public names only (no plumbing)", () => {
+    expect(Object.keys(fit).sort()).toEqual(["checkGradient", "defaults", "model", "modelSync", "sensitivity"]);
+    expect(fit.model).toBe(fitModel);
+    expect(fit.defaults).toBe(FIT_DEFAULTS);
   });
 });
 

@@ -3,7 +3,8 @@
  * Data: seeded synthetic Chinchilla points (known truth) with an embedding-free N and a FLOP count 5% above 6ND.
  */
 import { describe, expect, it } from "vitest";
-import { chinchillaSensitivity, formatSensitivityText, Xoshiro128 } from "../../lib/fit";
+import { chinchillaSensitivity, formatSensitivityText } from "../../lib/fit/sensitivity";
+import { Xoshiro128 } from "../../lib/numeric/random";
 import { chinchillaLoss } from "../../lib/laws/chinchilla";
 import { JUPYTER_DISPLAY } from "../../lib/core";
 

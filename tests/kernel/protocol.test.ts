@@ -12,6 +12,8 @@ import { decode, Signer, type Message } from "../../kernel/server/wire";
 import { ROOT, startTestKernel } from "./helpers";
 
 let k: LocalKernel;
+/** The library's runtime module (progress and interrupt hooks), imported by absolute path as the prelude does. */
+const RUNTIME = JSON.stringify(path.join(ROOT, "dist", "lib", "core", "runtime"));
 const types = (outs: Message[]) => outs.map((m) => m.header.msg_type);
 const content = (m: Message | undefined) => (m?.content ?? {}) as Record<string, any>;
 const find = (outs: Message[], type: string) => outs.find((m) => m.header.msg_type === type);
@@ -120,7 +122,7 @@ describe("request contents", () => {
 
 describe("preloaded library", () => {
   it("has every lib export in scope in cell 1 with its type: a call runs, a wrong argument is a TSError at line:col", async () => {
-    const ok = await k.executeRequest("typeof listLaws === 'function' && typeof checkReproduces === 'function'");
+    const ok = await k.executeRequest("typeof laws === 'object' && typeof checkReproduces === 'function'");
     expect(content(find(ok.outputs, "execute_result")).data["text/plain"]).toBe("true");
     const bad = await k.executeRequest("const c = 1;\nformatCitation(3)");
     const c = content(bad.reply);
@@ -184,6 +186,14 @@ describe("preloaded library", () => {
     expect(await completeAt("lawsNs.chin.pre", 15)).toMatchObject({ matches: ["predict"], cursor_start: 12, cursor_end: 15 });
   });
 
+  it("completion goes through the library's namespaces (laws. offers exactly the members of laws)", async () => {
+    const keys = await k.executeRequest("Object.keys(laws).sort().join(' ')");
+    const members: string[] = content(find(keys.outputs, "execute_result")).data["text/plain"].replace(/^'|'$/g, "").split(" ");
+    const { reply } = await k.request("complete_request", { code: "laws.", cursor_pos: 5 });
+    expect(members.length).toBeGreaterThan(0);
+    expect(content(reply).matches.filter((m: string) => members.includes(m)).sort()).toEqual(members);
+  });
+
   it("completion offers lib exports with their kinds", async () => {
     const { reply } = await k.request("complete_request", { code: "x = checkRep", cursor_pos: 12 });
     const c = content(reply);
@@ -238,6 +248,7 @@ describe("execute", () => {
 
   it("draws reportProgress as ONE updating display per task, ending at done = total", async () => {
     const { outputs } = await k.executeRequest(
+      `import { reportProgress } from ${RUNTIME};\n` +
       'for (let i = 1; i <= 30; i++) { reportProgress("bootstrap", i, 30); await new Promise((r) => setTimeout(r, 10)); }');
     const shown = outputs.filter((m) => m.header.msg_type === "display_data");
     const updates = outputs.filter((m) => m.header.msg_type === "update_display_data");
@@ -309,7 +320,7 @@ describe("interrupts", () => {
   });
 
   it("SIGINT interrupts a long await and aborts the signal given to library code", async () => {
-    const wait = k.executeRequest("(globalThis as any).sig2 = runtimeHooks().signal;\nawait new Promise((r) => setTimeout(r, 60_000))");
+    const wait = k.executeRequest(`import { runtimeHooks } from ${RUNTIME};\n(globalThis as any).sig2 = runtimeHooks().signal;\nawait new Promise((r) => setTimeout(r, 60_000))`);
     await sleep(400);
     k.child.kill("SIGINT");
     const r = await wait;

@@ -164,6 +164,6 @@ describe("scalinglab kernel behind jupyter server (@jupyterlab/services)", () =>
     expect(pid2).not.toBe(pid1);
     // a fresh process: earlier variables are gone, the library is preloaded again
     expect((await run("answer")).reply).toMatchObject({ status: "error", ename: "TSError" });
-    expect((await run("typeof listLaws")).reply.status).toBe("ok");
+    expect((await run("typeof laws")).reply.status).toBe("ok");
   });
 });

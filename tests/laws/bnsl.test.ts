@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bnslLoss, bnslModel } from "../../lib/laws/bnsl";
-import { checkModelGradient, fitModelSync } from "../../lib/fit";
+import { checkModelGradient, fitModelSync } from "../../lib/fit/fit";
 import { InvalidInputError } from "../../lib/core";
 
 describe("bnslLoss", () => {

@@ -11,7 +11,7 @@ import { distillationStudentLoss, distillationLaw } from "../../lib/laws/distill
 import { dilocoLoss, dilocoModel } from "../../lib/laws/diloco";
 import { lossToLoss, lossToLossModel } from "../../lib/laws/loss-to-loss";
 import { bhagiaAccuracyFromTaskLoss, bhagiaAccuracyModel, bhagiaPredictAccuracy, bhagiaTaskLoss, bhagiaLaw } from "../../lib/laws/bhagia";
-import { checkModelGradient, fitModelSync } from "../../lib/fit";
+import { checkModelGradient, fitModelSync } from "../../lib/fit/fit";
 import { InvalidInputError } from "../../lib/core";
 
 describe("status labels of recalled forms", () => {

@@ -12,7 +12,7 @@ import {
   gadreErrorModel,
 } from "../../lib/laws/gadre-downstream";
 import { DataError, InvalidInputError } from "../../lib/core";
-import { checkModelGradient } from "../../lib/fit";
+import { checkModelGradient } from "../../lib/fit/fit";
 
 const root = path.join(process.env.SCALINGLAB_DATA_MIRROR!, "gadre-overtraining");
 const runs: GadreRun[] = fs.readdirSync(path.join(root, "models")).map((f) => gadreParseRun(JSON.parse(fs.readFileSync(path.join(root, "models", f), "utf8"))));

@@ -15,7 +15,7 @@ import {
   type GadreRun,
 } from "../../lib/laws/gadre-overtraining";
 import { DataError, InvalidInputError } from "../../lib/core";
-import { checkModelGradient } from "../../lib/fit";
+import { checkModelGradient } from "../../lib/fit/fit";
 
 const dir = path.join(process.env.SCALINGLAB_DATA_MIRROR!, "gadre-overtraining", "models");
 const runs: GadreRun[] = fs.readdirSync(dir).map((f) => gadreParseRun(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))));

@@ -10,7 +10,7 @@ import {
   muennighoffLaw,
 } from "../../lib/laws/muennighoff";
 import { InvalidInputError, listLaws } from "../../lib/core";
-import { checkModelGradient } from "../../lib/fit";
+import { checkModelGradient } from "../../lib/fit/fit";
 
 const p = MUENNIGHOFF_C4.params;
 

@@ -12,7 +12,7 @@ import {
   fitObservationalLink,
 } from "../../lib/laws/observational";
 import { DidNotConvergeError, InsufficientDataError, InvalidInputError } from "../../lib/core";
-import { checkModelGradient } from "../../lib/fit";
+import { checkModelGradient } from "../../lib/fit/fit";
 
 // The mirrored 148-model table (no quoted fields, so a plain split parses it).
 const lines = fs.readFileSync(path.join(process.env.SCALINGLAB_DATA_MIRROR!, "obsscaling", "base_llm_benchmark_eval.csv"), "utf8").trim().split("\n");

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../lib/core";
-import { fitModelSync, type Model } from "../../lib/fit";
+import { fitModelSync } from "../../lib/fit/fit";
+import type { Model } from "../../lib/fit/model";
 import {
-  plotBootstrapPairs, plotHeatmap, plotIsoFlop, plotIsoLoss, plotLines, plotLogLogFit, plotResiduals, plotScatter, plotSchedule,
+  bootstrapPairs as plotBootstrapPairs, heatmap as plotHeatmap, isoflop as plotIsoFlop, isoloss as plotIsoLoss, lines as plotLines,
+  logLogFit as plotLogLogFit, residuals as plotResiduals, scatter as plotScatter, schedule as plotSchedule,
 } from "../../lib/plot";
 import { elements, parseXml } from "./xml";
 

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { InvalidInputError, JUPYTER_DISPLAY } from "../../lib/core";
-import { makeFigure, setPlotlyInlining, type FigureTrace } from "../../lib/plot";
+import { makeFigure } from "../../lib/plot/plot-figure";
+import { setPlotlyInlining } from "../../lib/plot/plotly";
+import type { FigureTrace } from "../../lib/plot/figure";
 import { elements, labelText, parseXml, withClass } from "./xml";
 
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";

@@ -1,0 +1,176 @@
+/**
+ * The one shape every law in the catalogue has: `defineLaw(spec)` returns a `Law` object that predicts with
+ * published or fitted constants, fits itself on the common fitting path (returning `FitResult<P>`), and
+ * carries its card (formula, LaTeX, variables with units, constant sets with status, citation) and the input
+ * ranges its published constants were fitted on.
+ *
+ * One statement of the formula is the implementation (`predict`, optionally with an analytic `gradient`); the
+ * text `formula` (a mathjs expression in the inputs and parameters) and `latex` are checked against it by
+ * tests/laws/law-consistency.test.ts at random points inside `ranges`, so they cannot drift apart.
+ */
+import {
+  InvalidInputError, registerLawCard, type Citation, type LawCard, type LawTopic, type PublishedConstants, type SourceStatus,
+} from "../core";
+import { fitModel, fitModelSync } from "../fit/fit";
+import { registerFitModel, type Model, type ParamSpec } from "../fit/model";
+import type { FitOptions } from "../fit/options";
+import type { FitResult } from "../fit/result";
+
+/** A law's constants by name, e.g. `{ E, A, B, alpha, beta }`. */
+export type LawParams<P extends string> = Readonly<Record<P, number>>;
+
+/** What a law's `predict` and `fit` accept as constants: plain values, a published set, or a fit's result. */
+export type ParamsLike<P extends string> = LawParams<P> | PublishedConstants<LawParams<P>> | FitResult<P>;
+
+export interface LawSpec<X extends object, P extends string> {
+  /** Unique id, also the fit model id, e.g. "chinchilla". */
+  readonly id: string;
+  /** Where it lives in the notebook scope, e.g. "laws.chinchilla". */
+  readonly api: string;
+  readonly name: string;
+  readonly topic: LawTopic;
+  /** The formula as LaTeX (right-hand side and left, for the card). */
+  readonly latex: string;
+  /** Right-hand side as a mathjs expression in the input and parameter names, e.g. "E + A / N^alpha + B / D^beta". */
+  readonly formula: string;
+  /** Input name → meaning with units, in input order, e.g. { N: "parameters", D: "training tokens" }. */
+  readonly inputs: Readonly<Record<keyof X & string, string>>;
+  /** What the law predicts, with units, e.g. "loss, nats/token". */
+  readonly output: string;
+  /** Parameters in the order the fitter uses, with transforms, bounds and meanings. */
+  readonly params: readonly ParamSpec<P>[];
+  /** Published constant sets by short name; the first is the default of `predict`. */
+  readonly published: Readonly<Record<string, PublishedConstants<LawParams<P>>>>;
+  /** Input ranges the published constants were fitted on (also where the formula test samples). */
+  readonly ranges: Readonly<Record<keyof X & string, readonly [number, number]>>;
+  readonly citation: Citation;
+  /** "unverified" when the form itself is recalled, not read; otherwise the weakest status of `published`. */
+  readonly status?: SourceStatus;
+  /** The implementation. Inputs are validated before it is called. */
+  predict(x: X, p: LawParams<P>): number;
+  /** Analytic gradient ∂f/∂p in `params` order, written into `grad`; returns f. Without it the fitter uses differences. */
+  gradient?(x: X, p: LawParams<P>, grad: Float64Array): number;
+  /** Inputs that may be zero or negative (default: every input must be finite and > 0). */
+  readonly signedInputs?: readonly (keyof X & string)[];
+  /** A hand-tuned fitting model to use instead of the one derived from predict/gradient (e.g. a log-sum-exp path). */
+  readonly model?: Model<X, P>;
+  /** `__filename` of the defining module, so worker threads can load the model for multi-starts. */
+  readonly module?: string;
+  /** Fit options this law uses unless the caller overrides them (e.g. a start grid). */
+  readonly fitDefaults?: FitOptions;
+}
+
+/** A law of the catalogue. See LawSpec for the fields; `predict`/`fit` validate their inputs. */
+export interface Law<X extends object, P extends string> extends LawCard {
+  readonly kind: "law";
+  readonly inputs: Readonly<Record<keyof X & string, string>>;
+  readonly output: string;
+  readonly paramNames: readonly P[];
+  readonly params: readonly ParamSpec<P>[];
+  readonly published: Readonly<Record<string, PublishedConstants<LawParams<P>>>>;
+  /** The default constant set (the first of `published`). */
+  readonly defaults: PublishedConstants<LawParams<P>>;
+  readonly ranges: Readonly<Record<keyof X & string, readonly [number, number]>>;
+  /** The differentiable model the fitter uses. */
+  readonly model: Model<X, P>;
+  /**
+   * The law's value at `x` (or at each of several inputs) with `params` (default: the first published set).
+   * @throws InvalidInputError naming the input or parameter that is missing or out of domain
+   */
+  predict(x: X, params?: ParamsLike<P>): number;
+  predict(x: readonly X[], params?: ParamsLike<P>): number[];
+  /**
+   * Fits the law's parameters to observations y at inputs `rows` on the common fitting path (multi-start
+   * L-BFGS, robust objective, bootstrap or Hessian uncertainty).
+   */
+  fit(rows: readonly X[], y: ArrayLike<number>, options?: FitOptions): Promise<FitResult<P>>;
+  /** `fit` on the calling thread, synchronously (small fits, code that cannot await). */
+  fitSync(rows: readonly X[], y: ArrayLike<number>, options?: FitOptions): FitResult<P>;
+}
+
+/** The plain parameter values of anything ParamsLike. */
+export function paramsOf<P extends string>(fn: string, names: readonly P[], p: ParamsLike<P>): LawParams<P> {
+  if (!p || typeof p !== "object") throw new InvalidInputError(fn, `params must be an object { ${names.join(", ")} }`);
+  const values = ("kind" in p && p.kind === "fit-result") || "citation" in p ? (p as { params: LawParams<P> }).params : (p as LawParams<P>);
+  for (const k of names) {
+    if (typeof values[k] !== "number" || !Number.isFinite(values[k])) {
+      throw new InvalidInputError(fn, `params.${k} must be a finite number, got ${String(values[k])}`, `pass { ${names.join(", ")} }`);
+    }
+  }
+  return values;
+}
+
+function checkInputs<X extends object>(fn: string, spec: LawSpec<X, string>, x: X, row?: number): void {
+  const where = row === undefined ? "" : `row ${row}: `;
+  if (!x || typeof x !== "object") throw new InvalidInputError(fn, `${where}input must be an object { ${Object.keys(spec.inputs).join(", ")} }`);
+  for (const k of Object.keys(spec.inputs) as (keyof X & string)[]) {
+    const v = (x as Record<string, unknown>)[k];
+    const signed = spec.signedInputs?.includes(k);
+    if (typeof v !== "number" || !Number.isFinite(v) || (!signed && !(v > 0))) {
+      throw new InvalidInputError(fn, `${where}${k} must be a finite number${signed ? "" : " > 0"}, got ${String(v)}`,
+        `${k} is ${spec.inputs[k]}`);
+    }
+  }
+}
+
+/** The fitting model of a spec: its own, or one built from predict/gradient. */
+function modelOf<X extends object, P extends string>(spec: LawSpec<X, P>): Model<X, P> {
+  if (spec.model) return spec.model;
+  const names = spec.params.map((q) => q.name);
+  const record = (theta: ArrayLike<number>) => Object.fromEntries(names.map((n, j) => [n, theta[j]])) as LawParams<P>;
+  const gradient = spec.gradient;
+  return {
+    id: spec.id,
+    params: spec.params,
+    value: (theta, x) => spec.predict(x, record(theta)),
+    ...(gradient ? { valueAndGradient: (theta: ArrayLike<number>, x: X, grad: Float64Array) => gradient(x, record(theta), grad) } : {}),
+    ...(spec.module ? { module: spec.module } : {}),
+  };
+}
+
+/**
+ * Builds a Law from its spec, registers its card in the catalogue (for `help()`) and its model for the fitter.
+ * `extras` adds the law's own derived quantities (e.g. `optimal(C)` for an allocation) to the same object.
+ * @example defineLaw({ id: "doc-power", name: "power law", topic: "other", latex: "y = a x^{-b}", formula: "a * x^(-b)", inputs: { x: "size" }, output: "y", params: [{ name: "a", transform: "log" }, { name: "b" }], published: { demo: { name: "demo", params: { a: 2, b: 1 }, status: "confirmed", citation: { key: "doc", authors: "Doc", year: 2024, title: "Example" } } }, ranges: { x: [1, 10] }, citation: { key: "doc", authors: "Doc", year: 2024, title: "Example" }, api: "doc.power", predict: (x, p) => p.a * x.x ** -p.b }).predict({ x: 4 }) // => 0.5
+ */
+export function defineLaw<X extends object, P extends string, E extends object = object>(spec: LawSpec<X, P>, extras?: E): Law<X, P> & E {
+  const paramNames = spec.params.map((q) => q.name);
+  const sets = Object.values(spec.published);
+  if (sets.length === 0) throw new InvalidInputError("defineLaw", `law "${spec.id}" has no published constant set`, "add one to `published`");
+  const model = spec.model ?? modelOf(spec);
+  if (spec.module) registerFitModel(model);
+  const status: SourceStatus = spec.status ?? (sets.some((s) => s.status === "unverified") ? "unverified" : "confirmed");
+  const fn = spec.api;
+  function predict(x: X, params?: ParamsLike<P>): number;
+  function predict(x: readonly X[], params?: ParamsLike<P>): number[];
+  function predict(x: X | readonly X[], params?: ParamsLike<P>): number | number[] {
+    const p = paramsOf(`${fn}.predict`, paramNames, params ?? sets[0]);
+    if (Array.isArray(x)) {
+      return (x as readonly X[]).map((xi, i) => { checkInputs(`${fn}.predict`, spec, xi, i); return spec.predict(xi, p); });
+    }
+    checkInputs(`${fn}.predict`, spec, x as X);
+    return spec.predict(x as X, p);
+  }
+  const checkRows = (name: string, rows: readonly X[]) => {
+    if (!Array.isArray(rows)) throw new InvalidInputError(name, "rows must be an array of inputs", `pass [{ ${Object.keys(spec.inputs).join(", ")} }, …]`);
+    rows.forEach((r, i) => checkInputs(name, spec, r, i));
+  };
+  const law = {
+    kind: "law" as const,
+    id: spec.id, api: spec.api, name: spec.name, topic: spec.topic, latex: spec.latex, formula: spec.formula,
+    variables: { ...spec.inputs, [spec.id]: spec.output },
+    inputs: spec.inputs, output: spec.output, citation: spec.citation, status,
+    constants: sets, paramNames, params: spec.params, published: spec.published, defaults: sets[0], ranges: spec.ranges, model,
+    predict,
+    fit(rows: readonly X[], y: ArrayLike<number>, options: FitOptions = {}) {
+      checkRows(`${fn}.fit`, rows);
+      return fitModel(model, rows, y, { ...spec.fitDefaults, ...options });
+    },
+    fitSync(rows: readonly X[], y: ArrayLike<number>, options: FitOptions = {}) {
+      checkRows(`${fn}.fitSync`, rows);
+      return fitModelSync(model, rows, y, { ...spec.fitDefaults, ...options });
+    },
+    ...extras,
+  } as Law<X, P> & E;
+  return registerLawCard(law);
+}
