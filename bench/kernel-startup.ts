@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startKernel } from "../kernel/zmq-client";
+import { startLocalKernel } from "../kernel/runner/localClient";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -19,7 +19,7 @@ interface Contender {
 }
 
 const contenders: Contender[] = [
-  { name: "scalinglab", argv: [process.execPath, path.join(ROOT, "dist", "kernel", "main.js"), "-f", "{connection_file}"], trivial: "1 + 1" },
+  { name: "scalinglab", argv: [process.execPath, path.join(ROOT, "dist", "kernel", "server", "main.js"), "-f", "{connection_file}"], trivial: "1 + 1" },
   { name: "tslab (stock)", argv: [path.join(ROOT, "node_modules", ".bin", "tslab"), "kernel", "--config-path", "{connection_file}"], trivial: "1 + 1" },
   { name: "ipykernel", argv: [path.join(ROOT, ".venv", "bin", "python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"], trivial: "1 + 1" },
 ];
@@ -47,25 +47,24 @@ function cpuSeconds(pid: number): number {
  */
 async function measure(c: Contender, cells: number): Promise<{ first: number; cpu: number; latencies: number[] }> {
   const t0 = performance.now();
-  const k = await startKernel(c.argv, { cwd: os.tmpdir() });
+  const k = await startLocalKernel({ name: c.name, spec: { argv: c.argv, display_name: c.name, language: "typescript" }, cwd: os.tmpdir(), startupTimeoutMs: 120_000 });
   try {
-    await k.client.waitReady(120_000);
-    const r = await k.client.execute(c.trivial, {}, 120_000);
+    const r = await k.executeRequest(c.trivial, {}, 120_000);
     // Stock tslab prints the value as a stdout stream instead of an execute_result: count either.
     if (!r.outputs.some((m) => m.header.msg_type === "execute_result" || m.header.msg_type === "stream")) {
       throw new Error(`${c.name}: no result for ${c.trivial}\n${k.stderr()}`);
     }
     const first = performance.now() - t0;
-    const cpu = cpuSeconds(k.proc.pid!);
+    const cpu = cpuSeconds(k.child.pid!);
     const latencies: number[] = [];
     for (let i = 0; i < cells; i++) {
       const s = performance.now();
-      await k.client.execute(c.trivial);
+      await k.executeRequest(c.trivial);
       latencies.push(performance.now() - s);
     }
     return { first, cpu, latencies };
   } finally {
-    await k.stop();
+    await k.shutdown();
   }
 }
 

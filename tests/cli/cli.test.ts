@@ -49,6 +49,8 @@ describe("scalinglab command line", () => {
     [["install", "extra"], "install", /unexpected argument extra/],
     [["uninstall", "--html"], "uninstall", /unknown option --html/],
     [["reproduce", "--timeout", "soon"], "reproduce", /--timeout expects a number of seconds/],
+    [["reproduce", "--timeout", "-1"], "reproduce", /--timeout expects a number of seconds ≥ 0, got "-1"$/],
+    [["reproduce", "--timeout", ""], "reproduce", /--timeout expects a number of seconds ≥ 0, got ""$/],
     [["reproduce", "-j", "0"], "reproduce", /--jobs expects a whole number ≥ 1/],
     [["start", "--port", "http"], "start", /--port expects a port number/],
     [["setup", "now"], "setup", /unexpected argument now/],
@@ -65,7 +67,7 @@ describe("scalinglab install / uninstall", () => {
     const file = path.join(prefix, "share", "jupyter", "kernels", "scalinglab", "kernel.json");
     const spec = JSON.parse(fs.readFileSync(file, "utf8"));
     expect(spec).toMatchObject({ display_name: "TypeScript (scalinglab)", language: "typescript", interrupt_mode: "message" });
-    expect(spec.argv).toEqual([process.execPath, path.join(ROOT, "dist", "kernel", "main.js"), "-f", "{connection_file}"]);
+    expect(spec.argv).toEqual([process.execPath, path.join(ROOT, "dist", "kernel", "server", "main.js"), "-f", "{connection_file}"]);
     expect(fs.existsSync(spec.argv[1])).toBe(true);
   });
 

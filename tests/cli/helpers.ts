@@ -7,12 +7,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const CLI = path.join(ROOT, "dist", "kernel", "cli.js");
+export const CLI = path.join(ROOT, "dist", "kernel", "cli", "cli.js");
 export const VENV_JUPYTER = path.join(ROOT, ".venv", "bin", "jupyter");
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 
-/** Runs `node dist/kernel/cli.js ...args` to completion. */
+/** Runs `node dist/kernel/cli/cli.js ...args` to completion. */
 export function runCli(args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {

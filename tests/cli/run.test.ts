@@ -126,6 +126,64 @@ describe("scalinglab run failures", () => {
   });
 });
 
+describe("scalinglab run never overwrites its inputs (issue 16, defects 6 and 8)", () => {
+  const dir = path.join(tmp, "clash");
+  const nbA = path.join(dir, "a.ipynb");
+  const nbC = path.join(dir, "c.ipynb");
+  const nbCOut = path.join(dir, "c.out.ipynb");
+  const bytes = new Map<string, Buffer>();
+
+  beforeAll(() => {
+    fs.mkdirSync(path.join(dir, "x"), { recursive: true });
+    fs.mkdirSync(path.join(dir, "y"));
+    for (const f of [nbA, nbC, nbCOut, path.join(dir, "x", "same.ipynb"), path.join(dir, "y", "same.ipynb")]) {
+      writeNotebook(f, ["1 + 1"]);
+      bytes.set(f, fs.readFileSync(f));
+    }
+    fs.symlinkSync(nbA, path.join(dir, "link.ipynb"));
+    fs.linkSync(nbA, path.join(dir, "hard.ipynb"));
+    fs.writeFileSync(path.join(dir, "plain.txt"), "not a folder");
+    fs.mkdirSync(path.join(dir, "folder.ipynb"));
+    fs.writeFileSync(path.join(dir, "null-cell.ipynb"), JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [null] }));
+    fs.writeFileSync(path.join(dir, "no-source.ipynb"), JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", metadata: {} }] }));
+  });
+
+  /** One line `scalinglab run: ...`, no kernel started (no "running on" line), every input byte-identical. */
+  async function refused(args: string[], pattern: RegExp, code = 2): Promise<void> {
+    const r = await runCli(["run", ...args], { cwd: dir });
+    expect(r.code).toBe(code);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^scalinglab run: /);
+    expect(r.stderr.trimEnd()).toMatch(pattern);
+    for (const [f, b] of bytes) expect(fs.readFileSync(f).equals(b)).toBe(true);
+  }
+
+  it("refuses -o through a symlink or a hard link to the input", async () => {
+    await refused(["a.ipynb", "-o", "link.ipynb"], /the output link\.ipynb of a\.ipynb is the input notebook a\.ipynb \(same file\)/);
+    await refused(["a.ipynb", "-o", "hard.ipynb"], /the output hard\.ipynb of a\.ipynb is the input notebook a\.ipynb/);
+  });
+
+  it("refuses `run c.ipynb c.out.ipynb`, whose first output is the second input", async () => {
+    await refused(["c.ipynb", "c.out.ipynb"], /the output c\.out\.ipynb of c\.ipynb is the input notebook c\.out\.ipynb/);
+  });
+
+  it("refuses two inputs with one base name into one -o folder", async () => {
+    await refused(["x/same.ipynb", "y/same.ipynb", "-o", "out"], /x\/same\.ipynb and y\/same\.ipynb would both be written to out\/same\.ipynb/);
+  });
+
+  it("checks that the output can be written before running", async () => {
+    await refused(["a.ipynb", "-o", "plain.txt/a.ipynb"], /cannot write plain\.txt\/a\.ipynb: plain\.txt is not a directory/);
+    await refused(["a.ipynb", "-o", "folder.ipynb"], /cannot write folder\.ipynb: it is a directory/);
+  });
+
+  it("names the cell of a malformed notebook and a notebook path that is a directory, in one line", async () => {
+    await refused(["null-cell.ipynb"], /null-cell\.ipynb: cells\[0\] must be an object, got null$/, 1);
+    await refused(["no-source.ipynb"], /no-source\.ipynb: cells\[0\] needs a source \(a string or a list of strings\), got nothing$/, 1);
+    await refused(["folder.ipynb"], /folder\.ipynb is a directory, not a notebook file$/);
+  });
+});
+
 describe("scalinglab run --html", () => {
   it("also writes an HTML export that contains the cell's rich output", async () => {
     const input = path.join(tmp, "html.ipynb");
@@ -154,6 +212,8 @@ describe("scalinglab run --server (a real jupyter server on 127.0.0.1)", () => {
     writeNotebook(input, [{ source: "let n = 1;", tags: ["parameters"] }, CARD + "\ndisplay(card);", "n * 10"]);
     const r = await runCli(["run", input, "--server", server.url, "--token", server.token, "-p", "n=4"]);
     expect(r.code, r.stderr).toBe(0);
+    // stdout lists the output paths only; the server client library's diagnostics go to stderr.
+    expect(r.stdout).toBe(`${path.join(tmp, "remote.out.ipynb")}\n`);
     const nb = readOut(path.join(tmp, "remote.out.ipynb"));
     expect(joined(outputsOf(nb, "display(card)")[0].data["text/html"])).toContain("Chinchilla card");
     expect(outputsOf(nb, "n * 10")[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": ["40"] } });

@@ -1,12 +1,12 @@
 /**
- * `scalinglab fit` (kernel/commands/fit.ts), run in-process through its CliCommand.run with console captured.
+ * `scalinglab fit` (kernel/cli/fit.ts), run in-process through its CliCommand.run with console captured.
  * Expected fit values: Besiroglu et al. 2024's "Replicate exactly" numbers (reference check (a) 23).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { fitCommand } from "../../kernel/commands/fit";
+import { fitCommand } from "../../kernel/cli/fit";
 
 const CSV = path.join(process.env.SCALINGLAB_DATA_MIRROR!, "chinchilla-epoch", "svg_extracted_data.csv");
 let out: string[] = [];

@@ -26,7 +26,7 @@ class ScalinglabKernelTests(jkt.KernelTests):
     completion_samples = [
         {"text": "Math.sq", "matches": {"sqrt", "SQRT1_2", "SQRT2"}},
         # a library export: the prelude put it in scope with its type
-        {"text": "listLa", "matches": {"listLaws"}},
+        {"text": "checkRep", "matches": {"checkReproduces"}},
     ]
 
     complete_code_samples = ["1 + 1", "const a = 1;", "if (a) {\n  a;\n}", "const s = `x ${1 + 1} y`"]

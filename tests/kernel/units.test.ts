@@ -1,9 +1,14 @@
-/** The kernel's pure parts: wire signing/decoding, history queries, is_complete, cursor units. */
+/** The kernel's pure parts: wire signing/decoding, message contents, history queries, is_complete, cursor units, prelude names. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import type * as TS from "@tslab/typescript-for-tslab";
-import { decode, encode, makeHeader, Signer, WireError } from "../../kernel/wire";
-import { globToRegExp, History, SESSION } from "../../kernel/history";
-import { codePointsToUtf16, isComplete, utf16ToCodePoints } from "../../kernel/introspect";
+import { decode, encode, makeHeader, SeenSignatures, Signer, WireError } from "../../kernel/server/wire";
+import { globToRegExp, History, SESSION } from "../../kernel/server/history";
+import { parseContent } from "../../kernel/server/contents";
+import { codePointsToUtf16, isComplete, utf16ToCodePoints } from "../../kernel/engine/introspect";
+import { declaredExports } from "../../kernel/engine/prelude";
 
 const ts = require("@tslab/typescript-for-tslab") as typeof TS;
 const signer = new Signer("secret", "hmac-sha256");
@@ -44,27 +49,49 @@ describe("wire", () => {
   });
 });
 
+describe("replay guard", () => {
+  it("refuses a signature seen before and forgets the oldest past its bound", () => {
+    const seen = new SeenSignatures(2);
+    expect(["a", "b", "a"].map((x) => seen.add(x))).toEqual([true, true, false]);
+    seen.add("c"); // "a" is now the oldest of three: forgotten
+    expect([seen.add("a"), seen.add("c")]).toEqual([true, false]);
+  });
+});
+
+describe("message contents", () => {
+  it("fills the spec's defaults, keeps extra fields, and names a bad or missing field", () => {
+    expect(parseContent("execute_request", { code: "1", extra: 2 })).toEqual({
+      code: "1", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true, extra: 2,
+    });
+    expect(() => parseContent("complete_request", { code: "x" })).toThrow("complete_request: field `cursor_pos` must be a non-negative integer, got nothing");
+    expect(() => parseContent("execute_reply", { status: "abort" })).toThrow('execute_reply: field `status` must be one of "ok", "error", "aborted", got "abort"');
+    expect(() => parseContent("stream", null)).toThrow("stream: field `content` must be an object, got null");
+  });
+});
+
 describe("history", () => {
   const h = new History();
   h.add(1, "const a = 1", null);
   h.add(2, "a + 1", "2");
   h.add(3, "a + 1", "2");
   h.add(4, "print(a)", null);
+  // Queries arrive checked and with the spec's defaults filled in, as the kernel hands them over.
+  const q = (content: object) => h.query(parseContent("history_request", content));
 
   it("tail returns the last n cells, with outputs when asked", () => {
-    expect(h.query({ hist_access_type: "tail", n: 2, output: true })).toEqual([[SESSION, 3, ["a + 1", "2"]], [SESSION, 4, ["print(a)", null]]]);
+    expect(q({ hist_access_type: "tail", n: 2, output: true })).toEqual([[SESSION, 3, ["a + 1", "2"]], [SESSION, 4, ["print(a)", null]]]);
   });
 
   it("range is [start, stop) of the current session (0 or its number), nothing for others", () => {
-    expect(h.query({ hist_access_type: "range", session: 0, start: 2, stop: 4 }).map((e) => e[1])).toEqual([2, 3]);
-    expect(h.query({ hist_access_type: "range", session: SESSION, start: 4 }).map((e) => e[1])).toEqual([4]);
-    expect(h.query({ hist_access_type: "range", session: -1, start: 1, stop: 5 })).toEqual([]);
+    expect(q({ hist_access_type: "range", session: 0, start: 2, stop: 4 }).map((e) => e[1])).toEqual([2, 3]);
+    expect(q({ hist_access_type: "range", session: SESSION, start: 4 }).map((e) => e[1])).toEqual([4]);
+    expect(q({ hist_access_type: "range", session: -1, start: 1, stop: 5 })).toEqual([]);
   });
 
   it("search matches a whole-string glob; unique keeps the last of duplicates; n keeps the last n", () => {
-    expect(h.query({ hist_access_type: "search", pattern: "a ?*" }).map((e) => e[1])).toEqual([2, 3]);
-    expect(h.query({ hist_access_type: "search", pattern: "a ?*", unique: true }).map((e) => e[1])).toEqual([3]);
-    expect(h.query({ hist_access_type: "search", pattern: "*a*", n: 1 }).map((e) => e[1])).toEqual([4]);
+    expect(q({ hist_access_type: "search", pattern: "a ?*" }).map((e) => e[1])).toEqual([2, 3]);
+    expect(q({ hist_access_type: "search", pattern: "a ?*", unique: true }).map((e) => e[1])).toEqual([3]);
+    expect(q({ hist_access_type: "search", pattern: "*a*", n: 1 }).map((e) => e[1])).toEqual([4]);
   });
 
   it("glob supports * ? and character classes, and escapes regex characters", () => {
@@ -97,5 +124,21 @@ describe("cursor positions", () => {
     const s = "a😀b";
     expect(codePointsToUtf16(s, 2)).toBe(3);
     expect(utf16ToCodePoints(s, 3)).toBe(2);
+  });
+});
+
+describe("prelude names", () => {
+  it("declaredExports follows `export *`, and `export * as ns` and `export { a as b }` name what they export", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scalinglab-dts-"));
+    try {
+      fs.mkdirSync(path.join(dir, "laws"));
+      fs.writeFileSync(path.join(dir, "laws", "index.d.ts"), "export declare const chinchilla: number;\n");
+      fs.writeFileSync(path.join(dir, "flat.d.ts"), "export declare function help(): void;\nexport interface Row { n: number }\n");
+      fs.writeFileSync(path.join(dir, "index.d.ts"),
+        'export * as laws from "./laws";\nexport * from "./flat";\nimport { chinchilla } from "./laws";\nexport { chinchilla as c };\n');
+      expect([...declaredExports(ts, path.join(dir, "index.d.ts"))].sort()).toEqual(["Row", "c", "help", "laws"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,8 +6,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ReproduceReport } from "../../kernel/commands/reproduce";
-import { formatFailure } from "../../kernel/notebook/runner";
+import type { ReproduceReport } from "../../kernel/cli/reproduce";
+import { formatFailure } from "../../kernel/runner/runner";
 import { ROOT, runCli } from "../cli/helpers";
 
 const NOTEBOOK_DIR = path.join(ROOT, "notebooks");

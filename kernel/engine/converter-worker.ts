@@ -1,0 +1,76 @@
+/**
+ * tslab's converter (the TypeScript type checker for cells) in a worker thread. Creating it parses
+ * @types/node and lib.es2022 (~1 s); in a worker that overlaps with loading the library on the main
+ * thread. The main thread calls it synchronously (see RemoteConverter in engine.ts): it posts a request,
+ * blocks on Atomics.wait, and reads the answer with receiveMessageOnPort.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { workerData, type MessagePort } from "node:worker_threads";
+import { installCodeCache, saveCodeCache } from "./codecache";
+import { projectRoot } from "../root";
+import type { Converter } from "tslab/dist/converter";
+
+export interface ConverterWorkerData {
+  port: MessagePort;
+  /** Int32 flag: 0 = request pending, 1 = answer posted, 2 = worker failed. */
+  flag: SharedArrayBuffer;
+}
+
+export interface ConverterRequest {
+  method: "convert" | "inspect" | "complete" | "addModule" | "close";
+  args: unknown[];
+  /** Warm-up work: no answer is posted (the caller is not waiting). */
+  oneway?: boolean;
+}
+
+export type ConverterResponse = { value: unknown } | { error: string };
+
+const { port, flag } = workerData as ConverterWorkerData;
+const state = new Int32Array(flag);
+// The main thread shows stdout/stderr in notebook cells; compiler chatter belongs in the kernel log.
+for (const m of ["log", "warn", "error", "info"] as const) {
+  console[m] = (...a: unknown[]) => fs.writeSync(2, `[scalinglab converter] ${a.map(String).join(" ")}\n`);
+}
+
+function answer(r: ConverterResponse, status = 1): void {
+  port.postMessage(r);
+  Atomics.store(state, 0, status);
+  Atomics.notify(state, 0);
+}
+
+installCodeCache(projectRoot(), "converter");
+let conv: Converter;
+let requests = 0;
+try {
+  const { createConverter } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
+  conv = createConverter({ isJS: false, isBrowser: false });
+} catch (e) {
+  answer({ error: `creating the TypeScript converter failed: ${(e as Error).stack ?? e}` }, 2);
+  throw e;
+}
+
+port.on("message", (req: ConverterRequest) => {
+  if (req.oneway) {
+    try {
+      (conv[req.method] as (...a: unknown[]) => unknown)(...req.args);
+    } catch (e) {
+      console.error(`warm-up ${req.method} failed: ${(e as Error).message}`);
+    }
+    return;
+  }
+  try {
+    let value = (conv[req.method] as (...a: unknown[]) => unknown)(...req.args);
+    if (req.method === "complete") {
+      // `original` holds compiler objects that do not cross threads; keep what the kernel reads.
+      const c = value as ReturnType<Converter["complete"]>;
+      value = { ...c, original: c.original && { entries: c.original.entries.map((e) => ({ name: e.name, kind: e.kind })) } };
+    }
+    answer({ value });
+  } catch (e) {
+    answer({ error: (e as Error).stack ?? String(e) });
+  }
+  if (req.method === "close") port.close();
+  // After the prelude and the first cell the checker's hot paths are compiled: keep them for next time.
+  if (++requests === 2) setTimeout(saveCodeCache, 100);
+});

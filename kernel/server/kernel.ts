@@ -1,0 +1,351 @@
+/**
+ * The scalinglab kernel process: shell and stdin on the main thread (where cells run), heartbeat, control
+ * and the iopub socket in a worker (see control-worker.ts and iopub.ts). Shell requests are handled one at a time in arrival order,
+ * like ipykernel; a failed cell aborts the execute_requests queued behind it unless stop_on_error is false.
+ */
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { MessageChannel, Worker } from "node:worker_threads";
+import * as zmq from "zeromq";
+import { Channel, frameMessage, iopubTopic } from "./channel";
+import { IopubSender, newQueueCounter } from "./iopub";
+import { build, type Built, type ErrorContent, type KernelInfoReply, type MimeData } from "./messages";
+import { decode, endpoint, readConnectionFile, SeenSignatures, Signer, type ConnectionInfo, type Message } from "./wire";
+import { log } from "../log";
+import { projectRoot } from "../root";
+import { saveCodeCache } from "../engine/codecache";
+import { StreamCapture } from "./streams";
+import { runtimeError } from "../engine/engine";
+import { TypeScriptLanguage, type ExecuteOutcome } from "../engine/language";
+import { renderBundle, textPlain } from "../engine/render";
+import { History } from "./history";
+import { ContentError, contentErrorContent, parseContent, type Content } from "./contents";
+import { ProgressDisplays } from "./display";
+import { runtimeHooks, setCellHost, type CellHost, type DisplayOptions } from "../engine/host";
+import type { ControlEvent, ControlWorkerData } from "./control-worker";
+
+export const PROJECT_ROOT = projectRoot();
+
+/** Output target of one execute_request (stays the target of late async output until the next one). */
+interface Cell {
+  parent: Message;
+  silent: boolean;
+  pending: Promise<unknown>[];
+  progress: ProgressDisplays;
+  abort: AbortController;
+}
+
+export function kernelInfo(): KernelInfoReply {
+  const version = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  const tsVersion = (require("@tslab/typescript-for-tslab/package.json") as { version: string }).version;
+  return {
+    status: "ok",
+    protocol_version: "5.3",
+    implementation: "scalinglab",
+    implementation_version: version,
+    language_info: {
+      name: "typescript",
+      version: tsVersion,
+      mimetype: "text/typescript",
+      file_extension: ".ts",
+      codemirror_mode: "typescript",
+      pygments_lexer: "typescript",
+      nbconvert_exporter: "script",
+    },
+    banner:
+      `scalinglab ${version}: TypeScript ${tsVersion} (tslab engine) on Node.js ${process.version}.\n` +
+      "Every scalinglab export is in scope, typed and documented (Shift-Tab); also display(x), clearOutput(), math.",
+    help_links: [
+      { text: "scalinglab README", url: `file://${path.join(PROJECT_ROOT, "README.md")}` },
+      { text: "TypeScript handbook", url: "https://www.typescriptlang.org/docs/handbook/" },
+      { text: "mathjs reference", url: "https://mathjs.org/docs/reference/functions.html" },
+      { text: "Node.js API", url: "https://nodejs.org/docs/latest-v20.x/api/" },
+    ],
+    debugger: false,
+  };
+}
+
+export class Kernel {
+  private readonly conn: ConnectionInfo;
+  private readonly signer: Signer;
+  private readonly seen = new SeenSignatures();
+  private readonly session = crypto.randomUUID();
+  private readonly info = kernelInfo();
+  // handover: a client reconnecting with the identity of a dead connection gets the replies (as ipykernel).
+  private readonly shell = new zmq.Router({ handover: true });
+  private readonly stdin = new zmq.Router({ handover: true });
+  private shellOut!: Channel;
+  private iopub!: IopubSender;
+  private worker!: Worker;
+  private language!: TypeScriptLanguage;
+  private readonly capture = new StreamCapture();
+  private readonly history = new History();
+  private readonly queue: Message[] = [];
+  private wake: (() => void) | null = null;
+  private executionCount = 0;
+  private cell: Cell | null = null;
+  private running = false;
+  private closing = false;
+
+  constructor(connectionFile: string) {
+    this.conn = readConnectionFile(connectionFile);
+    this.signer = new Signer(this.conn.key, this.conn.signature_scheme);
+  }
+
+  async start(): Promise<void> {
+    // First, so the type checker's worker boots while everything else loads.
+    const t0 = performance.now();
+    this.language = new TypeScriptLanguage(process.cwd(), PROJECT_ROOT);
+    const c = this.conn;
+    await this.shell.bind(endpoint(c, c.shell_port));
+    await this.stdin.bind(endpoint(c, c.stdin_port));
+    this.shellOut = new Channel(this.shell, this.signer, this.session, "shell");
+    this.startWorker();
+    this.installProcessHooks();
+    this.publish(build.status("starting"), null);
+    void this.receive();
+    const t1 = performance.now();
+    await this.language.preload();
+    log(`ready ${performance.now().toFixed(0)} ms after process start (engine + sockets ${(t1 - t0).toFixed(0)} ms, ` +
+      `library + type check ${(performance.now() - t1).toFixed(0)} ms)`);
+    await this.serve();
+  }
+
+  private startWorker(): void {
+    const { port1, port2 } = new MessageChannel();
+    const iopubQueued = newQueueCounter();
+    this.iopub = new IopubSender(port1, iopubQueued);
+    const data: ControlWorkerData = { connection: this.conn, session: this.session, kernelInfo: this.info, iopubPort: port2, iopubQueued };
+    this.worker = new Worker(path.join(__dirname, "control-worker.js"), { workerData: data, transferList: [port2] });
+    this.worker.on("message", (e: ControlEvent) => {
+      if (e.type === "interrupt") this.interrupt();
+      else if (e.type === "shutdown") this.shutdown();
+    });
+    this.worker.on("error", (e) => log(`control worker error: ${e.stack ?? e.message}`));
+    this.worker.unref();
+  }
+
+  private interrupt(): void {
+    if (!this.running) return;
+    this.cell?.abort.abort();
+    this.language?.interrupt();
+  }
+
+  private installProcessHooks(): void {
+    this.capture.install();
+    // Interrupt (from the control worker or a signal): stops awaits; synchronous code is stopped by the
+    // vm's breakOnSigint while it runs (this handler is suspended during that time).
+    process.on("SIGINT", () => this.interrupt());
+    // Errors in callbacks that cell code scheduled must not kill the kernel: show them where output goes.
+    const report = (what: string) => (e: unknown) => {
+      const err = runtimeError(e, "<async>");
+      if (this.cell && !this.cell.silent) process.stderr.write(`${what}: ${err.traceback.join("\n")}\n`);
+      else log(`${what}: ${err.traceback.join("\n")}`);
+    };
+    process.on("uncaughtException", report("Uncaught exception"));
+    process.on("unhandledRejection", report("Unhandled promise rejection"));
+  }
+
+  /** Pulls shell messages into the queue as they arrive (also while a cell awaits). */
+  private async receive(): Promise<void> {
+    try {
+      for await (const frames of this.shell) {
+        try {
+          this.queue.push(decode(frames, this.signer, this.seen));
+          this.wake?.();
+        } catch (e) {
+          log(`shell: dropped message: ${(e as Error).message}`);
+        }
+      }
+    } catch (e) {
+      if (!this.closing) log(`shell: receive failed: ${(e as Error).message}`);
+    }
+  }
+
+  private async next(): Promise<Message> {
+    while (this.queue.length === 0) await new Promise<void>((r) => (this.wake = r));
+    this.wake = null;
+    return this.queue.shift()!;
+  }
+
+  private async serve(): Promise<void> {
+    while (!this.closing) {
+      const msg = await this.next();
+      this.publish(build.status("busy"), msg);
+      try {
+        await this.handle(msg);
+      } catch (e) {
+        // A malformed request is the sender's mistake: one line naming the field, never a stack.
+        const err = e instanceof ContentError ? contentErrorContent(e) : runtimeError(e, "<kernel>");
+        log(`shell: ${msg.header.msg_type} failed: ${err.traceback.join("\n")}`);
+        this.replyFailure(msg, err);
+      }
+      this.publish(build.status("idle"), msg);
+    }
+  }
+
+  private reply(b: Built, parent: Message): void {
+    this.shellOut.send(b, parent);
+  }
+
+  /** The error reply to a request the kernel could not handle (execute_reply keeps its execution_count). */
+  private replyFailure(msg: Message, err: ErrorContent): void {
+    const type = msg.header.msg_type;
+    if (type === "execute_request") this.reply(build.executeReplyError(this.executionCount, err), msg);
+    else if (type.endsWith("_request")) this.reply(build.errorReply(type.replace(/_request$/, "_reply"), err), msg);
+  }
+
+  /** iopub message with `parent`; captured output is flushed first so messages stay in order. */
+  private publish(b: Built, parent: Message | null): void {
+    if (b.msgType !== "stream") this.capture.flush();
+    this.iopub.send(frameMessage(b, parent, this.session, this.signer, [iopubTopic(this.session, b.msgType)]), b.msgType === "status");
+  }
+
+  private async handle(msg: Message): Promise<void> {
+    const type = msg.header.msg_type;
+    switch (type) {
+      case "kernel_info_request":
+        return this.reply(build.kernelInfoReply(this.info), msg);
+      case "execute_request":
+        return this.execute(msg, parseContent(type, msg.content));
+      case "complete_request": {
+        const c = parseContent(type, msg.content);
+        return this.reply(build.completeReply(this.language.doComplete(c.code, c.cursor_pos)), msg);
+      }
+      case "inspect_request": {
+        const c = parseContent(type, msg.content);
+        return this.reply(build.inspectReply(this.language.doInspect(c.code, c.cursor_pos)), msg);
+      }
+      case "is_complete_request":
+        return this.reply(build.isCompleteReply(this.language.doIsComplete(parseContent(type, msg.content).code)), msg);
+      case "history_request":
+        return this.reply(build.historyReply(this.history.query(parseContent(type, msg.content))), msg);
+      case "comm_info_request":
+        return this.reply(build.commInfoReply(), msg);
+      case "comm_open": {
+        const c = parseContent(type, msg.content);
+        // No comm targets are registered: close it, as ipykernel does for unknown targets.
+        log(`comm_open for unknown target ${c.target_name}: closing`);
+        return this.publish(build.commClose(c.comm_id), msg);
+      }
+      case "comm_msg":
+      case "comm_close":
+        parseContent(type, msg.content);
+        return;
+      case "shutdown_request":
+        this.reply(build.shutdownReply(parseContent(type, msg.content).restart), msg);
+        return this.shutdown();
+      default:
+        log(`shell: unsupported ${type}`);
+        this.replyFailure(msg, { ename: "NotImplemented", evalue: `${type} is not supported by scalinglab`, traceback: [] });
+    }
+  }
+
+  private async execute(msg: Message, c: Content<"execute_request">): Promise<void> {
+    const { code, silent } = c;
+    const storeHistory = !silent && c.store_history;
+    const stopOnError = c.stop_on_error;
+    if (storeHistory) this.executionCount++;
+    const count = this.executionCount;
+    if (!silent) this.publish(build.executeInput(code, count), msg);
+
+    const cell = this.beginCell(msg, silent);
+    this.running = true;
+    let outcome: ExecuteOutcome;
+    try {
+      outcome = await this.language.doExecute(code, `In[${count}]`);
+      if (outcome.status === "ok" && outcome.result && !silent) this.publish(build.executeResult(count, outcome.result), msg);
+      // display() with an async renderer: its output belongs to this cell, and its failure too.
+      await Promise.all(cell.pending);
+    } catch (e) {
+      outcome = { status: "error", error: runtimeError(e, `In[${count}]`) };
+    } finally {
+      this.running = false;
+      cell.progress.close();
+    }
+    this.capture.flush();
+    if (storeHistory) {
+      const text = outcome.status === "ok" ? outcome.result?.["text/plain"] : undefined;
+      this.history.add(count, code, typeof text === "string" ? text : null);
+    }
+    // After the first cell the compiler's hot paths are compiled: keep them for the next start.
+    if (count === 1) setTimeout(saveCodeCache, 100).unref();
+    if (outcome.status === "ok") return this.reply(build.executeReplyOk(count, outcome.page ? [build.pagePayload(outcome.page)] : []), msg);
+    if (!silent) this.publish(build.error(outcome.error), msg);
+    this.reply(build.executeReplyError(count, outcome.error), msg);
+    if (stopOnError) await this.abortQueued();
+  }
+
+  /** Makes `msg` the target of output, display(), progress and interrupts. */
+  private beginCell(parent: Message, silent: boolean): Cell {
+    const send = (b: Built) => {
+      if (!cell.silent) this.publish(b, cell.parent);
+    };
+    const cell: Cell = {
+      parent,
+      silent,
+      pending: [],
+      abort: new AbortController(),
+      progress: new ProgressDisplays((data, id, update) => send(update ? build.updateDisplayData(data, id) : build.displayData(data, id))),
+    };
+    this.cell = cell;
+    this.capture.setSink((name, text) => send(build.stream(name, text)));
+    const host: CellHost = {
+      display: (value: unknown, opts: DisplayOptions) => {
+        if (opts.update && !opts.displayId) throw new TypeError("display: { update: true } needs the displayId of the output to replace");
+        const show = (data: MimeData) => send(opts.update ? build.updateDisplayData(data, opts.displayId!) : build.displayData(data, opts.displayId));
+        const data = opts.raw ? (value as MimeData) : renderBundle(value);
+        // An async renderer's output is sent when ready; the cell waits for it (and fails if it throws).
+        if (data instanceof Promise) cell.pending.push(data.then(show));
+        else show(data);
+      },
+      clearOutput: (wait: boolean) => send(build.clearOutput(wait)),
+    };
+    setCellHost(host);
+    const hooks = runtimeHooks();
+    hooks.display = (bundle) => send(build.displayData("text/plain" in bundle ? bundle : { ...bundle, "text/plain": textPlain(bundle) }));
+    hooks.progress = (e) => cell.progress.report(e);
+    hooks.signal = cell.abort.signal;
+    return cell;
+  }
+
+  /** After a failed cell: every execute_request already sent gets status "aborted" (messaging spec 5.3, as ipykernel). */
+  private async abortQueued(): Promise<void> {
+    // Let the receive loop pull what is already waiting in the socket.
+    for (let stable = 0, n = -1; stable < 2; ) {
+      await new Promise((r) => setImmediate(r));
+      stable = this.queue.length === n ? stable + 1 : 0;
+      n = this.queue.length;
+    }
+    const keep: Message[] = [];
+    for (const m of this.queue.splice(0)) {
+      if (m.header.msg_type !== "execute_request") {
+        keep.push(m);
+        continue;
+      }
+      this.publish(build.status("busy"), m);
+      this.reply(build.executeReplyAbort(this.executionCount), m);
+      this.publish(build.status("idle"), m);
+    }
+    this.queue.push(...keep);
+  }
+
+  private shutdown(): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.publish(build.status("idle"), null);
+    // Let the reply and status leave before the sockets close.
+    setTimeout(() => {
+      try {
+        this.language?.close();
+      } catch (e) {
+        log(`engine close: ${(e as Error).message}`);
+      }
+      for (const s of [this.shell, this.stdin]) s.close();
+      this.worker.once("exit", () => process.exit(0));
+      this.worker.postMessage("close");
+      setTimeout(() => process.exit(0), 1000).unref();
+    }, 50);
+  }
+}
