@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { read } from "../lib/data/read";
+import { readRuns as read } from "../lib/internal";
 
 const arg = process.argv.indexOf("--rows");
 const rows = arg > 0 ? Number(process.argv[arg + 1]) : 1_000_000;

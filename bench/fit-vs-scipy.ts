@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { chinchilla } from "../lib/laws/chinchilla-law";
+import { chinchilla } from "../lib/internal";
 
 function root(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {

@@ -4,7 +4,8 @@
  * - math (lib/numeric, lib/fit, lib/laws, lib/hparams, lib/mixing) imports nothing from lib/data, datasets, lib/plot,
  *   lib/display, kernel, danfojs or plotly*;
  * - lib/core imports nothing of the project outside itself;
- * - lib/** never imports kernel;
+ * - lib/** never imports kernel, and kernel/** and bench/** reach lib only through its two entries: lib/index.ts (the
+ *   public API) and lib/internal.ts (the host contract and the pieces the commands drive);
  * - no cycles between folders (each lib/<folder>, datasets and kernel is one node; lib/index.ts is the "lib" node).
  */
 import { describe, expect, it } from "vitest";
@@ -130,6 +131,18 @@ describe("layer rule", () => {
 
   it("lib never imports kernel", () => {
     expect(edges.filter((e) => e.from.startsWith("lib") && !e.isPackage && e.to === "kernel").map(show)).toEqual([]);
+  });
+
+  it("kernel and bench use lib only through lib/index.ts and lib/internal.ts", () => {
+    const entries = new Set(["lib/index.ts", "lib/internal.ts"]);
+    const outside = ["kernel", "bench"].flatMap((d) => sourceFiles(path.join(root, d))).flatMap(edgesOf)
+      .filter((e) => !e.isPackage && e.to.startsWith("lib"))
+      .filter((e) => {
+        const abs = path.resolve(root, path.dirname(e.file), e.spec);
+        const hit = [`${abs}.ts`, path.join(abs, "index.ts")].find((p) => fs.existsSync(p)) ?? abs;
+        return !entries.has(path.relative(root, hit));
+      });
+    expect(outside.map(show)).toEqual([]);
   });
 
   it("the folder graph has no cycle", () => {

@@ -3,11 +3,9 @@ import * as fs from "node:fs";
 import type { CliCommand } from "./command";
 import { UsageError } from "./command";
 import { parseCommandArgs, str } from "./args";
-import { formatFitResultText, type FitResult } from "../../lib/fit/result";
-import { chinchilla } from "../../lib/laws/chinchilla-law";
-import type { ChinchillaFitOptions } from "../../lib/laws/chinchilla-fit";
-import { ScalingLabError } from "../../lib/core";
-import { parseCsv } from "../../lib/data/csv";
+import {
+  chinchilla, formatFitResultText, parseCsv, ScalingLabError, type ChinchillaFitOptions, type FitResult,
+} from "../../lib/internal";
 
 const LAWS = ["chinchilla"] as const;
 const GRIDS = ["hoffmann", "default"] as const;

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CHECK_MIME, CheckRecord } from "../../lib/core/check";
+import { CHECK_MIME, type CheckRecord } from "../../lib/internal";
 import { Notebook } from "../runner/nbformat";
 import { displayPath, formatFailure, stripAnsi } from "../runner/runner";
 import { runNotebookFile } from "../runner/runFile";

@@ -5,7 +5,7 @@
  *   are the library's own, since lib/core/runtime.ts reads the same slot;
  * - the cell API's host (display() and clearOutput() of the running cell).
  */
-import type { ProgressEvent, RuntimeHooks } from "../../lib/core/runtime";
+import type { ProgressEvent, RuntimeHooks } from "../../lib/internal";
 
 export type { ProgressEvent, RuntimeHooks };
 

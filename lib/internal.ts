@@ -1,0 +1,14 @@
+/**
+ * The library's internal entry (`scalinglab/internal` in package.json's exports): what the kernel, the command
+ * line and the benches need beyond the notebook scope — the host contract (runtime hooks, progress events), the
+ * check record's mime type, and the fitting pieces the `fit` command drives. Users never see these names.
+ */
+export { runtimeHooks, type ProgressEvent, type RuntimeHooks } from "./core/runtime";
+export { CHECK_MIME, type CheckRecord } from "./core/check";
+export { ScalingLabError } from "./core/errors";
+export { formatFitResultText } from "./fit/result";
+export type { FitResult } from "./fit/result";
+export { chinchilla } from "./laws/chinchilla-law";
+export type { ChinchillaFitOptions } from "./laws/chinchilla-fit";
+export { parseCsv } from "./data/csv";
+export { read as readRuns } from "./data/read";
