@@ -22,7 +22,8 @@ export interface ApiDoc {
 const MAX_DEPTH = 2;
 
 function firstSentence(text: string): string {
-  const m = text.match(/^[\s\S]*?[.!?](?=\s|$)/);
+  // "e.g. x" and "vs. y" do not end a sentence: a sentence ends before a capital, a bracket, a quote or the end.
+  const m = text.match(/^[\s\S]*?[.!?](?=\s+[A-Z(`"]|\s*$)/);
   return (m ? m[0] : text).replace(/\s+/g, " ").trim();
 }
 
@@ -37,10 +38,15 @@ export function collectApiDocs(ts: typeof TS, indexDts: string): Record<string, 
   const docs: Record<string, ApiDoc> = {};
 
   const docOf = (sym: TS.Symbol, type: TS.Type, at: TS.Node): ApiDoc => {
-    const doc = ts.displayPartsToString(sym.getDocumentationComment(checker));
-    const tags = sym.getJsDocTags(checker);
-    const tagText = (name: string) => tags.filter((t) => t.name === name).map((t) => ts.displayPartsToString(t.text).trim());
+    // A member of a group (`mup: { transferLR: typeof mupTransferLR }`) carries no comment of its own: its
+    // documentation is the function's (through its call signature) or the value's type symbol's.
     const calls = type.getCallSignatures();
+    const sources: { getDocumentationComment(c: TS.TypeChecker): TS.SymbolDisplayPart[]; getJsDocTags(c?: TS.TypeChecker): TS.JSDocTagInfo[] }[] =
+      [sym, ...calls.slice(0, 1), ...(type.getSymbol() ? [type.getSymbol()!] : [])];
+    const documented = sources.find((x) => ts.displayPartsToString(x.getDocumentationComment(checker)).trim()) ?? sym;
+    const doc = ts.displayPartsToString(documented.getDocumentationComment(checker));
+    const tags = documented.getJsDocTags(checker);
+    const tagText = (name: string) => tags.filter((t) => t.name === name).map((t) => ts.displayPartsToString(t.text).trim());
     const isLaw = !!type.getProperty("predict") && !!type.getProperty("published");
     const isClass = !!(sym.flags & ts.SymbolFlags.Class);
     const kind: ApiDoc["kind"] = isLaw ? "law" : isClass ? "class" : calls.length ? "function" : type.getProperties().length && !(type.flags & ts.TypeFlags.StringLike) ? "object" : "value";

@@ -5,7 +5,6 @@
  * blocks on Atomics.wait, and reads the answer with receiveMessageOnPort.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { workerData, type MessagePort } from "node:worker_threads";
 import { installCodeCache, saveCodeCache } from "./codecache";
 import { projectRoot } from "../root";

@@ -101,7 +101,6 @@ const INTERRUPTED = /Script execution was interrupted|Interrupted asynchronously
 
 export class Engine {
   readonly ts: typeof TS;
-  private readonly converter: Converter;
   private readonly executor: Executor;
   private state: RunState | null = null;
   private readonly remote: RemoteConverter;
@@ -119,7 +118,6 @@ export class Engine {
       if (this.state) this.state.convert = r;
       return r;
     };
-    this.converter = conv;
     const sink = {
       log: (v: unknown) => {
         if (this.state) this.state.value = { v };

@@ -82,10 +82,15 @@ function entryText(p: string, e: ApiDocEntry | undefined): string {
     ...e.examples.map((x) => `Example: ${x}`), ...e.see.map((x) => `See: ${x}`)].filter((l, i) => i < 3 || l).join("\n");
 }
 
+/** The data fields every Law has; its card shows them, so the member list keeps to what the law does. */
+const LAW_FIELDS = new Set(["kind", "id", "api", "name", "topic", "latex", "formula", "variables", "citation", "status", "constants",
+  "inputs", "output", "paramNames", "params", "ranges", "model", "defaults"]);
+
 /** Members of a law or group with their one-line summaries (methods first). */
-function membersOf(p: string): [string, ApiDocEntry][] {
+function membersOf(p: string, isLaw: boolean): [string, ApiDocEntry][] {
   const prefix = p + ".";
   return Object.entries(docs()).filter(([k]) => k.startsWith(prefix) && !k.slice(prefix.length).includes("."))
+    .filter(([k]) => !isLaw || !LAW_FIELDS.has(k.slice(prefix.length)))
     .sort(([, a], [, b]) => Number(b.kind === "function") - Number(a.kind === "function"));
 }
 
@@ -96,7 +101,7 @@ function helpFor(scope: HelpScope, x: unknown): MimeBundle {
   const p = found?.path ?? pathsOf(scope, value)[0];
   const card = cardOf(value, p);
   const entry = p ? docs()[p] : undefined;
-  const members = p ? membersOf(p) : [];
+  const members = p ? membersOf(p, !!card) : [];
   const memberHtml = members.length
     ? `<table class="scalinglab-table"><tbody>${members.map(([k, e]) =>
       `<tr><td style="text-align:left"><code>${escapeHtml(k)}</code></td><td style="text-align:left">${escapeHtml(e.summary)}</td></tr>`).join("")}</tbody></table>`

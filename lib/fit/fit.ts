@@ -387,23 +387,24 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
  * @param rows one input per observation (e.g. { N, D })
  * @param ys observed values (> 0 for log-space objectives)
  * @param options see FitOptions / FIT_DEFAULTS
+ * @param caller the public name errors and progress lines carry (a law passes its own, e.g. "laws.chinchilla.fit")
  * @returns a displayable FitResult
  * @throws InvalidInputError for bad data/options, InsufficientDataError for too few points,
  *   DidNotConvergeError when no start gives a finite objective, InterruptedError on interrupt
  * @see Hoffmann et al. 2022 (Approach 3), Besiroglu et al. 2024
  */
 export async function fitModel<X, P extends string = string>(model: Model<X, P>, rows: readonly X[], ys: ArrayLike<number>,
-  options: FitOptions = {}): Promise<FitResult<P>> {
-  const plan = planFit("fitModel", model, rows, ys, options);
+  options: FitOptions = {}, caller = "fit.model"): Promise<FitResult<P>> {
+  const plan = planFit(caller, model, rows, ys, options);
   const k = plan.starts.length / plan.dim;
   const screen = screenOf(plan);
   const { outcomes, screening } = finishStarts(plan,
-    await runAnywhere(plan, plan.starts, null, `fitModel: ${k} starts`, (screen ?? plan.o).lbfgs), screen);
+    await runAnywhere(plan, plan.starts, null, `${plan.fn}: ${k} starts`, (screen ?? plan.o).lbfgs), screen);
   const best = bestIndex(plan, outcomes);
   let boot: StartOutcome[] | null = null;
   if (plan.o.bootstrap > 0) {
     const bp = bootstrapPlan(plan, outcomes[best]);
-    boot = decodeOutcomes(await runAnywhere(plan, bp.starts, bp.weights, `fitModel: bootstrap ${plan.o.bootstrap}`, plan.o.lbfgs), plan.dim);
+    boot = decodeOutcomes(await runAnywhere(plan, bp.starts, bp.weights, `${plan.fn}: bootstrap ${plan.o.bootstrap}`, plan.o.lbfgs), plan.dim);
   }
   return finishFit(plan, outcomes, best, boot, screening) as FitResult<P>;
 }
@@ -413,17 +414,17 @@ export async function fitModel<X, P extends string = string>(model: Model<X, P>,
  * @example fitModelSync({ id: "doc-exp", params: [{ name: "k", transform: "log" }], value: (t, x: number) => Math.exp(-t[0] * x), valueAndGradient: (t, x: number, g) => { const f = Math.exp(-t[0] * x); g[0] = -x * f; return f; } }, [1, 2, 3], [Math.exp(-0.5), Math.exp(-1), Math.exp(-1.5)], { init: [1], objective: "mse" }).params.k // => 0.5
  */
 export function fitModelSync<X, P extends string = string>(model: Model<X, P>, rows: readonly X[], ys: ArrayLike<number>,
-  options: FitOptions = {}): FitResult<P> {
-  const plan = planFit("fitModelSync", model, rows, ys, options);
+  options: FitOptions = {}, caller = "fit.modelSync"): FitResult<P> {
+  const plan = planFit(caller, model, rows, ys, options);
   const k = plan.starts.length / plan.dim;
   const screen = screenOf(plan);
   const { outcomes, screening } = finishStarts(plan,
-    runLocal(plan, plan.starts, null, `fitModelSync: ${k} starts`, (screen ?? plan.o).lbfgs), screen);
+    runLocal(plan, plan.starts, null, `${plan.fn}: ${k} starts`, (screen ?? plan.o).lbfgs), screen);
   const best = bestIndex(plan, outcomes);
   let boot: StartOutcome[] | null = null;
   if (plan.o.bootstrap > 0) {
     const bp = bootstrapPlan(plan, outcomes[best]);
-    boot = decodeOutcomes(runLocal(plan, bp.starts, bp.weights, `fitModelSync: bootstrap ${plan.o.bootstrap}`, plan.o.lbfgs), plan.dim);
+    boot = decodeOutcomes(runLocal(plan, bp.starts, bp.weights, `${plan.fn}: bootstrap ${plan.o.bootstrap}`, plan.o.lbfgs), plan.dim);
   }
   return finishFit(plan, outcomes, best, boot, screening) as FitResult<P>;
 }

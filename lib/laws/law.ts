@@ -200,18 +200,18 @@ export function defineLaw<X extends object, P extends string, E extends object =
   const law = {
     kind: "law" as const,
     id: spec.id, api: spec.api, name: spec.name, topic: spec.topic, latex: spec.latex, formula: spec.formula,
-    variables: { ...spec.inputs, [spec.id]: spec.output },
+    variables: { ...spec.inputs, output: spec.output },
     inputs: spec.inputs, output: spec.output, citation: spec.citation, status,
     constants: sets, paramNames, params: spec.params, published: spec.published, defaults: sets[0], ranges: spec.ranges, model,
     grids: spec.grids ?? ({} as Record<G, StartGrid>), fitDefaults: spec.fitDefaults ?? {},
     predict,
     async fit(rows: readonly X[], y: ArrayLike<number>, options: LawFitOptions<G> = {}) {
       checkRows(`${fn}.fit`, rows);
-      return fitModel(model, rows, y, resolveLawFitOptions(`${fn}.fit`, spec, options));
+      return fitModel(model, rows, y, resolveLawFitOptions(`${fn}.fit`, spec, options), `${fn}.fit`);
     },
     fitSync(rows: readonly X[], y: ArrayLike<number>, options: LawFitOptions<G> = {}) {
       checkRows(`${fn}.fitSync`, rows);
-      return fitModelSync(model, rows, y, resolveLawFitOptions(`${fn}.fitSync`, spec, options));
+      return fitModelSync(model, rows, y, resolveLawFitOptions(`${fn}.fitSync`, spec, options), `${fn}.fitSync`);
     },
     ...extras,
   } as Law<X, P, G> & E;

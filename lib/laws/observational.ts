@@ -327,5 +327,5 @@ export const observationalLaw = defineCard({
   },
   citation: observationalCitation,
   status: "unverified",
-  api: "laws.observational.pca",
+  api: "laws.observational",
 });

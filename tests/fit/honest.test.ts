@@ -132,7 +132,7 @@ describe("cluster bootstrap (bootstrap: { n, by })", () => {
   });
   it("names a missing field and a single cluster", () => {
     expect(() => fitModelSync(power, rows, ys, { ...opts, bootstrap: { n: 10, by: "seed" } }))
-      .toThrow(/^fitModelSync: option bootstrap.by = "seed": row 0 has no string or number field seed/);
+      .toThrow(/^fit.modelSync: option bootstrap.by = "seed": row 0 has no string or number field seed/);
     const one = rows.map((r) => ({ ...r, run: "a" }));
     expect(() => fitModelSync(power, one, ys, { ...opts, bootstrap: { n: 10, by: "run" } })).toThrow(/all rows are in one cluster/);
   });
