@@ -207,7 +207,7 @@ export const mupCard = defineCard({
   name: "μP (Maximal Update Parametrization): width scaling of init, multipliers and per-layer LR",
   topic: "hparams",
   latex: "W = A_W w,\\; w_0 \\sim \\mathcal{N}(0, B_W),\\; \\Delta w = -C_W \\Phi(\\nabla);\\quad \\text{Adam hidden: } C_W \\propto 1/\\mathrm{fan\\_in},\\; \\text{output: } A_W \\propto 1/\\mathrm{fan\\_in}",
-  formula: "quantity_mult = fanInMult^p * fanOutMult^q with (p, q) from MUP_TABLES[form][column]; abc-symmetry: A*θ, std/θ, C_adam/θ, C_sgd/θ²",
+  formula: "quantity_mult = fanInMult^p * fanOutMult^q with (p, q) from hparams.mup.tables[form][column]; abc-symmetry: A*θ, std/θ, C_adam/θ, C_sgd/θ²",
   variables: {
     fan_in: "input dimension of the layer",
     fan_out: "output dimension of the layer",
