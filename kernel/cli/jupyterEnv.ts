@@ -1,6 +1,6 @@
 /**
  * The project's Jupyter environment: the venv at <project>/.venv (Debian's python3, system site packages) with
- * JupyterLab, Notebook 7, nbclient, plotly and ipykernel installed from the machine's local wheel mirror.
+ * JupyterLab, Notebook 7, nbclient, plotly, ipykernel and ipywidgets (with jupyterlab_widgets) installed from the machine's local wheel mirror.
  */
 import { spawnSync, SpawnSyncOptions } from "node:child_process";
 import * as fs from "node:fs";
@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { projectRoot } from "../root";
 
 /** pip distributions the venv needs; each is also the name of the module checked for presence. */
-export const PYTHON_PACKAGES = ["jupyterlab", "notebook", "nbclient", "plotly", "ipykernel"] as const;
+export const PYTHON_PACKAGES = ["jupyterlab", "notebook", "nbclient", "plotly", "ipykernel", "ipywidgets", "jupyterlab_widgets"] as const;
 export const SYSTEM_PYTHON = "/usr/bin/python3";
 
 export function venvDir(root = projectRoot()): string {
@@ -90,7 +90,7 @@ export function ensureJupyter(say: (line: string) => void, root = projectRoot())
   if (r.status !== 0 || still.length > 0) {
     throw new EnvironmentError(`pip could not install ${still.join(", ") || missing.join(", ")} (${r.out.trim().split("\n").pop()}); ` +
       `install them yourself with: ${python} -m pip install ${still.join(" ") || missing.join(" ")} ` +
-      "(JupyterLab 4, notebook 7, nbclient, plotly ≥ 5 and ipykernel are needed)");
+      "(JupyterLab 4, notebook 7, nbclient, plotly ≥ 5, ipykernel and ipywidgets 8 with jupyterlab_widgets 3 are needed)");
   }
   say(`installed ${missing.join(", ")} (${secs(t0)})`);
 }

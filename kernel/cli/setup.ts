@@ -44,7 +44,8 @@ Idempotent. Brings the machine to the state the notebooks, tests and \`scalingla
   1. as root, apt-get install -y any missing Debian package: ${APT_PACKAGES.join(", ")}
      (not root: prints the apt-get command to run)
   2. the project venv <project>/.venv (/usr/bin/python3 -m venv --system-site-packages)
-  3. pip install into it whatever is missing of jupyterlab, notebook, nbclient, plotly, ipykernel, from the
+  3. pip install into it whatever is missing of jupyterlab, notebook, nbclient, plotly, ipykernel, ipywidgets,
+     jupyterlab_widgets (the widget manager JupyterLab renders widgets with), from the
      machine's local wheel mirror when pip's config names one (file:// index)
   4. the ${KERNEL_NAME} kernelspec in the venv (like \`scalinglab install --sys-prefix\`)`,
   async run(argv) {
