@@ -3,7 +3,10 @@
  * line and the benches need beyond the notebook scope — the host contract (runtime hooks, progress events), the
  * check record's mime type, and the fitting pieces the `fit` command drives. Users never see these names.
  */
-export { runtimeHooks, type ProgressEvent, type RuntimeHooks } from "./core/runtime";
+export {
+  runtimeHooks, type ProgressEvent, type RuntimeHooks, type Comm, type CommHost, type CommMessage, type OutputItem, type OutputSink,
+  type DisplayTarget,
+} from "./core/runtime";
 export { CHECK_MIME, type CheckRecord } from "./core/check";
 export { ScalingLabError } from "./core/errors";
 export { formatFitResultText } from "./fit/result";

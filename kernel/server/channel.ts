@@ -11,7 +11,7 @@ import { log } from "../log";
 /** Signed frames of `msg` as a child of `parent`; `prefix` is the ROUTER identities or the iopub topic. */
 export function frameMessage(msg: Built, parent: Message | null, session: string, signer: Signer, prefix: readonly Buffer[]): Buffer[] {
   const parentHeader: Header | Record<string, never> = parent ? parent.header : {};
-  return encode({ header: makeHeader(msg.msgType, session), parent_header: parentHeader, metadata: {}, content: msg.content }, signer, prefix);
+  return encode({ header: makeHeader(msg.msgType, session), parent_header: parentHeader, metadata: msg.metadata ?? {}, content: msg.content }, signer, prefix);
 }
 
 /** The iopub topic of a message, as ipykernel names them. */

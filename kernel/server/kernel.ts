@@ -24,6 +24,7 @@ import { ContentError, contentErrorContent, parseContent, type Content } from ".
 import { ProgressDisplays } from "./display";
 import { runtimeHooks, setCellHost, type CellHost, type DisplayOptions } from "../engine/host";
 import type { ControlEvent, ControlWorkerData } from "./control-worker";
+import { COMM_MESSAGE_TYPES, Comms, outputContext, withOutputContext } from "./comms";
 
 export const PROJECT_ROOT = projectRoot();
 
@@ -87,6 +88,7 @@ export class Kernel {
   private cell: Cell | null = null;
   private running = false;
   private closing = false;
+  private comms!: Comms;
 
   constructor(connectionFile: string) {
     this.conn = readConnectionFile(connectionFile);
@@ -103,6 +105,7 @@ export class Kernel {
     this.shellOut = new Channel(this.shell, this.signer, this.session, "shell");
     this.startWorker();
     this.installProcessHooks();
+    this.installComms();
     this.publish(build.status("starting"), null);
     void this.receive();
     const t1 = performance.now();
@@ -147,12 +150,49 @@ export class Kernel {
     process.on("unhandledRejection", report("Unhandled promise rejection"));
   }
 
+  /** The comm manager and output capture, given to the library through its runtime hooks before it loads. */
+  private installComms(): void {
+    this.comms = new Comms({
+      publish: (b, parent) => this.publish(b, parent ?? outputContext()?.parent ?? this.cell?.parent ?? null),
+      reply: (b, parent) => this.reply(b, parent),
+      flush: () => this.capture.flush(),
+    });
+    const hooks = runtimeHooks();
+    hooks.comms = this.comms;
+    hooks.captureOutput = (sink, fn) => withOutputContext({ sink }, fn);
+    this.capture.redirect = () => {
+      const sink = outputContext()?.sink;
+      return sink && ((name, text) => sink.add({ output_type: "stream", name, text }));
+    };
+  }
+
+  /** A comm message that arrives while a cell awaits is handled at once (a slider moved during a long cell). */
+  private handleCommNow(msg: Message): void {
+    const cellParent = this.cell?.parent ?? null;
+    this.publish(build.status("busy"), msg);
+    try {
+      this.comms.handle(msg);
+    } catch (e) {
+      const err = e instanceof ContentError ? contentErrorContent(e) : runtimeError(e, "<kernel>");
+      log(`shell: ${msg.header.msg_type} failed: ${err.traceback.join("\n")}`);
+      this.replyFailure(msg, err);
+    }
+    this.publish(build.status("idle"), msg);
+    // The cell is still running: keep the frontend's indicator busy.
+    this.publish(build.status("busy"), cellParent);
+  }
+
   /** Pulls shell messages into the queue as they arrive (also while a cell awaits). */
   private async receive(): Promise<void> {
     try {
       for await (const frames of this.shell) {
         try {
-          this.queue.push(decode(frames, this.signer, this.seen));
+          const msg = decode(frames, this.signer, this.seen);
+          if (this.running && COMM_MESSAGE_TYPES.has(msg.header.msg_type)) {
+            this.handleCommNow(msg);
+            continue;
+          }
+          this.queue.push(msg);
           this.wake?.();
         } catch (e) {
           log(`shell: dropped message: ${(e as Error).message}`);
@@ -222,17 +262,10 @@ export class Kernel {
       case "history_request":
         return this.reply(build.historyReply(this.history.query(parseContent(type, msg.content))), msg);
       case "comm_info_request":
-        return this.reply(build.commInfoReply(), msg);
-      case "comm_open": {
-        const c = parseContent(type, msg.content);
-        // No comm targets are registered: close it, as ipykernel does for unknown targets.
-        log(`comm_open for unknown target ${c.target_name}: closing`);
-        return this.publish(build.commClose(c.comm_id), msg);
-      }
+      case "comm_open":
       case "comm_msg":
       case "comm_close":
-        parseContent(type, msg.content);
-        return;
+        return this.comms.handle(msg);
       case "shutdown_request":
         this.reply(build.shutdownReply(parseContent(type, msg.content).restart), msg);
         return this.shutdown();
@@ -279,9 +312,14 @@ export class Kernel {
 
   /** Makes `msg` the target of output, display(), progress and interrupts. */
   private beginCell(parent: Message, silent: boolean): Cell {
+    // Output of comm handlers (and what they schedule) has the comm message as parent.
     const send = (b: Built) => {
-      if (!cell.silent) this.publish(b, cell.parent);
+      const ctx = outputContext()?.parent;
+      if (ctx) this.publish(b, ctx);
+      else if (!cell.silent) this.publish(b, cell.parent);
     };
+    // Inside an Output widget's capture, new outputs go to the widget (updates of named outputs still go out).
+    const sinkOf = (update?: boolean) => (update ? undefined : outputContext()?.sink);
     const cell: Cell = {
       parent,
       silent,
@@ -294,17 +332,31 @@ export class Kernel {
     const host: CellHost = {
       display: (value: unknown, opts: DisplayOptions) => {
         if (opts.update && !opts.displayId) throw new TypeError("display: { update: true } needs the displayId of the output to replace");
-        const show = (data: MimeData) => send(opts.update ? build.updateDisplayData(data, opts.displayId!) : build.displayData(data, opts.displayId));
+        const show = (data: MimeData) => {
+          const sink = sinkOf(opts.update);
+          if (sink) sink.add({ output_type: "display_data", data, metadata: {} });
+          else send(opts.update ? build.updateDisplayData(data, opts.displayId!) : build.displayData(data, opts.displayId));
+        };
         const data = opts.raw ? (value as MimeData) : renderBundle(value);
         // An async renderer's output is sent when ready; the cell waits for it (and fails if it throws).
         if (data instanceof Promise) cell.pending.push(data.then(show));
         else show(data);
       },
-      clearOutput: (wait: boolean) => send(build.clearOutput(wait)),
+      clearOutput: (wait: boolean) => {
+        const sink = sinkOf();
+        if (sink) sink.clear(wait);
+        else send(build.clearOutput(wait));
+      },
     };
     setCellHost(host);
     const hooks = runtimeHooks();
-    hooks.display = (bundle) => send(build.displayData("text/plain" in bundle ? bundle : { ...bundle, "text/plain": textPlain(bundle) }));
+    hooks.display = (bundle, target = {}) => {
+      if (target.update && !target.displayId) throw new TypeError("display: { update: true } needs the displayId of the output to replace");
+      const data = "text/plain" in bundle ? bundle : { ...bundle, "text/plain": textPlain(bundle) };
+      const sink = sinkOf(target.update);
+      if (sink) sink.add({ output_type: "display_data", data, metadata: {} });
+      else send(target.update ? build.updateDisplayData(data, target.displayId!) : build.displayData(data, target.displayId));
+    };
     hooks.progress = (e) => cell.progress.report(e);
     hooks.signal = cell.abort.signal;
     return cell;

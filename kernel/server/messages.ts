@@ -57,6 +57,8 @@ export interface ContentByType {
   is_complete_reply: { status: "complete" | "invalid" | "unknown" } | { status: "incomplete"; indent: string };
   history_reply: { status: "ok"; history: HistoryEntry[] };
   comm_info_reply: { status: "ok"; comms: Record<string, { target_name: string }> };
+  comm_open: { comm_id: string; target_name: string; data: Record<string, unknown>; target_module: null };
+  comm_msg: { comm_id: string; data: Record<string, unknown> };
   comm_close: { comm_id: string; data: Record<string, unknown> };
   shutdown_reply: { status: "ok"; restart: boolean };
   interrupt_reply: { status: "ok" };
@@ -69,6 +71,8 @@ export type MsgType = keyof ContentByType;
 export interface Built<T extends MsgType = MsgType> {
   msgType: T;
   content: ContentByType[T];
+  /** The message's metadata (comm_open carries the widget protocol version there). */
+  metadata?: Record<string, unknown>;
 }
 
 function built<T extends MsgType>(msgType: T, content: ContentByType[T]): Built<T> {
@@ -100,8 +104,12 @@ export const build = {
   inspectReply: (data: MimeData | null) => built("inspect_reply", { status: "ok", found: data !== null, data: data ?? {}, metadata: {} }),
   isCompleteReply: (c: ContentByType["is_complete_reply"]) => built("is_complete_reply", c),
   historyReply: (history: HistoryEntry[]) => built("history_reply", { status: "ok", history }),
-  commInfoReply: () => built("comm_info_reply", { status: "ok", comms: {} }),
-  commClose: (commId: string) => built("comm_close", { comm_id: commId, data: {} }),
+  commInfoReply: (comms: Record<string, { target_name: string }> = {}) => built("comm_info_reply", { status: "ok", comms }),
+  commOpen: (commId: string, targetName: string, data: Record<string, unknown>, metadata: Record<string, unknown> = {}) =>
+    ({ ...built("comm_open", { comm_id: commId, target_name: targetName, data, target_module: null }), metadata }),
+  commMsg: (commId: string, data: Record<string, unknown>, metadata: Record<string, unknown> = {}) =>
+    ({ ...built("comm_msg", { comm_id: commId, data }), metadata }),
+  commClose: (commId: string, data: Record<string, unknown> = {}) => built("comm_close", { comm_id: commId, data }),
   shutdownReply: (restart: boolean) => built("shutdown_reply", { status: "ok", restart }),
   interruptReply: () => built("interrupt_reply", { status: "ok" }),
   errorReply: (replyType: string, e: ErrorContent) =>

@@ -14,15 +14,19 @@ export class StreamCapture {
   private readonly buf: Record<StreamName, string> = { stdout: "", stderr: "" };
   private firstBuffered = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** Asked on every write: a sink that takes the text instead of the cell (an Output widget capturing a callback). */
+  redirect: (() => StreamSink | undefined) | null = null;
 
   install(): void {
     for (const name of ["stdout", "stderr"] as const) {
       const stream = process[name];
       const real = stream.write.bind(stream);
       stream.write = ((chunk: unknown, encoding?: unknown, cb?: unknown): boolean => {
-        if (!this.sink) return real(chunk as string, encoding as BufferEncoding, cb as () => void);
+        const redirect = this.redirect?.();
+        if (!this.sink && !redirect) return real(chunk as string, encoding as BufferEncoding, cb as () => void);
         const text = typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8");
-        this.write(name, text);
+        if (redirect) redirect(name, text);
+        else this.write(name, text);
         const done = typeof encoding === "function" ? encoding : cb;
         if (typeof done === "function") process.nextTick(done as () => void);
         return true;

@@ -4,6 +4,7 @@
  * progress is drawn as an updating display in the notebook, and an interrupt aborts the signal.
  * Without a host, progress goes to stderr when it is a terminal.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { InterruptedError } from "./errors";
 import type { MimeBundle } from "./display";
 
@@ -14,12 +15,66 @@ export interface ProgressEvent {
   readonly total: number;
 }
 
+/** Names an output so that a later display can replace it in place (update_display_data). */
+export interface DisplayTarget {
+  displayId?: string;
+  /** Replace the output named `displayId` instead of adding one. */
+  update?: boolean;
+}
+
+/** The data of one comm message, either direction (Jupyter messaging 5.3, "Custom messages"). */
+export interface CommMessage {
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  buffers: Uint8Array[];
+}
+
+/** One open comm: kernel side of a channel to a frontend object. */
+export interface Comm {
+  readonly commId: string;
+  readonly targetName: string;
+  readonly closed: boolean;
+  /** Sends a comm_msg. */
+  send(data: Record<string, unknown>, metadata?: Record<string, unknown>): void;
+  /** Sends comm_close (once). */
+  close(data?: Record<string, unknown>): void;
+  /** Called with each comm_msg from the frontend. */
+  onMsg?: (msg: CommMessage) => void | Promise<void>;
+  /** Called when the frontend closes the comm. */
+  onClose?: (msg: CommMessage) => void;
+}
+
+/** The kernel's comm manager as the library sees it. */
+export interface CommHost {
+  /** Opens a comm from the kernel (comm_open on iopub). */
+  open(targetName: string, data: Record<string, unknown>, metadata?: Record<string, unknown>, commId?: string): Comm;
+  /** Handles comms the frontend opens to `targetName`; the handler sets the comm's onMsg/onClose. */
+  registerTarget(targetName: string, handler: (comm: Comm, msg: CommMessage) => void): void;
+  unregisterTarget(targetName: string): void;
+}
+
+/** One output item as nbformat stores it: what an Output widget collects. */
+export type OutputItem =
+  | { output_type: "stream"; name: "stdout" | "stderr"; text: string }
+  | { output_type: "display_data"; data: MimeBundle; metadata: Record<string, unknown> }
+  | { output_type: "error"; ename: string; evalue: string; traceback: string[] };
+
+/** Where captured output goes (an Output widget). */
+export interface OutputSink {
+  add(item: OutputItem): void;
+  clear(wait: boolean): void;
+}
+
 export interface RuntimeHooks {
   progress?: (e: ProgressEvent) => void;
   /** Aborted when the user interrupts the running cell. */
   signal?: AbortSignal;
-  /** Shows a mime bundle as a display_data output of the running cell. */
-  display?: (bundle: MimeBundle) => void;
+  /** Shows a mime bundle as a display_data output of the running cell (or replaces a named one). */
+  display?: (bundle: MimeBundle, target?: DisplayTarget) => void;
+  /** The kernel's comms (absent outside a kernel: widgets then keep their state locally). */
+  comms?: CommHost;
+  /** Runs `fn` with its console output and displays, also those of its async continuations, going to `sink`. */
+  captureOutput?: <T>(sink: OutputSink, fn: () => T) => T;
 }
 
 const SLOT = Symbol.for("scalinglab.runtime");
@@ -45,7 +100,15 @@ export function reportProgress(task: string, done: number, total: number): void 
   process.stderr.write(`\r${task} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}${done >= total ? "\n" : ""}`);
 }
 
-/** Throws InterruptedError when the host's signal (or the given one) is aborted. Call it in long loops. */
+/** A signal scoped to one task and its async continuations (an interact callback that a newer change cancels). */
+const taskSignal = new AsyncLocalStorage<AbortSignal>();
+
+/** Runs `fn` so that throwIfInterrupted inside it (and in what it awaits) also checks `signal`. */
+export function withTaskSignal<T>(signal: AbortSignal, fn: () => T): T {
+  return taskSignal.run(signal, fn);
+}
+
+/** Throws InterruptedError when the host's signal, the task's, or the given one is aborted. Call it in long loops. */
 export function throwIfInterrupted(fn: string, signal?: AbortSignal): void {
-  if (signal?.aborted || runtimeHooks().signal?.aborted) throw new InterruptedError(fn);
+  if (signal?.aborted || runtimeHooks().signal?.aborted || taskSignal.getStore()?.aborted) throw new InterruptedError(fn);
 }
