@@ -150,12 +150,16 @@ export class Comms implements CommHost {
       this.io.publish(build.stream("stderr", text.endsWith("\n") ? text : `${text}\n`), parent);
     };
     this.io.flush();
-    try {
-      const out = withOutputContext({ parent }, fn);
-      if (out instanceof Promise) out.catch(fail);
-    } catch (e) {
-      fail(e);
-    }
-    this.io.flush();
+    withOutputContext({ parent }, () => {
+      try {
+        const out = fn();
+        if (out instanceof Promise) out.catch(fail);
+      } catch (e) {
+        fail(e);
+      } finally {
+        // What the handler printed leaves now, with the handler's message as parent.
+        this.io.flush();
+      }
+    });
   }
 }
