@@ -16,6 +16,8 @@ export { plotSchedule as schedule, type SchedulePlotOptions } from "./schedule-p
 export type { PlotOptions } from "./options";
 // a figure from traces, for anything the builders do not cover
 export { makeFigure as figure, PlotFigure } from "./plot-figure";
+// a figure that redraws in place (loops, widget callbacks, interact)
+export { live, LiveFigure } from "./live";
 export type {
   AxisScale, AxisOptions, Subplot, MarkerSymbol, LineDash, ColorBy, ScatterTrace, BandTrace, BarTrace, HeatmapTrace,
   ContourTrace, FigureTrace, FigureLayout,

@@ -1,0 +1,53 @@
+/**
+ * A figure that updates in place: `plot.live(figure)` shows it once under a display id; `.update(...)` replaces
+ * that output (update_display_data), from a loop, a widget callback or `interact`. It goes through the host's
+ * display hook (lib/core/runtime.ts), so the plot folder stays free of kernel code.
+ */
+import * as crypto from "node:crypto";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../core/display";
+import { runtimeHooks } from "../core/runtime";
+import type { FigureLayout, FigureTrace } from "./figure";
+import { PlotFigure } from "./plot-figure";
+
+export class LiveFigure {
+  /** The display id of the output this handle replaces. */
+  readonly displayId = `live-figure-${crypto.randomUUID()}`;
+  private current: PlotFigure;
+  /** How many times the output was replaced. */
+  updates = 0;
+
+  constructor(figure: PlotFigure) {
+    this.current = figure;
+    runtimeHooks().display?.(figure[JUPYTER_DISPLAY](), { displayId: this.displayId });
+  }
+
+  /** The figure shown now. */
+  get figure(): PlotFigure {
+    return this.current;
+  }
+
+  /**
+   * Replaces the shown figure: with new traces (an array), layout fields (an object), or a whole figure.
+   * @returns this handle, so updates chain
+   */
+  update(next: readonly FigureTrace[] | Partial<FigureLayout> | PlotFigure): this {
+    this.current = next instanceof PlotFigure ? next
+      : Array.isArray(next) ? new PlotFigure(next as readonly FigureTrace[], this.current.layout)
+      : this.current.withLayout(next as Partial<FigureLayout>);
+    this.updates++;
+    runtimeHooks().display?.(this.current[JUPYTER_DISPLAY](), { displayId: this.displayId, update: true });
+    return this;
+  }
+
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return { "text/plain": `live figure (${this.updates} updates): ${this.current.toText().split("\n")[0]}` };
+  }
+}
+
+/**
+ * Shows `figure` now and returns a handle whose `.update(traces | layout | figure)` redraws it in place.
+ * @example plot.live(plot.figure([{ type: "scatter", x: [1, 2], y: [3, 4] }])).update({ title: "step 2" }).figure.layout.title // => "step 2"
+ */
+export function live(figure: PlotFigure): LiveFigure {
+  return new LiveFigure(figure);
+}
