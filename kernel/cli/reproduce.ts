@@ -29,6 +29,15 @@ export interface ReproduceReport {
 }
 
 /** Every check record (mime application/vnd.scalinglab.check+json) among the notebook's outputs, in order. */
+/** The folders of notebooks/ whose notebooks `reproduce` runs too (the course). */
+export const NOTEBOOK_SUBFOLDERS = ["teaching"] as const;
+
+/** The notebooks `reproduce` runs: notebooks/*.ipynb, then notebooks/teaching/*.ipynb, relative to `nbDir`. */
+export function projectNotebooks(nbDir: string): string[] {
+  const list = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb") && !f.endsWith(".out.ipynb")).sort() : []);
+  return [...list(nbDir), ...NOTEBOOK_SUBFOLDERS.flatMap((sub) => list(path.join(nbDir, sub)).map((f) => `${sub}/${f}`))];
+}
+
 export function collectChecks(nb: Notebook, notebook: string): CheckRow[] {
   const rows: CheckRow[] = [];
   for (const cell of nb.cells) {
@@ -72,7 +81,7 @@ export const reproduceCommand: CliCommand = {
   usage: `usage: scalinglab reproduce [NOTEBOOK.ipynb...] [--out DIR] [--json] [-j N] [--verbose] [--timeout S]
                             [--kernel NAME] [--server URL --token T]
 
-Runs every notebooks/*.ipynb headless (or only the notebooks given), writing executed copies to
+Runs every notebooks/*.ipynb and notebooks/teaching/*.ipynb headless (or only the notebooks given), writing executed copies to
 notebooks/_build/NAME.out.ipynb (or --out DIR), collects every checkReproduces() record and prints one
 summary table (notebook, figure/table, quantity, published, ours, rel. diff, ok) plus the failing notebooks.
 Exits 1 when a notebook fails or a check is not ok.
@@ -91,9 +100,7 @@ ${KERNEL_HELP}`,
     const target = kernelTarget(values);
     const nbDir = path.join(projectRoot(), "notebooks");
     const outDir = path.resolve(str(values.out) ?? path.join(nbDir, "_build"));
-    const inputs = positionals.length > 0 ? positionals : fs.existsSync(nbDir)
-      ? fs.readdirSync(nbDir).filter((f) => f.endsWith(".ipynb") && !f.endsWith(".out.ipynb")).sort().map((f) => path.join(nbDir, f))
-      : [];
+    const inputs = positionals.length > 0 ? positionals : projectNotebooks(nbDir).map((f) => path.join(nbDir, f));
     for (const nb of inputs) if (!nb.endsWith(".ipynb") || !fs.existsSync(nb)) throw new UsageError(`no such notebook: ${nb}`);
     if (inputs.length === 0) throw new UsageError(`no notebooks found in ${nbDir}`);
 
@@ -101,7 +108,9 @@ ${KERNEL_HELP}`,
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a whole number ≥ 1, got ${JSON.stringify(str(values.jobs))}`);
 
     const runOne = async (input: string): Promise<{ outcome: NotebookOutcome; checks: CheckRow[] }> => {
-      const name = path.basename(input);
+      // Notebooks of notebooks/ subfolders (teaching/) keep their folder in the report and the output path.
+      const rel = path.relative(nbDir, path.resolve(input));
+      const name = positionals.length === 0 && !rel.startsWith("..") ? rel : path.basename(input);
       const output = path.join(outDir, name.replace(/\.ipynb$/, ".out.ipynb"));
       const r = await runNotebookFile(input, output, {
         target, timeoutS, log: values.verbose ? (l) => console.error(`${name} ${l}`) : undefined,

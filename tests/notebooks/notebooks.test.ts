@@ -1,17 +1,18 @@
 /**
- * Every notebook in notebooks/ runs top to bottom on the scalinglab kernel and every published number it
+ * Every notebook in notebooks/ (and notebooks/teaching/) runs top to bottom on the scalinglab kernel and every published number it
  * checks (checkReproduces) is reproduced. Runs `scalinglab reproduce --json` once; the executed notebooks
  * land in tests/artifacts/notebooks with the report, reproduce.json (CI artifacts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ReproduceReport } from "../../kernel/cli/reproduce";
+import { projectNotebooks, type ReproduceReport } from "../../kernel/cli/reproduce";
 import { formatFailure } from "../../kernel/runner/runner";
 import { ROOT, runCli } from "../cli/helpers";
 
 const NOTEBOOK_DIR = path.join(ROOT, "notebooks");
-const notebooks = fs.readdirSync(NOTEBOOK_DIR).filter((f) => f.endsWith(".ipynb") && !f.endsWith(".out.ipynb")).sort();
+// notebooks/*.ipynb, then the course in notebooks/teaching/ (named "teaching/x.ipynb").
+const notebooks = projectNotebooks(NOTEBOOK_DIR);
 // Each notebook must run in well under a minute in CI (two at a time); the budget covers a busy 2-core machine.
 const BUDGET_MS = 60_000 * Math.max(1, notebooks.length) + 30_000;
 
