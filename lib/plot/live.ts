@@ -1,24 +1,25 @@
 /**
  * A figure that updates in place: `plot.live(figure)` shows it once under a display id; `.update(...)` replaces
- * that output (update_display_data), from a loop, a widget callback or `interact`. It goes through the host's
- * display hook (lib/core/runtime.ts), so the plot folder stays free of kernel code.
+ * that output (update_display_data, and the Output widget that JupyterLab redraws; see widgets/slot.ts), from a
+ * loop, a widget callback or `interact`. It goes through the host's display hook (lib/core/runtime.ts), so the
+ * plot folder stays free of kernel code.
  */
-import * as crypto from "node:crypto";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../core/display";
-import { runtimeHooks } from "../core/runtime";
+import { DisplaySlot } from "../widgets/slot";
 import type { FigureLayout, FigureTrace } from "./figure";
 import { PlotFigure } from "./plot-figure";
 
 export class LiveFigure {
+  private readonly slot = new DisplaySlot("live-figure");
   /** The display id of the output this handle replaces. */
-  readonly displayId = `live-figure-${crypto.randomUUID()}`;
+  readonly displayId = this.slot.displayId;
   private current: PlotFigure;
   /** How many times the output was replaced. */
   updates = 0;
 
   constructor(figure: PlotFigure) {
     this.current = figure;
-    runtimeHooks().display?.(figure[JUPYTER_DISPLAY](), { displayId: this.displayId });
+    this.slot.show(figure[JUPYTER_DISPLAY]());
   }
 
   /** The figure shown now. */
@@ -35,7 +36,7 @@ export class LiveFigure {
       : Array.isArray(next) ? new PlotFigure(next as readonly FigureTrace[], this.current.layout)
       : this.current.withLayout(next as Partial<FigureLayout>);
     this.updates++;
-    runtimeHooks().display?.(this.current[JUPYTER_DISPLAY](), { displayId: this.displayId, update: true });
+    this.slot.show(this.current[JUPYTER_DISPLAY]());
     return this;
   }
 

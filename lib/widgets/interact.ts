@@ -5,7 +5,6 @@
  * throwIfInterrupted stop); an error shows in the output and the controls keep working. What fn prints goes to an
  * Output widget under the controls.
  */
-import * as crypto from "node:crypto";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../core/display";
 import { InterruptedError, InvalidInputError } from "../core/errors";
 import { runtimeHooks, withTaskSignal } from "../core/runtime";
@@ -13,6 +12,7 @@ import {
   CheckboxWidget, DropdownWidget, FloatLogSliderWidget, FloatSliderWidget, IntSliderWidget, TextWidget, VBoxWidget, type ValueWidget,
 } from "./controls";
 import { bundleOf, OutputWidget } from "./output";
+import { DisplaySlot } from "./slot";
 import { Widget } from "./widget";
 
 /** A control of one parameter: a widget with a value, or a shorthand. */
@@ -97,8 +97,10 @@ export class Interaction<C extends Record<string, Control>> {
   readonly output: OutputWidget;
   /** Controls and the Output widget. */
   readonly box: VBoxWidget;
+  /** Where fn's result is shown (one display id, replaced in place). */
+  private readonly slot = new DisplaySlot("interact");
   /** The display id of fn's result. */
-  readonly displayId = `interact-${crypto.randomUUID()}`;
+  readonly displayId = this.slot.displayId;
   /** Resolves once the first result is shown. */
   readonly ready: Promise<void>;
   /** Calls of fn so far (superseded ones included). */
@@ -154,8 +156,7 @@ export class Interaction<C extends Record<string, Control>> {
     const show = (bundle: MimeBundle) => {
       if (generation !== this.generation) return;
       this.lastBundle = bundle;
-      runtimeHooks().display?.(bundle, { displayId: this.displayId, update: !first });
-      first = false;
+      this.slot.show(bundle);
     };
     let out: unknown;
     try {
@@ -187,6 +188,7 @@ export class Interaction<C extends Record<string, Control>> {
     this.box.close();
     for (const w of Object.values(this.controls)) (w as Widget<any>).close();
     this.output.close();
+    this.slot.close();
   }
 
   [JUPYTER_DISPLAY](): MimeBundle {

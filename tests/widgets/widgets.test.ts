@@ -210,13 +210,24 @@ describe("interact and plot.live", () => {
   it("shorthands become typed controls; a change re-runs fn (debounced) and replaces the output by display id", async () => {
     const h = widgets.interact(({ N, law, big }) => `${law} ${N.toExponential(1)} ${big}`, { N: [1e8, 1e12, "log"], law: ["a", "b"], big: true }, { debounceMs: 5 });
     expect(displays[0]!.bundle).toHaveProperty(["application/vnd.jupyter.widget-view+json"]);
-    expect(displays[1]).toEqual({ bundle: { "text/plain": "a 1.0e+10 true" }, target: { displayId: h.displayId, update: false } });
+    // The result: an Output widget's view (for widget frontends) plus the result's own mime types, under one display id.
+    expect(displays[1]!.target).toEqual({ displayId: h.displayId, update: false });
+    expect(displays[1]!.bundle["text/plain"]).toBe("a 1.0e+10 true");
+    const slotId = (displays[1]!.bundle["application/vnd.jupyter.widget-view+json"] as { model_id: string }).model_id;
+    expect(host.opened(slotId)._model_name).toBe("OutputModel");
+    expect(host.sent.find((m) => m.commId === slotId && m.kind === "msg")!.data).toMatchObject({
+      method: "update", state: { outputs: [{ output_type: "display_data", data: { "text/plain": "a 1.0e+10 true" } }] },
+    });
     expect(host.opened(h.controls.N.modelId)).toMatchObject({ _model_name: "FloatLogSliderModel", min: 8, max: 12, description: "N" });
     host.fromFrontend(h.controls.N.modelId, { method: "update", state: { value: 1e9 } });
     host.fromFrontend(h.controls.law.modelId, { method: "update", state: { index: 1 } });
     await sleep(40);
     expect(h.runs).toBe(2); // the two changes were one call
-    expect(displays.at(-1)).toEqual({ bundle: { "text/plain": "b 1.0e+9 true" }, target: { displayId: h.displayId, update: true } });
+    expect(displays.at(-1)!.target).toEqual({ displayId: h.displayId, update: true });
+    expect(displays.at(-1)!.bundle["text/plain"]).toBe("b 1.0e+9 true");
+    expect(host.sent.filter((m) => m.commId === slotId && m.kind === "msg").at(-1)!.data).toMatchObject({
+      method: "update", state: { outputs: [{ output_type: "display_data", data: { "text/plain": "b 1.0e+9 true" } }] },
+    });
   });
 
   it("an error shows in the output and the controls keep working; a newer change cancels a running call", async () => {
@@ -247,7 +258,7 @@ describe("interact and plot.live", () => {
     const fig = plot.figure([{ type: "scatter", x: [1, 2], y: [3, 4] }], { title: "step 0" });
     const live = plot.live(fig);
     live.update({ title: "step 1" }).update([{ type: "scatter", x: [1, 2, 3], y: [1, 2, 3] }]);
-    expect(displays.map((d) => d.target)).toEqual([{ displayId: live.displayId }, { displayId: live.displayId, update: true }, { displayId: live.displayId, update: true }]);
+    expect(displays.map((d) => d.target)).toEqual([{ displayId: live.displayId, update: false }, { displayId: live.displayId, update: true }, { displayId: live.displayId, update: true }]);
     const spec = displays[2]!.bundle["application/vnd.plotly.v1+json"] as { data: { x: number[] }[]; layout: { title: { text: string } } };
     expect(spec.data[0]!.x).toEqual([1, 2, 3]);
     expect(JSON.stringify(spec.layout.title)).toContain("step 1");
