@@ -50,9 +50,12 @@ export function collectApiDocs(ts: typeof TS, indexDts: string): Record<string, 
     const isLaw = !!type.getProperty("predict") && !!type.getProperty("published");
     const isClass = !!(sym.flags & ts.SymbolFlags.Class);
     const kind: ApiDoc["kind"] = isLaw ? "law" : isClass ? "class" : calls.length ? "function" : type.getProperties().length && !(type.flags & ts.TypeFlags.StringLike) ? "object" : "value";
+    // A group's full type is pages of text; its member names say what it holds (help lists them with summaries).
     const signature = calls.length
       ? calls.map((s) => checker.signatureToString(s, at, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature)).join("\n")
-      : checker.typeToString(type, at, ts.TypeFormatFlags.NoTruncation).slice(0, 400);
+      : kind === "object" || kind === "law"
+        ? `{ ${type.getProperties().map((p) => p.name).filter((n) => !n.startsWith("__")).join(", ")} }`
+        : checker.typeToString(type, at, ts.TypeFormatFlags.NoTruncation).slice(0, 400);
     return { kind, signature, summary: firstSentence(doc), doc, examples: tagText("example"), see: tagText("see") };
   };
 
