@@ -7,16 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as TS from "@tslab/typescript-for-tslab";
+import type { ApiDocEntry as ApiDoc } from "../../lib/internal";
 
-export interface ApiDoc {
-  readonly kind: "function" | "law" | "object" | "class" | "value";
-  readonly signature: string;
-  /** First sentence of the documentation. */
-  readonly summary: string;
-  readonly doc: string;
-  readonly examples: readonly string[];
-  readonly see: readonly string[];
-}
 
 /** How deep below a namespace paths are documented: laws.chinchilla (1) and laws.chinchilla.optimal (2). */
 const MAX_DEPTH = 2;
