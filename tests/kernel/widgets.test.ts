@@ -87,6 +87,9 @@ N`);
     const [id] = modelIds(r);
     expect(opened.has(id!)).toBe(true);
     expect(opened.get(id!)!.msg.metadata).toEqual({ version: "2.1.0" });
+    // Layout, style and slider: comm_open with the cell's execute_request as parent, before the view.
+    expect(r.msgs.filter((m) => m.header.msg_type === "comm_open").map((m) => (m.content as { comm_id: string }).comm_id).at(-1)).toBe(id);
+    expect(r.msgs.filter((m) => m.header.msg_type === "comm_open")).toHaveLength(3);
     expect(stateOf(id!)).toMatchObject({
       _model_name: "FloatLogSliderModel", _model_module: "@jupyter-widgets/controls", _model_module_version: "2.0.0",
       _view_name: "FloatLogSliderView", value: 1e10, min: 8, max: 12, description: "N",
@@ -111,6 +114,26 @@ N`);
     await update(sliderId, { value: 1e9 });
     const upd = await waitFor("update_display_data", () => iopub.slice(before).find((m) => m.header.msg_type === "update_display_data"));
     expect(upd.content).toMatchObject({ data: { "text/plain": "hoffmann: 1.00e+9" }, transient: { display_id: displayId } });
+  });
+
+  it("a button click runs its handler; Output.capture collects what the handler prints and displays", async () => {
+    const r = await run(`const out = widgets.Output(); const go = widgets.Button({ description: "go" });
+go.onClick(() => out.capture(() => { console.log("clicked"); display(6 * 7); }));
+widgets.VBox([go, out])`);
+    const outId = [...opened.entries()].filter(([, o]) => (o.msg.content.data as { state: Record<string, unknown> }).state._model_name === "OutputModel").at(-1)![0];
+    const buttonId = [...opened.entries()].filter(([, o]) => (o.msg.content.data as { state: Record<string, unknown> }).state._model_name === "ButtonModel").at(-1)![0];
+    expect(r.reply.status).toBe("ok");
+    const before = iopub.length;
+    const future = opened.get(buttonId)!.comm.send({ method: "custom", content: { event: "click" } });
+    await future.done;
+    const upd = await waitFor("the Output widget's update", () => iopub.slice(before).find((m) =>
+      m.header.msg_type === "comm_msg" && (m.content as { comm_id: string }).comm_id === outId));
+    expect((upd.content as { data: unknown }).data).toEqual({
+      method: "update", buffer_paths: [],
+      state: { outputs: [{ output_type: "stream", name: "stdout", text: "clicked\n" }, { output_type: "display_data", data: { "text/plain": "42" }, metadata: {} }] },
+    });
+    // Nothing of it leaked into the cell or the click's own output.
+    expect(iopub.slice(before).filter((m) => m.header.msg_type === "stream" || m.header.msg_type === "display_data")).toEqual([]);
   });
 
   it("comm_info lists the open widget comms, filtered by target", async () => {
