@@ -320,6 +320,12 @@ export class Kernel {
     };
     // Inside an Output widget's capture, new outputs go to the widget (updates of named outputs still go out).
     const sinkOf = (update?: boolean) => (update ? undefined : outputContext()?.sink);
+    const emit = (data: MimeData, target: { displayId?: string; update?: boolean }) => {
+      if (target.update && !target.displayId) throw new TypeError("display: { update: true } needs the displayId of the output to replace");
+      const sink = sinkOf(target.update);
+      if (sink) sink.add({ output_type: "display_data", data, metadata: {} });
+      else send(target.update ? build.updateDisplayData(data, target.displayId!) : build.displayData(data, target.displayId));
+    };
     const cell: Cell = {
       parent,
       silent,
@@ -332,11 +338,7 @@ export class Kernel {
     const host: CellHost = {
       display: (value: unknown, opts: DisplayOptions) => {
         if (opts.update && !opts.displayId) throw new TypeError("display: { update: true } needs the displayId of the output to replace");
-        const show = (data: MimeData) => {
-          const sink = sinkOf(opts.update);
-          if (sink) sink.add({ output_type: "display_data", data, metadata: {} });
-          else send(opts.update ? build.updateDisplayData(data, opts.displayId!) : build.displayData(data, opts.displayId));
-        };
+        const show = (data: MimeData) => emit(data, opts);
         const data = opts.raw ? (value as MimeData) : renderBundle(value);
         // An async renderer's output is sent when ready; the cell waits for it (and fails if it throws).
         if (data instanceof Promise) cell.pending.push(data.then(show));
@@ -350,13 +352,7 @@ export class Kernel {
     };
     setCellHost(host);
     const hooks = runtimeHooks();
-    hooks.display = (bundle, target = {}) => {
-      if (target.update && !target.displayId) throw new TypeError("display: { update: true } needs the displayId of the output to replace");
-      const data = "text/plain" in bundle ? bundle : { ...bundle, "text/plain": textPlain(bundle) };
-      const sink = sinkOf(target.update);
-      if (sink) sink.add({ output_type: "display_data", data, metadata: {} });
-      else send(target.update ? build.updateDisplayData(data, target.displayId!) : build.displayData(data, target.displayId));
-    };
+    hooks.display = (bundle, target = {}) => emit("text/plain" in bundle ? bundle : { ...bundle, "text/plain": textPlain(bundle) }, target);
     hooks.progress = (e) => cell.progress.report(e);
     hooks.signal = cell.abort.signal;
     return cell;
