@@ -107,3 +107,4 @@ export {
 };
 export { Layout, Style, DOMWidget, ValueWidget, type LayoutProps, type SliderOptions, type LogSliderOptions, type ChoiceOptions, type Choice } from "./controls";
 export { Widget, type Change, WIDGET_VIEW_MIME } from "./widget";
+export { comms, type Comm, type CommMessage } from "./comms";

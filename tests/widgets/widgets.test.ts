@@ -206,6 +206,20 @@ describe("syncing", () => {
   });
 });
 
+describe("widgets.comms", () => {
+  it("registers kernel-side targets and opens comms through the host", () => {
+    const got: string[] = [];
+    widgets.comms.registerTarget("my.target", (comm) => { comm.onMsg = (m) => { got.push(String(m.data.x)); }; });
+    host.frontendOpens("my.target", "f1");
+    host.fromFrontend("f1", { x: 1 });
+    expect(got).toEqual(["1"]);
+    const c = widgets.comms.open("frontend.target", { hello: true });
+    expect(host.sent.at(-1)).toMatchObject({ commId: c.commId, kind: "open", target: "frontend.target", data: { hello: true } });
+    delete runtimeHooks().comms;
+    expect(() => widgets.comms.open("x")).toThrow("widgets.comms.open: there is no kernel");
+  });
+});
+
 describe("interact and plot.live", () => {
   it("shorthands become typed controls; a change re-runs fn (debounced) and replaces the output by display id", async () => {
     const h = widgets.interact(({ N, law, big }) => `${law} ${N.toExponential(1)} ${big}`, { N: [1e8, 1e12, "log"], law: ["a", "b"], big: true }, { debounceMs: 5 });
