@@ -6,6 +6,7 @@
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { setImmediate, setTimeout } from "node:timers";
 import { MessageChannel, Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { Channel, frameMessage, iopubTopic } from "./channel";
@@ -34,6 +35,9 @@ interface Cell {
   pending: Promise<unknown>[];
   progress: ProgressDisplays;
   abort: AbortController;
+  /** Until its reply is sent, uncaught errors and unhandled rejections are this cell's failure. */
+  open: boolean;
+  failures: { what: string; e: unknown }[];
 }
 
 export function kernelInfo(): KernelInfoReply {
@@ -137,11 +141,14 @@ export class Kernel {
     // Interrupt (from the control worker or a signal): stops awaits; synchronous code is stopped by the
     // vm's breakOnSigint while it runs (this handler is suspended during that time).
     process.on("SIGINT", () => this.interrupt());
-    // Errors in callbacks that cell code scheduled must not kill the kernel: show them where output goes.
+    // Errors in callbacks that cell code scheduled must not kill the kernel. Until a cell's reply is sent they
+    // fail that cell; later ones go at once to the stderr stream of the cell that ran last, and to the log.
     const report = (what: string) => (e: unknown) => {
-      const err = runtimeError(e, "<async>");
-      if (this.cell && !this.cell.silent) process.stderr.write(`${what}: ${err.traceback.join("\n")}\n`);
-      else log(`${what}: ${err.traceback.join("\n")}`);
+      const cell = this.cell;
+      if (cell?.open) return void cell.failures.push({ what, e });
+      const text = `${what} after the cell finished: ${runtimeError(e, "<async>").traceback.join("\n")}`;
+      log(text);
+      if (cell && !cell.silent) this.publish(build.stream("stderr", text + "\n"), cell.parent);
     };
     process.on("uncaughtException", report("Uncaught exception"));
     process.on("unhandledRejection", report("Unhandled promise rejection"));
@@ -264,6 +271,7 @@ export class Kernel {
       this.running = false;
       cell.progress.close();
     }
+    outcome = await this.settle(cell, outcome, `In[${count}]`);
     this.capture.flush();
     if (storeHistory) {
       const text = outcome.status === "ok" ? outcome.result?.["text/plain"] : undefined;
@@ -277,6 +285,23 @@ export class Kernel {
     if (stopOnError) await this.abortQueued();
   }
 
+  /**
+   * Lets rejections the cell left unhandled surface (Node reports them after the microtasks of the turn that
+   * rejected), then closes the cell: the first uncaught error or unhandled rejection fails an ok cell; on a
+   * cell that failed anyway they are printed to its stderr.
+   */
+  private async settle(cell: Cell, outcome: ExecuteOutcome, label: string): Promise<ExecuteOutcome> {
+    await new Promise((r) => setImmediate(r));
+    cell.open = false;
+    const failures = cell.failures.map(({ what, e }) => {
+      const err = runtimeError(e, label);
+      return { ...err, traceback: [`${what} during ${label}:`, ...err.traceback] };
+    });
+    if (outcome.status === "ok" && failures.length > 0) outcome = { status: "error", error: failures.shift()! };
+    for (const f of failures) process.stderr.write(f.traceback.join("\n") + "\n");
+    return outcome;
+  }
+
   /** Makes `msg` the target of output, display(), progress and interrupts. */
   private beginCell(parent: Message, silent: boolean): Cell {
     const send = (b: Built) => {
@@ -287,6 +312,8 @@ export class Kernel {
       silent,
       pending: [],
       abort: new AbortController(),
+      open: true,
+      failures: [],
       progress: new ProgressDisplays((data, id, update) => send(update ? build.updateDisplayData(data, id) : build.displayData(data, id))),
     };
     this.cell = cell;
