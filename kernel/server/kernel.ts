@@ -25,6 +25,7 @@ import { ContentError, contentErrorContent, parseContent, type Content } from ".
 import { ProgressDisplays } from "./display";
 import { runtimeHooks, setCellHost, type CellHost, type DisplayOptions } from "../engine/host";
 import type { ControlEvent, ControlWorkerData } from "./control-worker";
+import { installInterruptibleCallbacks } from "../engine/interruptible";
 
 export const PROJECT_ROOT = projectRoot();
 
@@ -138,6 +139,8 @@ export class Kernel {
 
   private installProcessHooks(): void {
     this.capture.install();
+    // Callbacks that cells schedule run under breakOnSigint too, so an interrupt stops a loop inside them.
+    installInterruptibleCallbacks();
     // Interrupt (from the control worker or a signal): stops awaits; synchronous code is stopped by the
     // vm's breakOnSigint while it runs (this handler is suspended during that time).
     process.on("SIGINT", () => this.interrupt());
@@ -148,7 +151,10 @@ export class Kernel {
       if (cell?.open) return void cell.failures.push({ what, e });
       const text = `${what} after the cell finished: ${runtimeError(e, "<async>").traceback.join("\n")}`;
       log(text);
-      if (cell && !cell.silent) this.publish(build.stream("stderr", text + "\n"), cell.parent);
+      if (cell && !cell.silent) {
+        this.capture.flush(); // what the callback printed before it failed comes first
+        this.publish(build.stream("stderr", text + "\n"), cell.parent);
+      }
     };
     process.on("uncaughtException", report("Uncaught exception"));
     process.on("unhandledRejection", report("Unhandled promise rejection"));
