@@ -29,6 +29,21 @@ import { installInterruptibleCallbacks } from "../engine/interruptible";
 
 export const PROJECT_ROOT = projectRoot();
 
+/** The real process.exit, for the kernel itself; cells get the refusal below. */
+const exitProcess: (code?: number) => never = process.exit.bind(process);
+
+/**
+ * process.exit(n) from a cell (or a callback it scheduled) is refused with this error: exiting under the open
+ * zeromq sockets aborts the process (SIGABRT) and loses the cell's output. The kernel ends by shutdown only.
+ */
+export class KernelExitError extends Error {
+  override name = "KernelExitError";
+  constructor(code: unknown) {
+    super(`process.exit(${code === undefined ? "" : String(code)}) would end the kernel, so a cell may not call it: ` +
+      `throw an error to fail the cell (scalinglab run then exits 1), or restart or shut down the kernel from the notebook`);
+  }
+}
+
 /** Output target of one execute_request (stays the target of late async output until the next one). */
 interface Cell {
   parent: Message;
@@ -141,6 +156,9 @@ export class Kernel {
     this.capture.install();
     // Callbacks that cells schedule run under breakOnSigint too, so an interrupt stops a loop inside them.
     installInterruptibleCallbacks();
+    process.exit = ((code?: number) => {
+      throw new KernelExitError(code);
+    }) as typeof process.exit;
     // Interrupt (from the control worker or a signal): stops awaits; synchronous code is stopped by the
     // vm's breakOnSigint while it runs (this handler is suspended during that time).
     process.on("SIGINT", () => this.interrupt());
@@ -376,9 +394,9 @@ export class Kernel {
         log(`engine close: ${(e as Error).message}`);
       }
       for (const s of [this.shell, this.stdin]) s.close();
-      this.worker.once("exit", () => process.exit(0));
+      this.worker.once("exit", () => exitProcess(0));
       this.worker.postMessage("close");
-      setTimeout(() => process.exit(0), 1000).unref();
+      setTimeout(() => exitProcess(0), 1000).unref();
     }, 50);
   }
 }
