@@ -26,6 +26,7 @@ import { ProgressDisplays } from "./display";
 import { runtimeHooks, setCellHost, type CellHost, type DisplayOptions } from "../engine/host";
 import type { ControlEvent, ControlWorkerData } from "./control-worker";
 import { installInterruptibleCallbacks } from "../engine/interruptible";
+import { codeTooLarge, truncatedEcho } from "./limits";
 
 export const PROJECT_ROOT = projectRoot();
 
@@ -279,6 +280,8 @@ export class Kernel {
     const stopOnError = c.stop_on_error;
     if (storeHistory) this.executionCount++;
     const count = this.executionCount;
+    const tooLarge = codeTooLarge(code);
+    if (tooLarge) return this.refuse(msg, count, silent, stopOnError, tooLarge, truncatedEcho(code));
     if (!silent) this.publish(build.executeInput(code, count), msg);
 
     const cell = this.beginCell(msg, silent);
@@ -306,6 +309,16 @@ export class Kernel {
     if (outcome.status === "ok") return this.reply(build.executeReplyOk(count, outcome.page ? [build.pagePayload(outcome.page)] : []), msg);
     if (!silent) this.publish(build.error(outcome.error), msg);
     this.reply(build.executeReplyError(count, outcome.error), msg);
+    if (stopOnError) await this.abortQueued();
+  }
+
+  /** A cell refused before it ran (too large): echoed in part, an error, no history. */
+  private async refuse(msg: Message, count: number, silent: boolean, stopOnError: boolean, error: ErrorContent, echo: string): Promise<void> {
+    if (!silent) {
+      this.publish(build.executeInput(echo, count), msg);
+      this.publish(build.error(error), msg);
+    }
+    this.reply(build.executeReplyError(count, error), msg);
     if (stopOnError) await this.abortQueued();
   }
 
