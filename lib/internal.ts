@@ -1,7 +1,8 @@
 /**
  * The library's internal entry (`scalinglab/internal` in package.json's exports): what the kernel, the command
  * line and the benches need beyond the notebook scope — the host contract (runtime hooks, progress events), the
- * check record's mime type, and the fitting pieces the `fit` command drives. Users never see these names.
+ * check record's mime type, the fitting pieces the `fit` command drives, and the shape of the API docs the build
+ * writes for `help()`. Users never see these names.
  */
 export { runtimeHooks, type ProgressEvent, type RuntimeHooks } from "./core/runtime";
 export { CHECK_MIME, type CheckRecord } from "./core/check";
@@ -12,3 +13,4 @@ export { chinchilla } from "./laws/chinchilla-law";
 export type { ChinchillaFitOptions } from "./laws/chinchilla-fit";
 export { parseCsv } from "./data/csv";
 export { read as readRuns } from "./data/read";
+export type { ApiDocEntry } from "./display/help";

@@ -7,16 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as TS from "@tslab/typescript-for-tslab";
+import type { ApiDocEntry as ApiDoc } from "../../lib/internal";
 
-export interface ApiDoc {
-  readonly kind: "function" | "law" | "object" | "class" | "value";
-  readonly signature: string;
-  /** First sentence of the documentation. */
-  readonly summary: string;
-  readonly doc: string;
-  readonly examples: readonly string[];
-  readonly see: readonly string[];
-}
 
 /** How deep below a namespace paths are documented: laws.chinchilla (1) and laws.chinchilla.optimal (2). */
 const MAX_DEPTH = 2;
@@ -50,9 +42,12 @@ export function collectApiDocs(ts: typeof TS, indexDts: string): Record<string, 
     const isLaw = !!type.getProperty("predict") && !!type.getProperty("published");
     const isClass = !!(sym.flags & ts.SymbolFlags.Class);
     const kind: ApiDoc["kind"] = isLaw ? "law" : isClass ? "class" : calls.length ? "function" : type.getProperties().length && !(type.flags & ts.TypeFlags.StringLike) ? "object" : "value";
+    // A group's full type is pages of text; its member names say what it holds (help lists them with summaries).
     const signature = calls.length
       ? calls.map((s) => checker.signatureToString(s, at, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature)).join("\n")
-      : checker.typeToString(type, at, ts.TypeFormatFlags.NoTruncation).slice(0, 400);
+      : kind === "object" || kind === "law"
+        ? `{ ${type.getProperties().map((p) => p.name).filter((n) => !n.startsWith("__")).join(", ")} }`
+        : checker.typeToString(type, at, ts.TypeFormatFlags.NoTruncation).slice(0, 400);
     return { kind, signature, summary: firstSentence(doc), doc, examples: tagText("example"), see: tagText("see") };
   };
 

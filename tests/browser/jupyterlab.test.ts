@@ -16,11 +16,11 @@ const CHROMIUM = "/usr/bin/chromium";
 /** The notebook the browser runs: a plotly figure from the library, then a display-protocol object. */
 const TOUR_CELLS = [
   "md:# Chinchilla loss, live\nEvery scalinglab namespace is in scope: no imports.",
-  `const p = laws.CHINCHILLA_APPROACH3.params;
+  `const p = laws.chinchilla.published.hoffmann;
 const N = Array.from({ length: 60 }, (_, i) => 1e7 * 10 ** (i / 12));
 plot.figure([1e9, 1e10, 1e11, 1e12].map((D) => ({
   type: "scatter" as const, mode: "lines" as const, name: \`D = \${D.toExponential(0)} tokens\`,
-  x: N, y: N.map((n) => laws.chinchillaLoss(p, n, D)),
+  x: N, y: laws.chinchilla.predict(N.map((n) => ({ N: n, D })), p),
 })), { title: "Chinchilla loss L(N, D), Hoffmann et al. 2022 (Approach 3)", width: 760, height: 420,
        x: { title: "parameters N", scale: "log" }, y: { title: "loss (nats/token)" } })`,
   `const card = { [Symbol.for("Jupyter.display")]() {

@@ -5,6 +5,7 @@
  * and reference checks (a) 23–24, read from the authors' data_analysis.ipynb outputs and Table 1.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { slowDescribe } from "../slow";
 import { fitModelSync } from "../../lib/fit/fit";
 import { chinchillaModel, CHINCHILLA_APPROACH3_UNROUNDED } from "../../lib/laws/chinchilla";
 import { chinchilla } from "../../lib/laws/chinchilla-law";
@@ -22,7 +23,7 @@ describe("the extracted Chinchilla data", () => {
   });
 });
 
-describe("Hoffmann et al.'s procedure on the extracted data (Besiroglu et al., \"Replicate exactly\" cell)", () => {
+slowDescribe("Hoffmann et al.'s procedure on the extracted data (Besiroglu et al., \"Replicate exactly\" cell)", () => {
   let fit: ChinchillaFit;
   beforeAll(async () => {
     fit = await chinchilla.fit(data, loss, { grid: "hoffmann" });
@@ -56,7 +57,7 @@ describe("Besiroglu et al.'s Huber-likelihood refit (Table 1)", () => {
   });
 });
 
-describe("bootstrap uncertainty (4,000 resamples over rows)", () => {
+slowDescribe("bootstrap uncertainty (4,000 resamples over rows)", () => {
   let fit: ChinchillaFit;
   beforeAll(async () => {
     // Besiroglu et al. refit each resample with the Huber likelihood from Hoffmann's parameters; we refit the
