@@ -148,6 +148,16 @@ export class Engine {
     if (ok) {
       // `/** @module */` cells report their diagnostics without failing; show them.
       if (state.messages.length) process.stderr.write(state.messages.join("\n") + "\n");
+      // A promise as the cell's value is awaited (as Deno's kernel does): its rejection fails the cell, its
+      // value is the result — `fit(rows)` without `await` is no longer an ok `Promise {<pending>}`.
+      if (state.value && util.types.isPromise(state.value.v)) {
+        try {
+          const v = await this.untilInterrupted(state.value.v);
+          return { ok: true, value: v == null ? undefined : { v } };
+        } catch (e) {
+          return { ok: false, error: runtimeError(e, cellName) };
+        }
+      }
       return { ok: true, value: state.value };
     }
     const diagnostics = (state.convert?.diagnostics ?? []).map((d) =>
@@ -203,9 +213,20 @@ export class Engine {
     return this.executor.locals;
   }
 
-  /** Rejects a pending top-level await; synchronous code is stopped by SIGINT itself. */
+  private interrupted: ((e: Error) => void) | null = null;
+
+  /** `p`, or a rejection with "Interrupted asynchronously" when the kernel is interrupted first. */
+  private untilInterrupted<T>(p: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.interrupted = reject;
+      p.then(resolve, reject);
+    }).finally(() => (this.interrupted = null));
+  }
+
+  /** Rejects a pending top-level await or awaited cell value; synchronous code is stopped by SIGINT itself. */
   interrupt(): void {
     this.executor.interrupt();
+    this.interrupted?.(new Error("Interrupted asynchronously"));
   }
 
   close(): void {

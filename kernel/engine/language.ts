@@ -8,6 +8,7 @@ import { complete, inspect, isComplete } from "./introspect";
 import { buildPrelude, PreludeError } from "./prelude";
 import { renderBundle } from "./render";
 import { log } from "../log";
+import { codeTooLarge } from "../server/limits";
 import type { ContentByType, ErrorContent, MimeData } from "../server/messages";
 
 /** What one cell did: its result bundle, pager payload (`name?`), or error. */
@@ -61,16 +62,18 @@ export class TypeScriptLanguage {
     }
   }
 
+  // Code above the cell size limit is never type-checked (see server/limits.ts).
   doComplete(code: string, cursorPos: number): Omit<ContentByType["complete_reply"], "status"> {
+    if (codeTooLarge(code)) return { matches: [], cursor_start: cursorPos, cursor_end: cursorPos, metadata: {} };
     return complete(this.engine, code, cursorPos);
   }
 
   doInspect(code: string, cursorPos: number): MimeData | null {
-    return inspect(this.engine, code, cursorPos);
+    return codeTooLarge(code) ? null : inspect(this.engine, code, cursorPos);
   }
 
   doIsComplete(code: string): ContentByType["is_complete_reply"] {
-    return isComplete(this.engine.ts, code);
+    return codeTooLarge(code) ? { status: "invalid" } : isComplete(this.engine.ts, code);
   }
 
   interrupt(): void {

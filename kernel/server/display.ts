@@ -1,4 +1,5 @@
 /** Drawing library progress reports as one updating output per task. */
+import { setTimeout } from "node:timers";
 import * as crypto from "node:crypto";
 import type { MimeData } from "./messages";
 import type { ProgressEvent } from "../engine/host";

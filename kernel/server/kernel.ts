@@ -6,6 +6,7 @@
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { setImmediate, setTimeout } from "node:timers";
 import { MessageChannel, Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { Channel, frameMessage, iopubTopic } from "./channel";
@@ -25,8 +26,25 @@ import { ProgressDisplays } from "./display";
 import { runtimeHooks, setCellHost, type CellHost, type DisplayOptions } from "../engine/host";
 import type { ControlEvent, ControlWorkerData } from "./control-worker";
 import { COMM_MESSAGE_TYPES, Comms, outputContext, withOutputContext } from "./comms";
+import { installInterruptibleCallbacks } from "../engine/interruptible";
+import { codeTooLarge, truncatedEcho } from "./limits";
 
 export const PROJECT_ROOT = projectRoot();
+
+/** The real process.exit, for the kernel itself; cells get the refusal below. */
+const exitProcess: (code?: number) => never = process.exit.bind(process);
+
+/**
+ * process.exit(n) from a cell (or a callback it scheduled) is refused with this error: exiting under the open
+ * zeromq sockets aborts the process (SIGABRT) and loses the cell's output. The kernel ends by shutdown only.
+ */
+export class KernelExitError extends Error {
+  override name = "KernelExitError";
+  constructor(code: unknown) {
+    super(`process.exit(${code === undefined ? "" : String(code)}) would end the kernel, so a cell may not call it: ` +
+      `throw an error to fail the cell (scalinglab run then exits 1), or restart or shut down the kernel from the notebook`);
+  }
+}
 
 /** Output target of one execute_request (stays the target of late async output until the next one). */
 interface Cell {
@@ -35,6 +53,9 @@ interface Cell {
   pending: Promise<unknown>[];
   progress: ProgressDisplays;
   abort: AbortController;
+  /** Until its reply is sent, uncaught errors and unhandled rejections are this cell's failure. */
+  open: boolean;
+  failures: { what: string; e: unknown }[];
 }
 
 export function kernelInfo(): KernelInfoReply {
@@ -137,14 +158,25 @@ export class Kernel {
 
   private installProcessHooks(): void {
     this.capture.install();
+    // Callbacks that cells schedule run under breakOnSigint too, so an interrupt stops a loop inside them.
+    installInterruptibleCallbacks();
+    process.exit = ((code?: number) => {
+      throw new KernelExitError(code);
+    }) as typeof process.exit;
     // Interrupt (from the control worker or a signal): stops awaits; synchronous code is stopped by the
     // vm's breakOnSigint while it runs (this handler is suspended during that time).
     process.on("SIGINT", () => this.interrupt());
-    // Errors in callbacks that cell code scheduled must not kill the kernel: show them where output goes.
+    // Errors in callbacks that cell code scheduled must not kill the kernel. Until a cell's reply is sent they
+    // fail that cell; later ones go at once to the stderr stream of the cell that ran last, and to the log.
     const report = (what: string) => (e: unknown) => {
-      const err = runtimeError(e, "<async>");
-      if (this.cell && !this.cell.silent) process.stderr.write(`${what}: ${err.traceback.join("\n")}\n`);
-      else log(`${what}: ${err.traceback.join("\n")}`);
+      const cell = this.cell;
+      if (cell?.open) return void cell.failures.push({ what, e });
+      const text = `${what} after the cell finished: ${runtimeError(e, "<async>").traceback.join("\n")}`;
+      log(text);
+      if (cell && !cell.silent) {
+        this.capture.flush(); // what the callback printed before it failed comes first
+        this.publish(build.stream("stderr", text + "\n"), cell.parent);
+      }
     };
     process.on("uncaughtException", report("Uncaught exception"));
     process.on("unhandledRejection", report("Unhandled promise rejection"));
@@ -281,6 +313,8 @@ export class Kernel {
     const stopOnError = c.stop_on_error;
     if (storeHistory) this.executionCount++;
     const count = this.executionCount;
+    const tooLarge = codeTooLarge(code);
+    if (tooLarge) return this.refuse(msg, count, silent, stopOnError, tooLarge, truncatedEcho(code));
     if (!silent) this.publish(build.executeInput(code, count), msg);
 
     const cell = this.beginCell(msg, silent);
@@ -297,6 +331,7 @@ export class Kernel {
       this.running = false;
       cell.progress.close();
     }
+    outcome = await this.settle(cell, outcome, `In[${count}]`);
     this.capture.flush();
     if (storeHistory) {
       const text = outcome.status === "ok" ? outcome.result?.["text/plain"] : undefined;
@@ -308,6 +343,33 @@ export class Kernel {
     if (!silent) this.publish(build.error(outcome.error), msg);
     this.reply(build.executeReplyError(count, outcome.error), msg);
     if (stopOnError) await this.abortQueued();
+  }
+
+  /** A cell refused before it ran (too large): echoed in part, an error, no history. */
+  private async refuse(msg: Message, count: number, silent: boolean, stopOnError: boolean, error: ErrorContent, echo: string): Promise<void> {
+    if (!silent) {
+      this.publish(build.executeInput(echo, count), msg);
+      this.publish(build.error(error), msg);
+    }
+    this.reply(build.executeReplyError(count, error), msg);
+    if (stopOnError) await this.abortQueued();
+  }
+
+  /**
+   * Lets rejections the cell left unhandled surface (Node reports them after the microtasks of the turn that
+   * rejected), then closes the cell: the first uncaught error or unhandled rejection fails an ok cell; on a
+   * cell that failed anyway they are printed to its stderr.
+   */
+  private async settle(cell: Cell, outcome: ExecuteOutcome, label: string): Promise<ExecuteOutcome> {
+    await new Promise((r) => setImmediate(r));
+    cell.open = false;
+    const failures = cell.failures.map(({ what, e }) => {
+      const err = runtimeError(e, label);
+      return { ...err, traceback: [`${what} during ${label}:`, ...err.traceback] };
+    });
+    if (outcome.status === "ok" && failures.length > 0) outcome = { status: "error", error: failures.shift()! };
+    for (const f of failures) process.stderr.write(f.traceback.join("\n") + "\n");
+    return outcome;
   }
 
   /** Makes `msg` the target of output, display(), progress and interrupts. */
@@ -331,6 +393,8 @@ export class Kernel {
       silent,
       pending: [],
       abort: new AbortController(),
+      open: true,
+      failures: [],
       progress: new ProgressDisplays((data, id, update) => send(update ? build.updateDisplayData(data, id) : build.displayData(data, id))),
     };
     this.cell = cell;
@@ -391,9 +455,9 @@ export class Kernel {
         log(`engine close: ${(e as Error).message}`);
       }
       for (const s of [this.shell, this.stdin]) s.close();
-      this.worker.once("exit", () => process.exit(0));
+      this.worker.once("exit", () => exitProcess(0));
       this.worker.postMessage("close");
-      setTimeout(() => process.exit(0), 1000).unref();
+      setTimeout(() => exitProcess(0), 1000).unref();
     }, 50);
   }
 }

@@ -3,6 +3,7 @@
  * writes, output of callbacks that run later) and forwards it as `stream` messages of the cell that is
  * running, or of the last one when the write comes after it finished (like ipykernel).
  */
+import { setTimeout } from "node:timers";
 type StreamName = "stdout" | "stderr";
 export type StreamSink = (name: StreamName, text: string) => void;
 

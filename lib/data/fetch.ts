@@ -94,12 +94,15 @@ export function sha256Hex(content: Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
-async function readIfExists(p: string): Promise<Buffer | null> {
+/** The file's bytes, null when there is none; any other failure is a one-line DataError naming the path. */
+async function readIfExists(fn: string, p: string, what: string): Promise<Buffer | null> {
   try {
     return await fsp.readFile(p);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    if (code === "EISDIR") throw new DataError(fn, `${what} ${p} is a folder, not a file`, `remove that folder, or put the dataset file itself at that path`);
+    throw new DataError(fn, `cannot read ${what} ${p}: ${code ?? (e as Error).message}`, `fix its permissions or remove it`);
   }
 }
 
@@ -148,7 +151,7 @@ export async function fetchDatasetFiles(fn: string, spec: DatasetSpec, opts: Dat
   for (const file of spec.files) {
     throwIfInterrupted(fn, opts.signal);
     const cachePath = cachedFilePath(file, opts);
-    const cached = await readIfExists(cachePath);
+    const cached = await readIfExists(fn, cachePath, "the cache entry");
     if (cached) {
       const h = sha256Hex(cached);
       if (h !== file.sha256) throw checksumError(fn, file, `the cached copy ${cachePath}`, h, `delete it so it downloads again, or replace it with the file from ${sourceFileUrl(spec, file, opts.baseUrl)}`);
@@ -157,7 +160,7 @@ export async function fetchDatasetFiles(fn: string, spec: DatasetSpec, opts: Dat
     }
     if (mirror) {
       const mirrorPath = path.join(mirror, file.local);
-      const m = await readIfExists(mirrorPath);
+      const m = await readIfExists(fn, mirrorPath, "the mirror entry");
       if (m) {
         const h = sha256Hex(m);
         if (h !== file.sha256) throw checksumError(fn, file, `the mirror copy ${mirrorPath}`, h, `the mirror (SCALINGLAB_DATA_MIRROR) must hold byte-exact copies: replace it with the file from ${sourceFileUrl(spec, file, opts.baseUrl)}`);

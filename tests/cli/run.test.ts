@@ -98,6 +98,19 @@ describe("scalinglab run failures", () => {
     expect(nb.cells[2].execution_count).toBeNull();
   });
 
+  it("a rejected promise as a cell's value, or an unhandled rejection in a cell, fails the run (issue 11 item 7)", async () => {
+    for (const [name, cell] of [["rejected", 'Promise.reject(new Error("async broke"))'], ["unhandled", 'Promise.reject(new Error("async broke")); "ok?"']]) {
+      const input = path.join(tmp, `${name}.ipynb`);
+      writeNotebook(input, [cell, 'console.log("after")']);
+      const r = await runCli(["run", input, "-o", path.join(tmp, `${name}-out.ipynb`)]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/failed in cell 1:[\s\S]*Error: async broke/);
+      const nb = readOut(path.join(tmp, `${name}-out.ipynb`));
+      expect(nb.cells[0].outputs.at(-1)).toMatchObject({ output_type: "error", evalue: "async broke" });
+      expect(nb.cells[1].execution_count).toBeNull();
+    }
+  });
+
   it("a type error fails the run with TSError and the cell line:col", async () => {
     const input = path.join(tmp, "typeerr.ipynb");
     writeNotebook(input, ["const n: number = 1;", "\nconst s: string = n;"]);

@@ -76,6 +76,20 @@ describe("file resolution", () => {
     }
   });
 
+  it("a cache or mirror entry that is a folder is a one-line DataError naming the path, not a raw EISDIR (issue 16, defect 8)", async () => {
+    const cacheDir = tempDir();
+    const cached = cachedFilePath(datasetSpec("chinchilla-epoch").files[0], { cacheDir });
+    fs.mkdirSync(cached, { recursive: true });
+    const err = await loadDataset("chinchilla-epoch", { cacheDir, mirror: MIRROR }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as Error).message).toBe(`loadDataset: the cache entry ${cached} is a folder, not a file (remove that folder, or put the dataset file itself at that path)`);
+    const mirror = tempDir();
+    fs.mkdirSync(path.join(mirror, CSV), { recursive: true });
+    const err2 = await loadDataset("chinchilla-epoch", { cacheDir: tempDir(), mirror }).catch((e: Error) => e);
+    expect((err2 as Error).message).toMatch(new RegExp(`^\\S+: the mirror entry ${path.join(mirror, CSV).replace(/[.]/g, "\\.")} is a folder, not a file \\(`));
+    expect((err2 as Error).message).not.toMatch(/\n/);
+  });
+
   it("builds the raw GitHub URL at the pinned commit", () => {
     const spec = datasetSpec("chinchilla-epoch");
     expect(sourceFileUrl(spec, spec.files[0], "https://raw.githubusercontent.com")).toBe(
