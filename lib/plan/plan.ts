@@ -8,6 +8,7 @@ import { chinchillaCitation, kaplanCitation, palmCitation } from "../core/biblio
 import { chooseAllocation, type Allocation, type AllocationKind } from "./alternatives";
 import { hyperparameters, type HparamPlan } from "./hyperparams";
 import { resolveSpec, type PlanSpec, type ResolvedSpec, type StatedDefault } from "./inputs";
+import { lossFrontier, type FrontierPoint } from "./frontier";
 import { EXTRAPOLATION_WARNING, extrapolation, lossInterval, type Extrapolation } from "./loss";
 import { EXACT_FLOPS_SOURCE, LAW_SETS, flopsPerToken, type RuleSource } from "./rules";
 import { activeArchitecture, completeShape, shapeForN, shapeParams, shapeRule, type PlanShape, type ShapeParams } from "./shape";
@@ -66,6 +67,8 @@ export interface Plan {
     readonly gpuHours: number; readonly wallClockDays: number | null; readonly citation: string; readonly status: SourceStatus;
   };
   readonly alternatives: readonly PlanAlternative[];
+  /** Compute-optimal loss from budget/100 to 100 × budget with its interval (for the frontier figure). */
+  readonly frontier: readonly FrontierPoint[];
   readonly rules: readonly PlanRule[];
   readonly defaults: readonly StatedDefault[];
   readonly warnings: readonly string[];
@@ -171,7 +174,7 @@ export function plan(spec: PlanSpec = {}): Plan {
     hyperparameters: h, lr: h.recommended.lr, batchTokens: h.recommended.batchTokens,
     flops: a.trainingFlops, flopsExact, budget,
     hardware: { accelerator: acc.name, peakFlops: acc.peakFlops, mfu: s.mfu, gpus: s.gpus, gpuHours, wallClockDays, citation: cite(acc.citation), status: acc.status },
-    alternatives, rules, defaults: s.defaults, warnings,
+    alternatives, frontier: lossFrontier(s.law, budget, s.level), rules, defaults: s.defaults, warnings,
   };
   const result = out as Plan;
   Object.defineProperty(result, "toJSON", {
