@@ -121,4 +121,44 @@ export function planFrontierFigure(p: Plan): PlotFigure {
   });
 }
 
+/**
+ * Peak LR against batch size for every rule that gives both (log-log), the recommendation marked, and the critical
+ * batch as a ceiling line.
+ * @param p a Plan
+ * @returns a displayable figure
+ */
+export function planHparamFigure(p: Plan): PlotFigure {
+  const rows = p.hyperparameters.rows;
+  const both = rows.filter((r) => r.lr !== null && r.batchTokens !== null);
+  const lrs = rows.flatMap((r) => (r.lr !== null ? [r.lr] : []));
+  const ceiling = rows.filter((r) => r.lr === null && r.batchTokens !== null);
+  const rec = p.hyperparameters.recommended;
+  return makeFigure([
+    ...both.map((r) => ({ type: "scatter" as const, mode: "markers" as const, x: [r.batchTokens as number], y: [r.lr as number], name: r.rule, size: 9 })),
+    ...ceiling.map((r) => ({
+      type: "scatter" as const, mode: "lines" as const, x: [r.batchTokens as number, r.batchTokens as number],
+      y: [Math.min(...lrs) / 1.5, Math.max(...lrs) * 1.5], name: r.rule, dash: "dash" as const,
+    })),
+    { type: "scatter", mode: "markers", x: [rec.batchTokens], y: [rec.lr], name: `recommended (${rec.rule})`, symbol: "circle-open", size: 16 },
+  ], {
+    title: `Peak LR and batch by rule · lr spread ×${f(p.hyperparameters.spread.lr, 3)}`,
+    x: { title: "batch (tokens)", scale: "log" },
+    y: { title: "peak learning rate", scale: "log" },
+  });
+}
+
+/**
+ * The planned learning-rate schedule (warmup, stable, decay) over optimizer steps.
+ * @param p a Plan
+ * @returns a displayable figure
+ */
+export function planScheduleFigure(p: Plan): PlotFigure {
+  const s = p.hyperparameters.schedule;
+  return makeFigure([{ type: "scatter", mode: "lines", x: s.curve.map((q) => q.step), y: s.curve.map((q) => q.lr), name: s.rule }], {
+    title: `${s.kind}: ${s.steps} steps, warmup ${s.warmupSteps}, decay ${s.decaySteps} (${s.decay})`,
+    x: { title: "step", scale: "linear" },
+    y: { title: "learning rate", scale: "linear" },
+  });
+}
+
 registerRenderer("plan", renderPlan);

@@ -7,4 +7,4 @@ import "./display";
 export { plan, type Plan, type PlanRule, type PlanAlternative } from "./plan";
 export type { PlanSpec, PlanLaw, StatedDefault } from "./inputs";
 export { ACCELERATORS, type Accelerator } from "./hardware";
-export { planFrontierFigure as frontierFigure } from "./display";
+export { planFrontierFigure as frontierFigure, planHparamFigure as hparamFigure, planScheduleFigure as scheduleFigure } from "./display";

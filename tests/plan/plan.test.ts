@@ -12,7 +12,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError, JUPYTER_DISPLAY, type MimeBundle } from "../../lib/core";
 import { plan } from "../../lib/plan";
-import { planFrontierFigure } from "../../lib/plan/display";
+import { planFrontierFigure, planHparamFigure, planScheduleFigure } from "../../lib/plan/display";
 import { BESIROGLU_REFIT, CHINCHILLA_APPROACH3 } from "../../lib/laws/chinchilla";
 import { MUENNIGHOFF_C4, muennighoffLoss, muennighoffOptimalAllocation } from "../../lib/laws/muennighoff";
 import type { FitResult } from "../../lib/fit/result";
@@ -233,5 +233,12 @@ describe("the plan's other outputs", () => {
     expect((bundle["application/json"] as { N: number }).N).toBe(p.N);
     const fig = planFrontierFigure(p);
     expect(fig.traces.map((t) => t.type)).toEqual(["band", "scatter", "scatter"]);
+    // LR × batch: three rules with both values, the critical batch as a line, the recommendation ringed.
+    expect(planHparamFigure(p).traces.map((t) => t.name)).toEqual([
+      "Step Law (published)", "Step Law (refit of released runs)", "DeepSeek LLM", "critical batch B_crit(L) (Kaplan et al.)", "recommended (Step Law (published))",
+    ]);
+    const sched = planScheduleFigure(p).traces[0] as { y: number[] };
+    expect(Math.max(...sched.y)).toBeCloseTo(p.lr, 15);
+    expect(sched.y[sched.y.length - 1]).toBeLessThan(p.lr / 10);
   });
 });
