@@ -7,7 +7,7 @@ import type { CliCommand } from "./commands/command";
 import { UsageError } from "./commands/command";
 import { parseCommandArgs, str } from "./commands/args";
 import { ScalingLabError } from "../lib/core";
-import { plan, ACCELERATORS, type PlanSpec } from "../lib/plan";
+import { plan, type PlanSpec } from "../lib/plan";
 import { planHtml, planText } from "../lib/plan/display";
 
 const usage = `usage: scalinglab plan (--compute FLOPS | --gpus N --days D [--gpu ID] [--mfu X] | --params N --tokens D)
@@ -22,7 +22,7 @@ data-constrained alternatives. Every number comes with its rule and citation; ev
 
   --compute FLOPS       training budget, C = 6ND (e.g. 1e24)
   --gpus N --days D     budget from hardware: N × peak × D days × MFU
-  --gpu ID              accelerator (default h100): ${Object.keys(ACCELERATORS).join(", ")}
+  --gpu ID              accelerator (default h100): ${Object.keys(plan.accelerators).join(", ")}
   --mfu X               model FLOPs utilisation on 6ND, in (0, 1] (default 0.4)
   --params N            fix the model size (total parameters)
   --tokens D            fix the training tokens
