@@ -238,6 +238,7 @@ export function resolveSpec(spec: PlanSpec = {}): ResolvedSpec {
     base = b;
   }
   if (parametrization === "mup" && base === null) fail("parametrization \"mup\" needs a base run", "add base: { width, lr } (the proxy's d_model and tuned peak LR)");
+  if (parametrization === "sp" && base !== null) fail("a base run was given with parametrization \"sp\"", "μP transfer needs μP: set parametrization: \"mup\" or drop base");
   if (spec.schedule !== undefined && spec.schedule !== "wsd" && spec.schedule !== "cosine") {
     fail(`schedule must be "wsd" or "cosine", got ${JSON.stringify(spec.schedule)}`, "WSD lets one run serve many horizons; cosine is the classic baseline");
   }

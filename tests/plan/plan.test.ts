@@ -133,6 +133,10 @@ describe("bad input: one-line InvalidInputError naming plan, the input and the f
     ["N and budget inconsistent", { compute: 1e23, N: 1e10, D: 1e11 },
       "plan: N = 1.000e+10 and D = 1.000e+11 need 6ND = 6.000e+21 FLOPs, but the budget is 1.000e+23 (fix at most one of N and D when a budget is given)"],
     ["no budget", {}, "plan: no budget given (give compute (FLOPs), or gpus + gpu + days, or both N (or shape) and D)"],
+    ["a base run under SP", { compute: 1e21, parametrization: "sp", base: { width: 256, lr: 1e-2 } },
+      "plan: a base run was given with parametrization \"sp\" (μP transfer needs μP: set parametrization: \"mup\" or drop base)"],
+    ["unknown law", { compute: 1e21, law: "kaplan" },
+      "plan: unknown law \"kaplan\" (use one of hoffmann, hoffmannUnrounded, besiroglu, besirogluGrid, a FitResult of laws.chinchilla, or { E, A, B, alpha, beta })"],
     ["unknown option", { budget: 1e23 } as never, "plan: unknown option \"budget\" (valid options: compute, gpus, gpu, days, mfu, N, D, shape, uniqueTokens, inferenceTokens, moe, seqLen, vocab, law, parametrization, base, schedule, aspectRatio, level)"],
     ["compute and hardware disagree", { compute: 1e23, gpus: 8, days: 1 },
       "plan: compute 1.000e+23 FLOPs disagrees with 8 × h100 × 1 days at MFU 0.4 = 2.735e+20 FLOPs (give either compute or days, not both)"],
@@ -173,6 +177,13 @@ describe("the plan's other outputs", () => {
     expect(Math.abs(p.params.active / p.N - 1)).toBeLessThanOrEqual(0.02);
     expect(p.params.total).toBeGreaterThan(5 * p.params.active);
     expect(p.warnings.some((w) => w.startsWith("MoE:"))).toBe(true);
+  });
+
+  it("takes the law as plain constants (then without an interval, and says so)", () => {
+    const p = plan({ compute: 1e21, law: { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 } });
+    expect(rel(p.N, plan({ compute: 1e21, law: "hoffmann" }).N)).toBeLessThan(1e-12);
+    expect(p.lossCI).toBeNull();
+    expect(p.lossMethod).toMatch(/^none: constants carry no uncertainty/);
   });
 
   it("μP: transfers the base LR by width (Adam hidden weights, η ∝ 1/width) and recommends it", () => {
