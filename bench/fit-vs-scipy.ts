@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { fitChinchilla } from "../lib/fit";
+import { chinchilla } from "../lib/laws/chinchilla-law";
 
 function root(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
@@ -35,7 +35,7 @@ async function main() {
   console.log(`data: ${data.length} points; cores: ${os.availableParallelism()}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
   let t = performance.now();
   const cpu0 = process.cpuUsage();
-  const ours = await fitChinchilla(data, { grid: "hoffmann" });
+  const ours = await chinchilla.fit(data, data.map((r) => r.loss), { grid: "hoffmann" });
   const oursSeconds = (performance.now() - t) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const oursCpu = (cpu.user + cpu.system) / 1e6; // all threads, workers included
@@ -55,7 +55,7 @@ async function main() {
     `best objectives differ by ${relDiff.toExponential(2)} relative (goal ≤ 1e-6)`);
 
   t = performance.now();
-  const boot = await fitChinchilla(data, { init: ours.params, bootstrap: 4000, seed: 42 });
+  const boot = await chinchilla.fit(data, data.map((r) => r.loss), { init: ours.params, bootstrap: 4000, seed: 42 });
   const bootSeconds = (performance.now() - t) / 1000;
   console.log(`bootstrap: 4000 resamples in ${bootSeconds.toFixed(2)} s (goal < 10 s on 2 cores); ` +
     `SE A ${boot.se.A!.toFixed(1)}, B ${boot.se.B!.toFixed(0)}, E ${boot.se.E!.toFixed(4)}, α ${boot.se.alpha!.toFixed(4)}, β ${boot.se.beta!.toFixed(4)}`);

@@ -1,37 +1,54 @@
 /**
- * The dataset registry: one entry per public dataset (source repository and commit, sha256 and size per file,
- * licence, citation, column schema), and small tables of published numbers transcribed by hand.
- * The data files themselves are never committed: lib/data loads them by reference into a local cache.
+ * The dataset registry: one module per public dataset (`datasets/<id>/`: spec with source commit, sha256 per file,
+ * licence, citation and column units; parser; row types), listed once in DATASETS — ids, specs and row types are
+ * derived from that list, so adding a dataset is one folder and one line. Also the small tables of published numbers
+ * transcribed by hand (`published/`). The data files themselves are never committed: lib/data loads them by reference.
  */
+import type { MainRowOf, TablesOf } from "./source";
 import type { DatasetSpec } from "./types";
-import { CHINCHILLA_EPOCH_SPEC } from "./chinchilla-epoch";
-import { GADRE_OVERTRAINING_SPEC } from "./gadre-overtraining";
-import { STEPLAW_SPEC } from "./steplaw";
-import { REGMIX_SPEC } from "./regmix";
-import { MIXINGLAWS_SPEC } from "./mixinglaws";
-import { OBSSCALING_SPEC } from "./obsscaling";
-import { ISOFLOPS_SPEC } from "./isoflops";
+// "./<id>/index", not "./<id>": a dist/ built before the one-folder layout still holds datasets/<id>.js, which Node
+// would resolve first.
+import * as chinchillaEpoch from "./chinchilla-epoch/index";
+import * as gadreOvertraining from "./gadre-overtraining/index";
+import * as steplaw from "./steplaw/index";
+import * as regmix from "./regmix/index";
+import * as mixinglaws from "./mixinglaws/index";
+import * as obsscaling from "./obsscaling/index";
+import * as isoflops from "./isoflops/index";
 
-export * from "./types";
-export { DATASET_FILES } from "./files";
-export { STEP_LAW_SEQ_LEN } from "./steplaw";
-export { REGMIX_TRAIN_DOMAINS, REGMIX_EVAL_DOMAINS, REGMIX_SCALES, type RegMixTrainDomain, type RegMixEvalDomain } from "./regmix";
-export { MIXING_LAWS_TRAIN_DOMAINS } from "./mixinglaws";
-export { GADRE_EVAL_SETS, gadreLossColumn, type GadreEvalSet } from "./gadre-overtraining";
-export { OBS_SCALING_BENCHMARKS, obsScalingColumn, type ObsScalingBenchmark } from "./obsscaling";
-export * from "./published";
-
-/** Every registered dataset, in registry order. */
-export const DATASET_SPECS = [
-  CHINCHILLA_EPOCH_SPEC,
-  GADRE_OVERTRAINING_SPEC,
-  STEPLAW_SPEC,
-  REGMIX_SPEC,
-  MIXINGLAWS_SPEC,
-  OBSSCALING_SPEC,
-  ISOFLOPS_SPEC,
-] as const satisfies readonly DatasetSpec[];
+/** Every registered dataset by id, in registry order. */
+export const DATASETS = {
+  "chinchilla-epoch": chinchillaEpoch.dataset,
+  "gadre-overtraining": gadreOvertraining.dataset,
+  steplaw: steplaw.dataset,
+  regmix: regmix.dataset,
+  mixinglaws: mixinglaws.dataset,
+  obsscaling: obsscaling.dataset,
+  isoflops: isoflops.dataset,
+} as const;
 
 /** Ids accepted by `loadDataset`. */
-export const DATASET_IDS = ["chinchilla-epoch", "gadre-overtraining", "steplaw", "regmix", "mixinglaws", "obsscaling", "isoflops"] as const;
-export type DatasetId = (typeof DATASET_IDS)[number];
+export type DatasetId = keyof typeof DATASETS;
+export const DATASET_IDS = Object.keys(DATASETS) as DatasetId[];
+
+/** Every registry entry, in registry order. */
+export const DATASET_SPECS: readonly DatasetSpec[] = DATASET_IDS.map((id) => DATASETS[id].spec);
+
+/** Row types of every table of every dataset (table name → row). */
+export type DatasetTableTypes = { [K in DatasetId]: TablesOf<(typeof DATASETS)[K]> };
+
+/** Main-table row type of each dataset. */
+export type DatasetMainRow = { [K in DatasetId]: MainRowOf<(typeof DATASETS)[K]> };
+
+export type { ColumnSpec, DatasetSpec, LicenceInfo, SourceFile, TableSpec } from "./types";
+export type { SourceReader, SourceColumns } from "./source";
+export { STEP_LAW_SEQ_LEN, type StepLawDenseRow, type StepLawBootstrapRow } from "./steplaw/index";
+export { REGMIX_TRAIN_DOMAINS, REGMIX_EVAL_DOMAINS, REGMIX_SCALES, type RegMixTrainDomain, type RegMixEvalDomain, type RegMixRow } from "./regmix/index";
+export { MIXING_LAWS_TRAIN_DOMAINS, parseMixingLawCheckpoint, type MixingLawCheckpoint, type MixingLawRunRow } from "./mixinglaws/index";
+export {
+  GADRE_EVAL_SETS, gadreLossColumn, type GadreEvalSet, type GadreRunKey, type GadreLossColumn, type GadreModelRow, type GadreLossRow,
+  type GadreDownstreamRow, type GadreTaskRow,
+} from "./gadre-overtraining/index";
+export { OBS_SCALING_BENCHMARKS, obsScalingColumn, type ObsScalingBenchmark, type ObsScalingRow } from "./obsscaling/index";
+export type { ChinchillaEpochRow } from "./chinchilla-epoch/index";
+export type { IsoFlopRow } from "./isoflops/index";

@@ -1,5 +1,5 @@
 /** The over-training extrapolation targets of Gadre et al. 2024 and the refit law's predictions for them. */
-import { GADRE_OVERTRAINING_SPEC } from "../gadre-overtraining";
+import { GADRE_OVERTRAINING_SPEC } from "../gadre-overtraining/spec";
 import { definePublishedTable } from "./table";
 
 /** One extrapolation target: a large model, its observed C4 loss and the small-model law's prediction. */

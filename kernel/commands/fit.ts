@@ -3,7 +3,9 @@ import * as fs from "node:fs";
 import type { CliCommand } from "./command";
 import { UsageError } from "./command";
 import { parseCommandArgs, str } from "./args";
-import { fitChinchilla, formatFitResultText, type ChinchillaFitOptions, type FitResult } from "../../lib/fit";
+import { formatFitResultText, type FitResult } from "../../lib/fit/result";
+import { chinchilla } from "../../lib/laws/chinchilla-law";
+import type { ChinchillaFitOptions } from "../../lib/laws/chinchilla-fit";
 import { ScalingLabError } from "../../lib/core";
 import { parseCsv } from "../../lib/data/csv";
 
@@ -31,7 +33,7 @@ Huber (delta 1e-3) on log loss, summed, multi-start L-BFGS.
   --bootstrap B         B bootstrap resamples over rows for SEs and 95% intervals
   --seed S              bootstrap seed (integer, default 0)
   --json                print one JSON object instead of the table:
-                        {"law","params":{E,A,B,alpha,beta},"objective","n","converged"} (+ "se", "ci95" with --bootstrap)
+                        {"law","params":{E,A,B,alpha,beta},"objective","n","converged","warnings"} (+ "se", "ci95" with --bootstrap)
 
 Bad input (missing file or column, non-numeric or non-positive values, too few rows) exits 1 with one line
 naming the file, row and column.`;
@@ -95,7 +97,7 @@ function readRows(file: string, cols: Columns): { N: number; D: number; loss: nu
 
 function jsonOf(r: FitResult, n: number): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    law: "chinchilla", params: { ...r.params }, objective: r.objective, n, converged: r.converged,
+    law: "chinchilla", params: { ...r.params }, objective: r.objective, n, converged: r.converged, warnings: [...r.warnings],
   };
   if (r.bootstrap) {
     out.se = { ...r.bootstrap.se };
@@ -156,7 +158,7 @@ export const fitCommand: CliCommand = {
     }
     let result: FitResult;
     try {
-      result = await fitChinchilla(rows, options);
+      result = await chinchilla.fit(rows, rows.map((r) => r.loss), options);
     } catch (e) {
       if (e instanceof ScalingLabError) { console.error(`scalinglab fit: ${file}: ${e.message}`); return 1; }
       throw e;

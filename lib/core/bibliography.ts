@@ -384,6 +384,340 @@ export const doremiCitation: Citation = {
   where: "update rule as summarised in the project reference §11.5 (from memory, unverified)",
 };
 
+// Papers of the seed list without a law elsewhere (issue 17)
+
+export const cppCitation: Citation = {
+  key: "zhang2024cpp",
+  authors: "Zhang, Lyu, Liu, Ma",
+  year: 2024,
+  title: "Collaborative Performance Prediction for Large Language Models",
+  arxiv: "2407.01300",
+};
+
+export const wukongCitation: Citation = {
+  key: "zhang2024wukong",
+  authors: "Zhang, Luo, Chen, Nie, Liu, Guo, Zhao, Li, Hao, Yao, Lakshminarayanan, Wen, Park, Naumov, Chen",
+  year: 2024,
+  title: "Wukong: Towards a Scaling Law for Large-Scale Recommendation",
+  arxiv: "2403.02545",
+};
+
+export const misfittingCitation: Citation = {
+  key: "li2025misfitting",
+  authors: "Li, Kudugunta, Zettlemoyer",
+  year: 2025,
+  title: "(Mis)Fitting: A Survey of Scaling Laws",
+  arxiv: "2502.18969",
+};
+
+export const passUntilCitation: Citation = {
+  key: "hu2023passuntil",
+  authors: "Hu, Liu, Han, Zhang, He, Zhao, Lin, Ding, Ou, Zeng, Liu, Sun",
+  year: 2023,
+  title: "Unlock Predictable Scaling from Emergent Abilities",
+  arxiv: "2310.03262",
+};
+
+export const sorscherPruningCitation: Citation = {
+  key: "sorscher2022pruning",
+  authors: "Sorscher, Geirhos, Shekhar, Ganguli, Morcos",
+  year: 2022,
+  title: "Beyond neural scaling laws: beating power law scaling via data pruning",
+  arxiv: "2206.14486",
+};
+
+export const xiaoRethinkingCitation: Citation = {
+  key: "xiao2024rethinking",
+  authors: "Xiao",
+  year: 2024,
+  title: "Rethinking Conventional Wisdom in Machine Learning: From Generalization to Scaling",
+  arxiv: "2409.15156",
+};
+
+export const chertiClipCitation: Citation = {
+  key: "cherti2023clip",
+  authors: "Cherti, Beaumont, Wightman, Wortsman, Ilharco, Gordon, Schuhmann, Schmidt, Jitsev",
+  year: 2023,
+  title: "Reproducible scaling laws for contrastive language-image learning",
+  arxiv: "2212.07143",
+  url: "https://github.com/LAION-AI/scaling-laws-openclip",
+};
+
+export const tsfmScalingCitation: Citation = {
+  key: "yao2024tsfm",
+  authors: "Yao, Yang, Jiang, Liang, Jin, Pan",
+  year: 2024,
+  title: "Towards Neural Scaling Laws for Time Series Foundation Models",
+  arxiv: "2410.12360",
+};
+
+export const slothCitation: Citation = {
+  key: "polo2024sloth",
+  authors: "Polo, Somerstep, Choshen, Sun, Yurochkin",
+  year: 2024,
+  title: "Sloth: scaling laws for LLM skills to predict multi-benchmark performance across families",
+  arxiv: "2412.06540",
+};
+
+export const isikDownstreamCitation: Citation = {
+  key: "isik2024downstream",
+  authors: "Isik, Ponomareva, Hazimeh, Paparas, Vassilvitskii, Koyejo",
+  year: 2024,
+  title: "Scaling Laws for Downstream Task Performance of Large Language Models",
+  arxiv: "2402.04177",
+};
+
+export const multilingualNmtCitation: Citation = {
+  key: "fernandes2023mnmt",
+  authors: "Fernandes, Ghorbani, Garcia, Freitag, Firat",
+  year: 2023,
+  title: "Scaling Laws for Multilingual Neural Machine Translation",
+  arxiv: "2302.09650",
+};
+
+export const dynamicalModelCitation: Citation = {
+  key: "bordelon2024dynamical",
+  authors: "Bordelon, Atanasov, Pehlevan",
+  year: 2024,
+  title: "A Dynamical Model of Neural Scaling Laws",
+  arxiv: "2402.01092",
+};
+
+export const finetuneScalingCitation: Citation = {
+  key: "zhang2024finetune",
+  authors: "Zhang, Liu, Cherry, Firat",
+  year: 2024,
+  title: "When Scaling Meets LLM Finetuning: The Effect of Data, Model and Finetuning Method",
+  arxiv: "2402.17193",
+};
+
+export const t2iScalabilityCitation: Citation = {
+  key: "li2024t2i",
+  authors: "Li, Zou, Wang, Majumder, Xie, Manmatha, Swaminathan, Tu, Ermon, Soatto",
+  year: 2024,
+  title: "On the Scalability of Diffusion-based Text-to-Image Generation",
+  arxiv: "2404.02883",
+};
+
+export const crossLingualCptCitation: Citation = {
+  key: "zheng2024cpt",
+  authors: "Zheng, Pan, Xu, Qin, Yue, Zhou",
+  year: 2024,
+  title: "Breaking Language Barriers: Cross-Lingual Continual Pre-Training at Scale",
+  arxiv: "2407.02118",
+};
+
+export const abnarSparsityCitation: Citation = {
+  key: "abnar2025sparsity",
+  authors: "Abnar, Shah, Busbridge, El-Nouby, Susskind, Thilak",
+  year: 2025,
+  title: "Parameters vs FLOPs: Scaling Laws for Optimal Sparsity for Mixture-of-Experts Language Models",
+  arxiv: "2501.12370",
+};
+
+export const elusiveDownstreamCitation: Citation = {
+  key: "schaeffer2024elusive",
+  authors: "Schaeffer, Schoelkopf, Miranda, Mukobi, Madan, Ibrahim, Bradley, Biderman, Koyejo",
+  year: 2024,
+  title: "Why Has Predicting Downstream Capabilities of Frontier AI Models with Scale Remained Elusive?",
+  arxiv: "2406.04391",
+};
+
+export const ivgiMicroscopeCitation: Citation = {
+  key: "ivgi2022microscope",
+  authors: "Ivgi, Carmon, Berant",
+  year: 2022,
+  title: "Scaling Laws Under the Microscope: Predicting Transformer Performance from Small Scale Experiments",
+  arxiv: "2202.06387",
+};
+
+export const gemstonesCitation: Citation = {
+  key: "mcleish2025gemstones",
+  authors: "McLeish, Kirchenbauer, Miller, Singh, Bhatele, Goldblum, Panda, Goldstein",
+  year: 2025,
+  title: "Gemstones: A Model Suite for Multi-Faceted Scaling Laws",
+  arxiv: "2502.06857",
+  url: "https://github.com/mcleish7/gemstone-scaling-laws",
+};
+
+export const inverseScalingCitation: Citation = {
+  key: "mckenzie2023inverse",
+  authors: "McKenzie, Lyzhov, Pieler, Parrish, Mueller, Prabhu, McLean, Kirtland, Ross, Liu, et al.",
+  year: 2023,
+  title: "Inverse Scaling: When Bigger Isn't Better",
+  arxiv: "2306.09479",
+  url: "https://inversescaling.com/data",
+};
+
+export const rectifiedScalingCitation: Citation = {
+  key: "lin2024rectified",
+  authors: "Lin, Huang, Ye, Chen, Wang, Li, Ma, Wan, Zou, Liang",
+  year: 2024,
+  title: "Selecting Large Language Model to Fine-tune via Rectified Scaling Law",
+  arxiv: "2402.02314",
+};
+
+export const zhaiVitCitation: Citation = {
+  key: "zhai2022vit",
+  authors: "Zhai, Kolesnikov, Houlsby, Beyer",
+  year: 2022,
+  title: "Scaling Vision Transformers",
+  arxiv: "2106.04560",
+};
+
+export const hstuCitation: Citation = {
+  key: "zhai2024hstu",
+  authors: "Zhai, Liao, Liu, Wang, Li, Cao, Gao, Gong, Gu, He, Lu, Shi",
+  year: 2024,
+  title: "Actions Speak Louder than Words: Trillion-Parameter Sequential Transducers for Generative Recommendations",
+  arxiv: "2402.17152",
+};
+
+export const performanceLawCitation: Citation = {
+  key: "wu2024performancelaw",
+  authors: "Wu, Tang",
+  year: 2024,
+  title: "Performance Law of Large Language Models",
+  arxiv: "2408.09895",
+};
+
+export const moreComputeCitation: Citation = {
+  key: "guo2024morecompute",
+  authors: "Guo",
+  year: 2024,
+  title: "More Compute Is What You Need",
+  arxiv: "2404.19484",
+};
+
+export const ditScalingCitation: Citation = {
+  key: "liang2024dit",
+  authors: "Liang, He, Yang, Dai",
+  year: 2024,
+  title: "Scaling Laws For Diffusion Transformers",
+  arxiv: "2410.08184",
+};
+
+export const solvableModelCitation: Citation = {
+  key: "maloney2022solvable",
+  authors: "Maloney, Roberts, Sully",
+  year: 2022,
+  title: "A Solvable Model of Neural Scaling Laws",
+  arxiv: "2210.16859",
+};
+
+export const tayArchitecturesCitation: Citation = {
+  key: "tay2022architectures",
+  authors: "Tay, Dehghani, Abnar, Chung, Fedus, Rao, Narang, Tran, Yogatama, Metzler",
+  year: 2022,
+  title: "Scaling Laws vs Model Architectures: How does Inductive Bias Influence Scaling?",
+  arxiv: "2207.10551",
+};
+
+export const latentDiffusionScalingCitation: Citation = {
+  key: "mei2024ldm",
+  authors: "Mei, Tu, Delbracio, Talebi, Patel, Milanfar",
+  year: 2024,
+  title: "Bigger is not Always Better: Scaling Properties of Latent Diffusion Models",
+  arxiv: "2404.01367",
+};
+
+export const lotteryTicketCitation: Citation = {
+  key: "liu2023lottery",
+  authors: "Liu, Tegmark",
+  year: 2023,
+  title: "A Neural Scaling Law from Lottery Ticket Ensembling",
+  arxiv: "2310.02258",
+};
+
+export const valueRlCitation: Citation = {
+  key: "rybkin2025valuerl",
+  authors: "Rybkin, Nauman, Fu, Snell, Abbeel, Levine, Kumar",
+  year: 2025,
+  title: "Value-Based Deep RL Scales Predictably",
+  arxiv: "2502.04327",
+};
+
+export const videoDitCitation: Citation = {
+  key: "yin2024videodit",
+  authors: "Yin, Zhao, Zheng, Lin, Ou, Chen, Huang, Wang, Tao, Wan, et al.",
+  year: 2024,
+  title: "Towards Precise Scaling Laws for Video Diffusion Transformers",
+  arxiv: "2411.17470",
+};
+
+export const fineLineCitation: Citation = {
+  key: "yang2024fineline",
+  authors: "Yang, Li, Niu, Du, Gao, Zhang, Chen, et al.",
+  year: 2024,
+  title: "The Fine Line: Navigating Large Language Model Pretraining with Down-streaming Capability Analysis",
+  arxiv: "2404.01204",
+};
+
+export const beyondBackpropCitation: Citation = {
+  key: "filipovich2022backprop",
+  authors: "Filipovich, Cappelli, Hesslow, Launay",
+  year: 2022,
+  title: "Scaling Laws Beyond Backpropagation",
+  arxiv: "2210.14593",
+};
+
+export const dataDecideCitation: Citation = {
+  key: "magnusson2025datadecide",
+  authors: "Magnusson, Tai, Bogin, Heineman, Hwang, Soldaini, Bhagia, Liu, Groeneveld, Tafjord, Smith, Koh, Dodge",
+  year: 2025,
+  title: "DataDecide: How to Predict Best Pretraining Data with Small Experiments",
+  arxiv: "2504.11393",
+};
+
+export const trainableParamsCitation: Citation = {
+  key: "chatelain2021trainable",
+  authors: "Chatelain, Djeghri, Hesslow, Launay, Poli",
+  year: 2021,
+  title: "Is the Number of Trainable Parameters All That Actually Matters?",
+  arxiv: "2109.11928",
+};
+
+export const modelCollapseCitation: Citation = {
+  key: "dohmatob2024tails",
+  authors: "Dohmatob, Feng, Yang, Charton, Kempe",
+  year: 2024,
+  title: "A Tale of Tails: Model Collapse as a Change of Scaling Laws",
+  arxiv: "2402.07043",
+};
+
+export const reducedScaleCitation: Citation = {
+  key: "muckatira2024reduced",
+  authors: "Muckatira, Deshpande, Lialin, Rumshisky",
+  year: 2024,
+  title: "Emergent Abilities in Reduced-Scale Generative Language Models",
+  arxiv: "2404.02204",
+};
+
+export const qualityDataCitation: Citation = {
+  key: "chang2024quality",
+  authors: "Chang, Paltenghi, Li, Lin, Zhao, Huber, Liu, Rabatin, Shi, Chandra",
+  year: 2024,
+  title: "Scaling Parameter-Constrained Language Models with Quality Data",
+  arxiv: "2410.03083",
+};
+
+export const upcyclingCitation: Citation = {
+  key: "liew2025upcycling",
+  authors: "Liew, Kato, Takase",
+  year: 2025,
+  title: "Scaling Laws for Upcycling Mixture-of-Experts Language Models",
+  arxiv: "2502.03009",
+  url: "https://github.com/sbintuitions/sparse-upcycling-scaling-laws",
+};
+
+export const knowledgeCapacityCitation: Citation = {
+  key: "allenzhu2024capacity",
+  authors: "Allen-Zhu, Li",
+  year: 2024,
+  title: "Physics of Language Models: Part 3.3, Knowledge Capacity Scaling Laws",
+  arxiv: "2404.05405",
+};
+
 // Planning (issue 14)
 
 /** NVIDIA A100 Tensor Core GPU datasheet (dense BF16 312 TFLOP/s; 624 with 2:4 sparsity). */

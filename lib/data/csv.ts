@@ -27,6 +27,7 @@ export function parseCsv(text: string, opts: CsvOptions = {}): string[][] {
     throw new DataError("parseCsv", `delimiter must be one character other than a quote or line break, got ${JSON.stringify(delim)}`);
   }
   const where = opts.source ? ` in ${opts.source}` : "";
+  const delimCode = delim.charCodeAt(0);
   const records: string[][] = [];
   let record: string[] = [];
   let field = "";
@@ -44,21 +45,20 @@ export function parseCsv(text: string, opts: CsvOptions = {}): string[][] {
     if (c === '"' && field === "") {
       const start = line;
       i++;
+      // Copy whole runs between quotes (slices, not characters: this loop reads million-row files).
       for (;;) {
-        if (i >= n) throw new DataError("parseCsv", `unterminated quoted field starting on line ${start}${where}`, "check the file is complete (compare its sha256)");
-        const q = text[i];
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const q = text.indexOf('"', i);
+        if (q < 0) throw new DataError("parseCsv", `unterminated quoted field starting on line ${start}${where}`, "check the file is complete (compare its sha256)");
+        const chunk = text.slice(i, q);
+        for (let k = chunk.indexOf("\n"); k >= 0; k = chunk.indexOf("\n", k + 1)) line++;
+        field += chunk;
+        if (text[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+          continue;
         }
-        if (q === "\n") line++;
-        field += q;
-        i++;
+        i = q + 1;
+        break;
       }
       const next = text[i];
       if (i < n && next !== delim && next !== "\n" && next !== "\r") {
@@ -75,8 +75,15 @@ export function parseCsv(text: string, opts: CsvOptions = {}): string[][] {
       i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
       line++;
     } else {
-      field += c;
-      i++;
+      // An unquoted field runs to the next delimiter or line break.
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === delimCode || d === 10 || d === 13) break;
+        j++;
+      }
+      field += text.slice(i, j);
+      i = j;
     }
   }
   if (field !== "" || record.length > 0) endRecord();

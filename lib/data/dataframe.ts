@@ -3,7 +3,7 @@
  * Number columns get dtype "float32" explicitly: danfojs would infer "int32" for integer-valued columns and its
  * tensors would wrap token counts above 2^31 (toolchain.md §6); the frame's `.values` keep the exact float64 numbers.
  */
-import { DataError } from "../core";
+import { DataError, InvalidInputError } from "../core";
 import type { ColumnSpec } from "../../datasets";
 
 /**
@@ -60,4 +60,24 @@ export function rowsToDataFrame(fn: string, rows: readonly object[], schema: rea
     data[c.name] = rows.map((r) => (r as Record<string, unknown>)[c.name] ?? empty);
   }
   return new dfd.DataFrame(data, { columns: schema.map((c) => c.name), dtypes: schema.map((c) => DTYPE[c.type]) });
+}
+
+/**
+ * A danfojs DataFrame of plain records, number columns as float (never int32, which wraps token counts above 2^31).
+ * Column types come from `schema` or, without it, from the first non-null value of each key of the first row.
+ * @param rows - records (e.g. `loadDataset(id).rows` or your own)
+ * @param schema - optional column specs (name, type) in display order
+ * @returns the DataFrame (danfojs loads on first use)
+ * @throws DataError when danfojs cannot be loaded; InvalidInputError for no rows without a schema
+ */
+export function frame(rows: readonly object[], schema?: readonly ColumnSpec[]): DanfoDataFrame {
+  const fn = "data.frame";
+  if (!Array.isArray(rows)) throw new InvalidInputError(fn, "rows must be an array of records");
+  if (!schema && rows.length === 0) throw new InvalidInputError(fn, "no rows to infer the columns from", "pass a schema");
+  const cols = schema ?? Object.keys(rows[0]).map((name): ColumnSpec => {
+    const v = rows.map((r) => (r as Record<string, unknown>)[name]).find((x) => x !== null && x !== undefined);
+    const type = typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "string";
+    return { name, type, unit: null, description: "" };
+  });
+  return rowsToDataFrame(fn, rows, cols);
 }

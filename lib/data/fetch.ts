@@ -63,7 +63,7 @@ export function dataCacheDir(opts: Pick<DataLocationOptions, "cacheDir"> = {}): 
  * @param opts - `cacheDir` (else the default of {@link dataCacheDir})
  * @returns an absolute path
  * @example
- * cachedFilePath(datasetSpec("steplaw").files[1], { cacheDir: "/tmp/sl" }) // => "/tmp/sl/datasets/steplaw/dense_lr_bs_loss.csv"
+ * cachedFilePath(data.spec("steplaw").files[1], { cacheDir: "/tmp/sl" }) // => "/tmp/sl/datasets/steplaw/dense_lr_bs_loss.csv"
  */
 export function cachedFilePath(file: SourceFile, opts: Pick<DataLocationOptions, "cacheDir"> = {}): string {
   return path.join(dataCacheDir(opts), "datasets", file.local);
@@ -76,7 +76,7 @@ export function cachedFilePath(file: SourceFile, opts: Pick<DataLocationOptions,
  * @param baseUrl - default $SCALINGLAB_DATA_BASE_URL, else https://raw.githubusercontent.com
  * @returns the URL
  * @example
- * sourceFileUrl(datasetSpec("steplaw"), datasetSpec("steplaw").files[1], "https://example.org") // => "https://example.org/step-law/steplaw/32a8f4cc50247695fb56cc6c9117abdf67c97763/data/dense_lr_bs_loss.csv"
+ * sourceFileUrl(data.spec("steplaw"), data.spec("steplaw").files[1], "https://example.org") // => "https://example.org/step-law/steplaw/32a8f4cc50247695fb56cc6c9117abdf67c97763/data/dense_lr_bs_loss.csv"
  */
 export function sourceFileUrl(spec: Pick<DatasetSpec, "source">, file: SourceFile, baseUrl?: string): string {
   const base = (baseUrl ?? process.env.SCALINGLAB_DATA_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, "");

@@ -2,53 +2,12 @@
  * `loadDataset(id)`: fetch and verify a registered dataset's files, parse them into typed tables.
  */
 import { assertChoice, formatCitation } from "../core";
-import { DATASET_IDS, DATASET_SPECS, type DatasetId, type DatasetSpec } from "../../datasets";
+import { DATASETS, DATASET_IDS, type DatasetId, type DatasetMainRow, type DatasetSpec, type DatasetTableTypes } from "../../datasets";
 import { type DataLocationOptions, type FileOrigin, fetchDatasetFiles } from "./fetch";
+import { sourceReader } from "./source-reader";
 import { DatasetTable } from "./table";
-import type { SourceTexts } from "./parsers/common";
-import { type ChinchillaEpochRow, parseChinchillaEpoch } from "./parsers/chinchilla-epoch";
-import {
-  type GadreDownstreamRow, type GadreLossRow, type GadreModelRow, type GadreTaskRow, parseGadreOvertraining,
-} from "./parsers/gadre-overtraining";
-import { type StepLawBootstrapRow, type StepLawDenseRow, parseStepLaw } from "./parsers/steplaw";
-import { type RegMixRow, parseRegMix } from "./parsers/regmix";
-import { type MixingLawRunRow, parseMixingLaws } from "./parsers/mixinglaws";
-import { type ObsScalingRow, parseObsScaling } from "./parsers/obsscaling";
-import { type IsoFlopRow, parseIsoFlops } from "./parsers/isoflops";
 
-/** Row types of every table of every dataset; the first table is the dataset's main table. */
-export interface DatasetTableTypes {
-  "chinchilla-epoch": { points: ChinchillaEpochRow };
-  "gadre-overtraining": { models: GadreModelRow; losses: GadreLossRow; downstream: GadreDownstreamRow; tasks: GadreTaskRow };
-  steplaw: { dense: StepLawDenseRow; bootstrap: StepLawBootstrapRow };
-  regmix: { runs: RegMixRow };
-  mixinglaws: { runs: MixingLawRunRow };
-  obsscaling: { models: ObsScalingRow };
-  isoflops: { points: IsoFlopRow };
-}
-
-/** Main-table row type of each dataset. */
-export interface DatasetMainRow {
-  "chinchilla-epoch": ChinchillaEpochRow;
-  "gadre-overtraining": GadreModelRow;
-  steplaw: StepLawDenseRow;
-  regmix: RegMixRow;
-  mixinglaws: MixingLawRunRow;
-  obsscaling: ObsScalingRow;
-  isoflops: IsoFlopRow;
-}
-
-type Parser = (texts: SourceTexts) => Record<string, object[]>;
-
-const PARSERS: Record<DatasetId, Parser> = {
-  "chinchilla-epoch": parseChinchillaEpoch,
-  "gadre-overtraining": parseGadreOvertraining,
-  steplaw: parseStepLaw,
-  regmix: parseRegMix,
-  mixinglaws: parseMixingLaws,
-  obsscaling: parseObsScaling,
-  isoflops: parseIsoFlops,
-};
+export type { DatasetMainRow, DatasetTableTypes };
 
 /** Options of {@link loadDataset}: where to look for files (see {@link DataLocationOptions}). */
 export type LoadDatasetOptions = DataLocationOptions;
@@ -89,7 +48,7 @@ export class LoadedDataset<K extends DatasetId> extends DatasetTable<DatasetMain
  */
 export function datasetSpec(id: string, fn = "datasetSpec"): DatasetSpec {
   assertChoice(fn, "dataset id", id, DATASET_IDS);
-  return DATASET_SPECS.find((s) => s.id === id)!;
+  return DATASETS[id].spec;
 }
 
 function caption(spec: DatasetSpec, table: string, rows: number): string {
@@ -103,7 +62,7 @@ function caption(spec: DatasetSpec, table: string, rows: number): string {
  * ($SCALINGLAB_DATA_MIRROR), else downloads it from the pinned commit into the cache (with a progress bar);
  * checks every file's sha256 before parsing; parses into typed tables.
  * Ids: "chinchilla-epoch", "gadre-overtraining", "steplaw", "regmix", "mixinglaws", "obsscaling", "isoflops"
- * (`listDatasets()` shows them, `describeDataset(id)` their columns and units).
+ * (`data.list()` shows them, `data.describe(id)` their columns and units).
  * @param id - dataset id
  * @param opts - cacheDir, mirror, baseUrl, offline, timeoutMs, signal (each overrides its environment variable)
  * @returns the dataset: `.rows` (typed records of the main table), `.columns`, `.toDataFrame()`, `.tables`, `.spec`, `.files`
@@ -119,7 +78,7 @@ export async function loadDataset<K extends DatasetId>(id: K, opts: LoadDatasetO
   const spec = datasetSpec(id, "loadDataset");
   const verified = await fetchDatasetFiles("loadDataset", spec, opts);
   const texts = new Map(verified.map((v) => [v.file.local, v.content.toString("utf8")]));
-  const parsed = PARSERS[id](texts);
+  const parsed = DATASETS[id].parse(sourceReader("loadDataset", texts)) as Record<string, object[]>;
   const tables: Record<string, DatasetTable<object>> = {};
   for (const t of spec.tables) tables[t.name] = new DatasetTable(id, t.name, parsed[t.name], t.columns, caption(spec, t.name, parsed[t.name].length));
   const files = verified.map((v) => ({ local: v.file.local, sha256: v.file.sha256, origin: v.origin, path: v.path }));

@@ -34,7 +34,7 @@ function totalBytes(spec: DatasetSpec): number {
  */
 export function listDatasets(): RegistryTable {
   return registryTable(
-    "Datasets for loadDataset(id); describeDataset(id) shows columns and units. Files are loaded by reference (never bundled).",
+    "Datasets for loadDataset(id) (= data.load); data.describe(id) shows columns and units. Files are loaded by reference (never bundled).",
     ["id", "title", "paper", "tables", "files", "bytes", "licence"],
     DATASET_SPECS.map((s) => [
       s.id, s.title, `${shortAuthors(s.citation.authors)} (${s.citation.year})${s.citation.arxiv ? ` arXiv:${s.citation.arxiv}` : ""}`,

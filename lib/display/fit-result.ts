@@ -13,7 +13,7 @@ function uncertaintyText(r: FitResult): string {
   switch (r.uncertainty) {
     case "bootstrap":
       return r.bootstrap
-        ? `bootstrap (${r.bootstrap.resamples} resamples, seed ${r.bootstrap.seed}${r.bootstrap.failed ? `, ${r.bootstrap.failed} failed` : ""}${r.bootstrap.notConverged ? `, ${r.bootstrap.notConverged} not converged` : ""})`
+        ? `bootstrap (${r.bootstrap.resamples} resamples of ${r.bootstrap.units} ${r.bootstrap.unit === "row" ? "rows" : `clusters by ${r.bootstrap.unit}`}, seed ${r.bootstrap.seed}${r.bootstrap.failed ? `, ${r.bootstrap.failed} failed` : ""}${r.bootstrap.notConverged ? `, ${r.bootstrap.notConverged} not converged` : ""})`
         : "bootstrap";
     case "hessian-inverse":
       return "inverse Hessian of the objective";
@@ -49,8 +49,8 @@ export function renderFitResult(r: FitResult): MimeBundle {
       g.optima.slice(0, 5).map((o) => `<tr>${td(formatFitNumber(o.objective))}${td(String(o.count))}${td(String(o.converged))}${r.paramNames.map((n) => td(formatFitNumber(o.params[n]))).join("")}</tr>`).join("") +
       "</tbody></table></details>"
     : "";
-  const warnings = r.diagnostics.warnings.length
-    ? `<ul style="color:#8a4b00;margin:4px 0">${r.diagnostics.warnings.map((w) => `<li>⚠ ${escapeHtml(w)}</li>`).join("")}</ul>`
+  const warnings = r.warnings.length
+    ? `<ul style="color:#8a4b00;margin:4px 0">${r.warnings.map((w) => `<li>⚠ ${escapeHtml(w)}</li>`).join("")}</ul>`
     : "";
   const html = [
     `<div class="scalinglab-fit" data-model="${escapeHtml(r.model)}">`,

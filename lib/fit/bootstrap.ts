@@ -1,78 +1,69 @@
 /**
- * Seeded bootstrap over rows: a small PRNG (xoshiro128**, Blackman & Vigna 2018, seeded through splitmix32),
- * resamples expressed as integer weights (a point drawn k times gets weight k, so the weighted objective is
- * exactly the objective of the resampled data), and summaries (SE, covariance, percentile intervals).
+ * Seeded bootstrap over rows or over clusters of rows (e.g. every checkpoint of one training run: checkpoints are not
+ * independent, and resampling them one by one makes SEs several times too small). Resamples are drawn with
+ * lib/numeric's xoshiro128** and expressed as integer weights (a row drawn k times gets weight k, so the weighted
+ * objective is exactly the objective of the resampled data); summaries are SE, covariance and percentile intervals.
  */
-import type { Matrix } from "./linalg";
-import { sampleCovariance } from "./linalg";
-import { empiricalQuantile } from "./special";
+import { sampleCovariance, type Matrix } from "../numeric/linalg";
+import { quantileSorted } from "../numeric/quantile";
+import { Xoshiro128 } from "../numeric/random";
+import { InvalidInputError } from "../core";
 
-/** xoshiro128** pseudo-random generator: 32-bit state words, period 2^128 − 1, deterministic per seed. */
-export class Xoshiro128 {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
-
-  /**
-   * @param seed any integer; expanded to the 128-bit state with splitmix32
-   * @example new Xoshiro128(42).nextUint32() === new Xoshiro128(42).nextUint32() // => true
-   */
-  constructor(seed: number) {
-    let x = seed >>> 0;
-    const split = () => {
-      x = (x + 0x9e3779b9) | 0;
-      let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.s0 = split(); this.s1 = split(); this.s2 = split(); this.s3 = split();
-  }
-
-  /** Next 32-bit unsigned integer. */
-  nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
-    const t = this.s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= this.s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
-    return result;
-  }
-
-  /** Uniform integer in [0, n) (multiply-shift; bias < n / 2^32). */
-  nextInt(n: number): number {
-    return Math.floor((this.nextUint32() / 4294967296) * n);
-  }
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
+/** Rows grouped into resampling units: `ids[i]` ∈ [0, count) is row i's cluster. */
+export interface Clusters {
+  readonly ids: Int32Array;
+  readonly count: number;
 }
 
 /**
- * B bootstrap resamples of n rows as weights (B × n, row-major): resample b draws n rows with replacement;
- * weight = base weight × times drawn.
+ * B bootstrap resamples of n rows as weights (B × n, row-major): resample b draws as many clusters as there are,
+ * with replacement (each row is its own cluster when `clusters` is null); weight = base weight × times its
+ * cluster was drawn.
  * @example Array.from(bootstrapWeights(4, 1, 7)).reduce((a, b) => a + b, 0) // => 4
  */
-export function bootstrapWeights(n: number, resamples: number, seed: number, base: ArrayLike<number> | null = null): Float64Array {
+export function bootstrapWeights(n: number, resamples: number, seed: number, base: ArrayLike<number> | null = null,
+  clusters: Clusters | null = null): Float64Array {
   const rng = new Xoshiro128(seed);
   const w = new Float64Array(n * resamples);
+  const G = clusters ? clusters.count : n;
+  const drawn = new Float64Array(G);
   for (let b = 0; b < resamples; b++) {
     const row = b * n;
-    for (let i = 0; i < n; i++) w[row + rng.nextInt(n)] += 1;
-    if (base) for (let i = 0; i < n; i++) w[row + i] *= base[i];
+    drawn.fill(0);
+    for (let g = 0; g < G; g++) drawn[rng.nextInt(G)] += 1;
+    for (let i = 0; i < n; i++) w[row + i] = drawn[clusters ? clusters.ids[i] : i] * (base ? base[i] : 1);
   }
   return w;
+}
+
+/**
+ * Cluster ids from a row field (e.g. "run"): rows with equal values form one resampling unit.
+ * @throws InvalidInputError when a row lacks the field or there are fewer than 2 clusters
+ * @example clustersBy("f", [{ run: "a" }, { run: "b" }, { run: "a" }], "run").count // => 2
+ */
+export function clustersBy(fn: string, rows: readonly unknown[], by: string): Clusters {
+  const index = new Map<unknown, number>();
+  const ids = new Int32Array(rows.length);
+  rows.forEach((r, i) => {
+    const v = r !== null && typeof r === "object" ? (r as Record<string, unknown>)[by] : undefined;
+    if (typeof v !== "string" && typeof v !== "number") {
+      throw new InvalidInputError(fn, `option bootstrap.by = "${by}": row ${i} has no string or number field ${by}`, "give every row its run id");
+    }
+    if (!index.has(v)) index.set(v, index.size);
+    ids[i] = index.get(v)!;
+  });
+  if (index.size < 2) throw new InvalidInputError(fn, `option bootstrap.by = "${by}": all rows are in one cluster; a cluster bootstrap needs at least 2`);
+  return { ids, count: index.size };
 }
 
 /** Bootstrap distribution of the parameters and its summaries. */
 export interface BootstrapSummary {
   readonly resamples: number;
   readonly seed: number;
+  /** What was resampled: "row", or the row field whose values define the clusters (e.g. "run"). */
+  readonly unit: string;
+  /** How many units there were (rows, or distinct values of the field). */
+  readonly units: number;
   /** Resamples whose refit did not meet a convergence criterion (still included). */
   readonly notConverged: number;
   /** Resamples whose refit failed (non-finite objective); excluded from the summaries. */
@@ -87,14 +78,14 @@ export interface BootstrapSummary {
 
 /** Standard deviations, covariance and percentile intervals of bootstrap samples. */
 export function summarizeBootstrap(names: readonly string[], samples: number[][], level: number,
-  meta: { resamples: number; seed: number; notConverged: number; failed: number }): BootstrapSummary {
+  meta: { resamples: number; seed: number; unit: string; units: number; notConverged: number; failed: number }): BootstrapSummary {
   const covariance = sampleCovariance(samples);
   const se: Record<string, number> = {};
   const ci: Record<string, readonly [number, number]> = {};
   names.forEach((name, j) => {
     se[name] = Math.sqrt(covariance[j][j]);
     const col = samples.map((s) => s[j]).sort((a, b) => a - b);
-    ci[name] = [empiricalQuantile(col, (1 - level) / 2), empiricalQuantile(col, (1 + level) / 2)];
+    ci[name] = [quantileSorted(col, (1 - level) / 2), quantileSorted(col, (1 + level) / 2)];
   });
   return { ...meta, samples, se, covariance, ci, level };
 }

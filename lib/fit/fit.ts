@@ -1,6 +1,7 @@
 /**
  * fitModel: the generic fitting core. Multi-start L-BFGS on a robust objective, then uncertainty
- * (seeded bootstrap over rows, or Hessian-based), diagnostics and a displayable FitResult.
+ * (seeded bootstrap over rows or clusters of rows, or Hessian-based), diagnostics, warnings when the data cannot
+ * determine the law (./identifiability) and a displayable FitResult.
  */
 import { DidNotConvergeError, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
 import type { Model } from "./model";
@@ -10,12 +11,13 @@ import type { ParamCoordinates } from "./transforms";
 import { clusterOptima, createFitObjective, decodeOutcomes, runStartBatch, startGrid, type StartOutcome } from "./multistart";
 import { runOnWorkers } from "./pool";
 import { polishOutcomes, selectForPolish } from "./screen";
-import { bootstrapWeights, summarizeBootstrap } from "./bootstrap";
+import { bootstrapWeights, clustersBy, summarizeBootstrap, type Clusters } from "./bootstrap";
 import { curvatureAt } from "./hessian";
-import { normalQuantile } from "./special";
+import { bootstrapWarnings, designWarnings, flatDirectionWarnings, limitWarnings, undeterminedDirections } from "./identifiability";
+import { normalQuantile } from "../numeric/special";
 import { STOP_REASON_TEXT, type LbfgsOptions } from "./lbfgs";
-import { finalizeFitResult, type FitResult, type FitScreening, type UncertaintySource } from "./result";
-import type { Matrix } from "./linalg";
+import { finalizeFitResult, formatFitNumber, type FitResult, type FitScreening, type UncertaintySource } from "./result";
+import type { Matrix } from "../numeric/linalg";
 
 interface FitPlan<X> {
   readonly fn: string;
@@ -30,6 +32,8 @@ interface FitPlan<X> {
   readonly starts: Float64Array;
   readonly p: number;
   readonly dim: number;
+  /** Resampling units of a cluster bootstrap (null: rows). */
+  readonly clusters: Clusters | null;
   readonly signal?: AbortSignal;
 }
 
@@ -119,7 +123,8 @@ function planFit<X>(fn: string, model: Model<X>, rows: readonly X[], ysIn: Array
         `(relative error ${check.maxRelError.toExponential(2)})`, "fix valueAndGradient, or pass checkGradient: false if the model is non-smooth there");
     }
   }
-  return { fn, model, rows, ys, weights, o, coords, objective, starts, p, dim, signal: options.signal };
+  const clusters = o.bootstrap > 0 && o.bootstrapBy !== null ? clustersBy(fn, rows, o.bootstrapBy) : null;
+  return { fn, model, rows, ys, weights, o, coords, objective, starts, p, dim, clusters, signal: options.signal };
 }
 
 /** Runs starts on this thread in chunks, reporting progress and honouring interrupts; yields between chunks. */
@@ -214,7 +219,7 @@ function bootstrapPlan<X>(plan: FitPlan<X>, best: StartOutcome): { starts: Float
   const B = plan.o.bootstrap;
   const starts = new Float64Array(B * plan.dim);
   for (let b = 0; b < B; b++) starts.set(best.u, b * plan.dim);
-  return { starts, weights: bootstrapWeights(plan.rows.length, B, plan.o.seed, plan.weights) };
+  return { starts, weights: bootstrapWeights(plan.rows.length, B, plan.o.seed, plan.weights, plan.clusters) };
 }
 
 /** [min, max] of every input field that is a finite number in all rows (rows that are plain numbers: key "x"). */
@@ -241,6 +246,31 @@ function thetaOf(coords: ParamCoordinates, u: ArrayLike<number>): number[] {
   return Array.from(t);
 }
 
+/** The fitted scale σ of a Huber-likelihood fit (the extra optimiser coordinate log σ). */
+function sigmaOf<X>(plan: FitPlan<X>, u: Float64Array): number | undefined {
+  return plan.o.spec.kind === "huber-likelihood" ? Math.exp(u[plan.p]) : undefined;
+}
+
+/**
+ * Why Hessian SEs are unavailable. A Huber objective is quadratic only for residuals inside its threshold; when fewer
+ * of them than parameters lie there (typical of Huber-likelihood fits, whose σ shrinks until δ·σ ~ 1e-9), the
+ * objective is piecewise linear around the optimum — an L1 fit — and has no curvature to invert.
+ */
+function notPositiveDefinite(o: ResolvedFitOptions, residuals: ArrayLike<number>, flat: boolean, p: number, sigma: number | undefined): string {
+  const base = "Hessian of the objective is not positive definite at the optimum";
+  if (o.spec.kind !== "mse") {
+    const zone = o.spec.delta * (sigma ?? 1);
+    let inside = 0;
+    for (let i = 0; i < residuals.length; i++) if (Math.abs(residuals[i]) <= zone) inside++;
+    if (inside < p) {
+      return `${base}: only ${inside} of ${residuals.length} residuals lie inside the Huber threshold ` +
+        `|r| ≤ ${formatFitNumber(zone)}, so the objective is piecewise linear there (an L1 fit) and has no curvature to invert; ` +
+        "Hessian-based SEs unavailable — use { bootstrap: 1000 } for intervals";
+    }
+  }
+  return `${base}${flat ? " (see the flat directions above)" : " (a saddle point or a kink)"}; Hessian-based SEs unavailable`;
+}
+
 function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, boot: StartOutcome[] | null,
   screening: FitScreening | null): FitResult {
   const { coords, objective, p, o, fn } = plan;
@@ -254,24 +284,35 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
   const { residuals, fitted } = objective.residuals(b.u);
   const grad = new Float64Array(plan.dim);
   objective.evaluate(b.u, grad);
-  const curv = curvatureAt(objective, b.u, p, n);
-  const warnings: string[] = [];
+  const analytic = Boolean(plan.model.bindLog || plan.model.valueAndGradient);
+  const curv = curvatureAt(objective, b.u, p, n, analytic);
+  const warnings: string[] = designWarnings(plan.model, plan.rows, theta);
   if (!(b.reason === "gradient" || b.reason === "function-change")) warnings.push(`best start did not converge: ${STOP_REASON_TEXT[b.reason]}`);
-  if (!plan.model.bindLog && !plan.model.valueAndGradient) {
+  if (!analytic) {
     warnings.push("gradients by central differences (the model has no analytic gradient)");
   }
   const s = new Float64Array(p);
   coords.uToS(b.u, s);
+  const edge = new Set<number>();
   names.forEach((nm, j) => {
-    if (coords.boundProximity(j, s[j]) < 1e-6) warnings.push(`${nm} = ${theta[j]} sits on its bound; its SE and interval are not meaningful`);
+    if (coords.boundProximity(j, s[j]) < 1e-6) {
+      edge.add(j);
+      warnings.push(`${nm} = ${theta[j]} sits on its bound; its SE and interval are not meaningful`);
+    }
   });
+  const limits = limitWarnings(plan.model, plan.rows, theta);
+  limits.params.forEach((j) => edge.add(j));
+  warnings.push(...limits.warnings);
 
   let hessianSE: Record<string, number> | null = null;
   let hessCov: Matrix | null = null;
   if (curv.covarianceU) {
     hessCov = curv.covarianceU.map((r, i) => r.map((v, j) => v * dtheta[i] * dtheta[j]));
     hessianSE = Object.fromEntries(names.map((nm, j) => [nm, Math.sqrt(hessCov![j][j])]));
-  } else warnings.push("Hessian of the objective is not positive definite at the optimum; Hessian-based SEs unavailable");
+  }
+  const flat = undeterminedDirections(curv.flat, theta, edge, hessCov ? names.map((nm) => hessianSE![nm]) : null);
+  warnings.push(...flatDirectionWarnings(names, flat));
+  if (!hessCov) warnings.push(notPositiveDefinite(o, residuals, flat.length > 0, p, sigmaOf(plan, b.u)));
 
   let uncertainty: UncertaintySource = curv.covarianceU ? curv.method : "none";
   let se: Record<string, number | null> = Object.fromEntries(names.map((nm) => [nm, hessianSE ? hessianSE[nm] : null]));
@@ -293,8 +334,11 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
     const samples = ok.map((x) => thetaOf(coords, x.u));
     const notConverged = ok.filter((x) => !(x.reason === "gradient" || x.reason === "function-change")).length;
     if (samples.length < 2) throw new DidNotConvergeError(fn, `only ${samples.length} of ${boot.length} bootstrap refits gave a finite objective`);
-    bootstrap = summarizeBootstrap(names, samples, o.ciLevel, { resamples: boot.length, seed: o.seed, notConverged, failed: boot.length - ok.length });
+    bootstrap = summarizeBootstrap(names, samples, o.ciLevel, {
+      resamples: boot.length, seed: o.seed, unit: o.bootstrapBy ?? "row", units: plan.clusters?.count ?? n, notConverged, failed: boot.length - ok.length,
+    });
     if (notConverged > 0) warnings.push(`${notConverged} of ${boot.length} bootstrap refits stopped without meeting a convergence criterion`);
+    warnings.push(...bootstrapWarnings(names, params, bootstrap));
     uncertainty = "bootstrap";
     se = { ...bootstrap.se };
     covariance = bootstrap.covariance;
@@ -303,7 +347,7 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
   // Screened end points stopped early in flat valleys: group them at tolerances matching the screening rule,
   // or every stall would count as its own optimum.
   const optima = clusterOptima(outcomes, coords, screening ? SCREENED_CLUSTER_TOL : undefined);
-  const sigma = o.spec.kind === "huber-likelihood" ? Math.exp(b.u[p]) : undefined;
+  const sigma = sigmaOf(plan, b.u);
   return finalizeFitResult({
     kind: "fit-result",
     model: plan.model.id,
@@ -329,6 +373,7 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
     diagnostics: {
       n, dof: n - p, gradientMaxAbs: Math.max(...Array.from(grad, Math.abs)),
       hessianEigenvalues: curv.eigenvalues, conditionNumber: curv.conditionNumber, hessianSE,
+      flatDirections: flat.map((d) => ({ curvature: d.curvature, loadings: Object.fromEntries(names.map((nm, j) => [nm, d.loadings[j]])) })),
       ...(sigma !== undefined ? { sigma } : {}), warnings,
     },
   });

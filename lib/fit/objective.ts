@@ -12,7 +12,7 @@ import { InvalidInputError } from "../core";
 import type { Model } from "./model";
 import type { DifferentiableFunction } from "./lbfgs";
 import type { ParamCoordinates } from "./transforms";
-import { fitErf } from "./special";
+import { erf } from "../numeric/special";
 
 export type FitObjectiveKind = "huber" | "mse" | "huber-likelihood";
 export const FIT_OBJECTIVES: readonly FitObjectiveKind[] = ["huber", "mse", "huber-likelihood"];
@@ -42,7 +42,7 @@ export function huberLoss(r: number, delta: number): number {
  * @example Math.exp(huberLogNormalizer(1e6)) // => 2.5066282746310002
  */
 export function huberLogNormalizer(delta: number): number {
-  return Math.log(Math.sqrt(2 * Math.PI) * fitErf(delta / Math.SQRT2) + (2 * Math.exp(-0.5 * delta * delta)) / delta);
+  return Math.log(Math.sqrt(2 * Math.PI) * erf(delta / Math.SQRT2) + (2 * Math.exp(-0.5 * delta * delta)) / delta);
 }
 
 /** A model bound to rows, evaluated at one parameter point at a time. */

@@ -42,8 +42,11 @@ export interface FitOptions {
   readonly screenFtol?: number;
   /** Worker threads for multi-starts and bootstrap: "auto" (= available cores) or a count; 0 = in-process. */
   readonly workers?: number | "auto";
-  /** Bootstrap resamples over rows (0 = none; Besiroglu et al. used 4000). */
-  readonly bootstrap?: number;
+  /**
+   * Bootstrap resamples (0 = none; Besiroglu et al. used 4000), over rows, or with `{ n, by: "run" }` over the
+   * clusters of rows that share a value of that field (use it when rows are checkpoints of the same runs).
+   */
+  readonly bootstrap?: number | { readonly n: number; readonly by?: string };
   /** Seed of the bootstrap's PRNG (xoshiro128**). */
   readonly seed?: number;
   /** Confidence level of the reported intervals. */
@@ -94,6 +97,8 @@ export interface ResolvedFitOptions {
   readonly screen: { readonly lbfgs: LbfgsOptions; readonly polish: number; readonly polishLbfgs: LbfgsOptions } | null;
   readonly workers: number | "auto";
   readonly bootstrap: number;
+  /** Row field whose values define the bootstrap's clusters, or null to resample rows. */
+  readonly bootstrapBy: string | null;
   readonly seed: number;
   readonly ciLevel: number;
   readonly checkGradient: boolean;
@@ -107,6 +112,12 @@ function positiveNumber(fn: string, name: string, x: unknown): number {
 function count(fn: string, name: string, x: unknown, min: number): number {
   if (typeof x !== "number" || !Number.isInteger(x) || x < min) throw new InvalidInputError(fn, `option ${name} must be an integer ≥ ${min}, got ${String(x)}`);
   return x;
+}
+
+function bootstrapBy(fn: string, b: FitOptions["bootstrap"]): string | null {
+  if (typeof b !== "object" || b === null || b.by === undefined) return null;
+  if (typeof b.by !== "string" || b.by === "") throw new InvalidInputError(fn, `option bootstrap.by must be a row field name such as "run", got ${String(b.by)}`);
+  return b.by;
 }
 
 /** Checks every option and fills in FIT_DEFAULTS; throws a typed error naming `fn` and the bad option. */
@@ -142,7 +153,9 @@ export function resolveFitOptions(fn: string, o: FitOptions): ResolvedFitOptions
       polishLbfgs: { ...lbfgs, gtol: lbfgs.gtol * POLISH_GTOL_FACTOR },
     } : null,
     workers,
-    bootstrap: count(fn, "bootstrap", o.bootstrap ?? d.bootstrap, 0),
+    bootstrap: count(fn, typeof o.bootstrap === "object" ? "bootstrap.n" : "bootstrap",
+      typeof o.bootstrap === "object" && o.bootstrap !== null ? o.bootstrap.n : o.bootstrap ?? d.bootstrap, 0),
+    bootstrapBy: bootstrapBy(fn, o.bootstrap),
     seed,
     ciLevel,
     checkGradient: o.checkGradient ?? d.checkGradient,

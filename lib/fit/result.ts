@@ -7,7 +7,7 @@
  * `uncertainty` says where SEs and intervals come from; `grid`, `diagnostics` and `method` describe the run.
  */
 import { makeDisplayable } from "../core";
-import type { Matrix } from "./linalg";
+import type { Matrix } from "../numeric/linalg";
 import type { StopReason } from "./lbfgs";
 import type { FitObjectiveKind, Reduction, ResidualSpace } from "./objective";
 import type { LocalOptimum } from "./multistart";
@@ -60,6 +60,11 @@ export interface FitDiagnostics {
   readonly hessianEigenvalues: readonly number[];
   /** Condition number of that Hessian: large = poorly determined directions. */
   readonly conditionNumber: number;
+  /**
+   * Directions in which the objective is (nearly) flat at the optimum, each with its eigenvector loadings per
+   * parameter (optimiser coordinates): the parameter combinations these data do not determine. Empty when healthy.
+   */
+  readonly flatDirections: readonly { readonly curvature: number; readonly loadings: Readonly<Record<string, number>> }[];
   /** Hessian-based SEs (natural units), whatever `uncertainty` reports. */
   readonly hessianSE: Readonly<Record<string, number>> | null;
   /** Fitted scale σ of the Huber likelihood. */
@@ -130,8 +135,8 @@ export function formatFitResultText<P extends string>(r: FitResult<P>): string {
     line(["param", "estimate", "(SE)", `[${pct}% CI]`]),
     ...rows.map(line),
     `objective ${r.objective.toPrecision(6)} · ${r.converged ? "converged" : "NOT converged"} (${r.message}) after ${r.iterations} iterations`,
-    `uncertainty: ${r.uncertainty}${r.bootstrap ? ` (${r.bootstrap.resamples} resamples, seed ${r.bootstrap.seed})` : ""} · starts ${r.grid.starts}, distinct optima ${r.grid.distinctOptima}, condition number ${formatFitNumber(r.diagnostics.conditionNumber)}`,
-    ...r.diagnostics.warnings.map((w) => `warning: ${w}`),
+    `uncertainty: ${r.uncertainty}${r.bootstrap ? ` (${r.bootstrap.resamples} resamples of ${r.bootstrap.units} ${r.bootstrap.unit === "row" ? "rows" : `clusters by ${r.bootstrap.unit}`}, seed ${r.bootstrap.seed})` : ""} · starts ${r.grid.starts}, distinct optima ${r.grid.distinctOptima}, condition number ${formatFitNumber(r.diagnostics.conditionNumber)}`,
+    ...r.warnings.map((w) => `warning: ${w}`),
   ].join("\n");
 }
 

@@ -3,7 +3,7 @@
  * batch, with warmup) and square root for Adam (Malladi et al. 2022: η → √κ·η; the β and ε map
  * 1 − β → κ(1 − β), ε → ε/√κ is from memory and UNVERIFIED).
  */
-import { assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { assertPositive, defineCard, InvalidInputError } from "../core";
 import { goyalCitation, malladiCitation } from "../core/bibliography";
 
 
@@ -14,12 +14,12 @@ import { goyalCitation, malladiCitation } from "../core/bibliography";
  * @param p.lr LR at the base batch (> 0); p.kappa batch factor (> 0)
  * @returns the LR at κ × the batch
  * @throws InvalidInputError for non-positive input
- * @example sgdLinearBatchScaling({ lr: 0.1, kappa: 32 }) // => 3.2
+ * @example hparams.batchScaling.sgdLinear({ lr: 0.1, kappa: 32 }) // => 3.2
  * @see goyalCitation
  */
 export function sgdLinearBatchScaling(p: { lr: number; kappa: number }): number {
-  assertPositive("sgdLinearBatchScaling", "lr", p.lr);
-  assertPositive("sgdLinearBatchScaling", "kappa", p.kappa);
+  assertPositive("hparams.batchScaling.sgdLinear", "lr", p.lr);
+  assertPositive("hparams.batchScaling.sgdLinear", "kappa", p.kappa);
   return p.lr * p.kappa;
 }
 
@@ -38,11 +38,11 @@ export interface AdamScaled {
  * @param p lr, beta1, beta2, eps at the base batch; kappa the batch factor
  * @returns lr, beta1, beta2, eps and warnings
  * @throws InvalidInputError for non-positive lr/eps/kappa or β outside [0, 1)
- * @example adamSqrtBatchScaling({ lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, kappa: 4 }).lr // => 2e-3
+ * @example hparams.batchScaling.adamSqrt({ lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, kappa: 4 }).lr // => 2e-3
  * @see malladiCitation
  */
 export function adamSqrtBatchScaling(p: { lr: number; beta1: number; beta2: number; eps: number; kappa: number }): AdamScaled {
-  const fn = "adamSqrtBatchScaling";
+  const fn = "hparams.batchScaling.adamSqrt";
   assertPositive(fn, "lr", p.lr);
   assertPositive(fn, "eps", p.eps);
   assertPositive(fn, "kappa", p.kappa);
@@ -59,8 +59,8 @@ export function adamSqrtBatchScaling(p: { lr: number; beta1: number; beta2: numb
   return { lr: p.lr * Math.sqrt(p.kappa), beta1: beta("beta1", p.beta1), beta2: beta("beta2", p.beta2), eps: p.eps / Math.sqrt(p.kappa), warnings };
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const sgdLinearScalingLaw = defineCard({
+/** Card of the rule (no fitted constants): registers it in the catalogue (`help()`). */
+export const sgdLinearCard = defineCard({
   id: "sgd-linear-batch-scaling",
   name: "Linear LR scaling rule for SGD",
   topic: "batch",
@@ -69,11 +69,11 @@ export const sgdLinearScalingLaw = defineCard({
   variables: { "η": "learning rate", "κ": "batch-size scale factor" },
   citation: goyalCitation,
   status: "confirmed",
-  api: "sgdLinearBatchScaling",
+  api: "hparams.batchScaling.sgdLinear",
 });
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const adamSqrtScalingLaw = defineCard({
+/** Card of the rule (no fitted constants): registers it in the catalogue (`help()`). */
+export const adamSqrtCard = defineCard({
   id: "adam-sqrt-batch-scaling",
   name: "Square-root LR scaling rule for Adam (β/ε map unverified)",
   topic: "batch",
@@ -82,5 +82,12 @@ export const adamSqrtScalingLaw = defineCard({
   variables: { "η": "learning rate", "β1, β2": "Adam moment decays", "ε": "Adam epsilon", "κ": "batch-size scale factor" },
   citation: malladiCitation,
   status: "unverified",
-  api: "adamSqrtBatchScaling",
+  api: "hparams.batchScaling.adamSqrt",
 });
+
+/**
+ * Learning-rate rules for a batch scaled by κ: `sgdLinear({ lr, kappa })` (Goyal et al.) and
+ * `adamSqrt({ lr, beta1, beta2, eps, kappa })` (Malladi et al.; β/ε map unverified).
+ * @example hparams.batchScaling.sgdLinear({ lr: 0.1, kappa: 4 }) // => 0.4
+ */
+export const batchScaling = { sgdLinear: sgdLinearBatchScaling, adamSqrt: adamSqrtBatchScaling } as const;

@@ -2,7 +2,7 @@
  * Cosine learning-rate decay with linear warmup (Loshchilov & Hutter 2017, without restarts): the baseline WSD is
  * compared against.
  */
-import { assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { assertPositive, defineCard, InvalidInputError } from "../core";
 
 import { warmupFactor } from "./wsd";
 import { cosineCitation } from "../core/bibliography";
@@ -26,18 +26,18 @@ export interface CosineOptions {
  * @param step iteration (≥ 0); o total, warmup, initDiv, finalFactor
  * @returns the multiplier of the peak LR
  * @throws InvalidInputError for bad options
- * @example cosineFactor(500, { total: 1000, finalFactor: 0 }) // => 0.5
+ * @example hparams.schedules.cosine.factor(500, { total: 1000, finalFactor: 0 }) // => 0.5
  * @see cosineCitation
  */
 export function cosineFactor(step: number, o: CosineOptions): number {
-  const fn = "cosineFactor";
+  const fn = "hparams.schedules.cosine.factor";
   assertPositive(fn, "total", o.total);
   const w = o.warmup ?? 0;
   const f = o.finalFactor ?? 0.1;
   if (!(f >= 0 && f <= 1)) throw new InvalidInputError(fn, `finalFactor must be in [0, 1], got ${f}`);
   if (!(w >= 0 && w < o.total)) throw new InvalidInputError(fn, `warmup must be in [0, total), got ${w}`);
   if (!(step >= 0 && Number.isFinite(step))) throw new InvalidInputError(fn, `step must be a finite number ≥ 0, got ${step}`);
-  if (step < w) return warmupFactor(step, w, o.initDiv ?? 100);
+  if (step < w) return warmupFactor(step, { warmup: w, initDiv: o.initDiv });
   if (step >= o.total) return f;
   return f + (1 - f) * (1 + Math.cos(Math.PI * (step - w) / (o.total - w))) / 2;
 }
@@ -47,18 +47,18 @@ export function cosineFactor(step: number, o: CosineOptions): number {
  * @param o cosine options and peakLR (default 1)
  * @returns an array of `total` learning rates
  * @throws as {@link cosineFactor}
- * @example cosineSchedule({ total: 2, finalFactor: 0 }) // => [1, 0.5]
+ * @example hparams.schedules.cosine.schedule({ total: 2, finalFactor: 0 }) // => [1, 0.5]
  * @see cosineCitation
  */
 export function cosineSchedule(o: CosineOptions & { peakLR?: number }): number[] {
   const peak = o.peakLR ?? 1;
-  assertPositive("cosineSchedule", "peakLR", peak);
-  assertPositive("cosineSchedule", "total", o.total);
+  assertPositive("hparams.schedules.cosine.schedule", "peakLR", peak);
+  assertPositive("hparams.schedules.cosine.schedule", "total", o.total);
   return Array.from({ length: Math.floor(o.total) }, (_, s) => peak * cosineFactor(s, o));
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const cosineScheduleLaw = defineCard({
+/** Card of the cosine schedule (a recipe, no fitted constants): registers it in the catalogue (`help()`). */
+export const cosineCard = defineCard({
   id: "cosine-schedule",
   name: "Cosine learning-rate decay with linear warmup",
   topic: "schedule",
@@ -67,5 +67,5 @@ export const cosineScheduleLaw = defineCard({
   variables: { s: "iteration", n: "total iterations", n_w: "warmup iterations", "f_∞": "final factor" },
   citation: cosineCitation,
   status: "confirmed",
-  api: "cosineFactor",
+  api: "hparams.schedules.cosine",
 });

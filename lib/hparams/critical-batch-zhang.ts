@@ -4,16 +4,16 @@
  * smallest batch B0; the CBS is the B where R(B) = 1.2·R_lin(B) (20% step overhead).
  *
  * Raw sweep tables are noisy (each entry is a minimum over LR/β2/EWA sweeps), so the crossing is read off a smooth
- * curve fitted per model size: McCandlish's R(B) = S_min·(1 + B_noise/B), fitted in log space. With it the overhead
- * ratio is (B + B_noise)/(B0 + B_noise) and the CBS is (1 + o)·B0 + o·B_noise for overhead o. This smoothing is this
- * library's choice; the paper's own fitting procedure is not reproduced.
+ * curve fitted per model size: McCandlish's R(B) = S_min·(1 + B_noise/B), fitted in log space (the Law
+ * `hparams.criticalBatch.zhang`). With it the overhead ratio is (B + B_noise)/(B0 + B_noise) and the CBS is
+ * (1 + o)·B0 + o·B_noise for overhead o. This smoothing is this library's choice; the paper's own fitting procedure
+ * is not reproduced.
  */
-import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, type Citation } from "../core";
-
-import { minimizeOnInterval } from "./least-squares";
+import { assertPositive, InsufficientDataError, InvalidInputError, type PublishedConstants } from "../core";
 import { zhangCbsCitation } from "../core/bibliography";
-
-
+import type { FitOptions } from "../fit/options";
+import type { FitResult } from "../fit/result";
+import { defineLaw, type LawParams } from "../laws/law";
 
 /** One model size of the Chinchilla-setting sweep: minimum steps to the target loss per batch size (sequences of 512). */
 export interface ZhangStepsRow {
@@ -36,6 +36,19 @@ export const ZHANG_2024_CHINCHILLA_STEPS: readonly ZhangStepsRow[] = [
   { model: "1.2B", N: 1.2e9, targetLoss: 2.736, steps: [643000, 331000, 176000, 94000, 46500, 25000, 15360, 8900, 6500] },
 ];
 
+type ZhangParam = "Smin" | "Bnoise";
+
+/** Our smooth fits of the released table, one per model size (checked against an independent scipy fit to 1e-6). */
+function released(model: string, Smin: number, Bnoise: number): PublishedConstants<LawParams<ZhangParam>> {
+  return {
+    name: `Zhang et al. ${model}, Chinchilla setting: R(B) fit (this library)`,
+    params: { Smin, Bnoise },
+    status: "confirmed",
+    citation: { ...zhangCbsCitation, where: "plots/chinchilla.ipynb steps-to-target table, smoothed by least squares on ln R (this library; scipy agrees to 1e-6)" },
+    note: "B in sequences of 512 tokens; R in optimizer steps to that model's target loss",
+  };
+}
+
 function checkSweep(fn: string, p: { steps: readonly number[]; batch: readonly number[] }, minPoints: number): void {
   if (p.steps.length !== p.batch.length) throw new InvalidInputError(fn, `steps has ${p.steps.length} entries but batch has ${p.batch.length}`);
   if (p.steps.length < minPoints) throw new InsufficientDataError(fn, minPoints, p.steps.length, "measure steps-to-target at more batch sizes");
@@ -51,82 +64,72 @@ function checkSweep(fn: string, p: { steps: readonly number[]; batch: readonly n
  * @param p.steps steps to target per batch; p.batch batch sizes, increasing (any unit)
  * @returns one ratio per batch (1 at B0; 1.2 marks the CBS; < 1 at small B is sweep noise)
  * @throws InvalidInputError for mismatched or non-positive input or unsorted batches
- * @example zhangStepsOverheadRatio({ steps: [1000, 500, 300], batch: [1, 2, 4] }) // => [1, 1, 1.2]
+ * @example hparams.criticalBatch.zhang.overheadRatio({ steps: [1000, 500, 300], batch: [1, 2, 4] }) // => [1, 1, 1.2]
  * @see zhangCbsCitation
  */
 export function zhangStepsOverheadRatio(p: { steps: readonly number[]; batch: readonly number[] }): number[] {
-  checkSweep("zhangStepsOverheadRatio", p, 1);
+  checkSweep("hparams.criticalBatch.zhang.overheadRatio", p, 1);
   const e0 = p.steps[0] * p.batch[0];
   return p.steps.map((s, i) => (s * p.batch[i]) / e0);
 }
 
-/** A smooth steps-vs-batch curve R(B) = S_min·(1 + B_noise/B). */
-export interface ZhangStepsCurve {
-  /** Steps needed at infinite batch. */
-  readonly Smin: number;
-  /** Noise-scale batch, same unit as the input batches (E_min/S_min). */
-  readonly Bnoise: number;
-  /** RMS residual of log R. */
+/** The result of {@link fitZhangStepsCurve}: the FitResult of S_min and B_noise plus: */
+export type ZhangStepsFit = FitResult<ZhangParam> & {
+  /** RMS residual of ln R. */
   readonly rmsLog: number;
   /** The smallest batch of the sweep (the linear-scaling reference). */
   readonly B0: number;
-}
+};
 
 /**
- * Fits R(B) = S_min·(1 + B_noise/B) to a steps-vs-batch sweep by least squares on log R (B_noise by 1-D search over
- * log B_noise, S_min in closed form).
- * @param p.steps steps to target per batch; p.batch increasing batch sizes
- * @returns S_min, B_noise, RMS log residual, B0
+ * Fits R(B) = S_min·(1 + B_noise/B) to a steps-vs-batch sweep by least squares on ln R (lib/fit, starts spread over
+ * ln B_noise from B0·e^−5 to B_max·e^5).
+ * @param x.steps steps to target per batch; x.batch increasing batch sizes
+ * @param options fit options passed to the fitter
+ * @returns a FitResult (Smin, Bnoise) plus the RMS log residual `rmsLog` and `B0`
  * @throws InsufficientDataError with < 3 points; InvalidInputError for bad input
- * @example Math.round(fitZhangStepsCurve({ steps: [3000, 2000, 1500], batch: [1, 2, 4] }).Bnoise) // => 2
+ * @example Math.round(hparams.criticalBatch.zhang.fitSweep({ steps: [3000, 2000, 1500], batch: [1, 2, 4] }).params.Bnoise) // => 2
  * @see zhangCbsCitation
  */
-export function fitZhangStepsCurve(p: { steps: readonly number[]; batch: readonly number[] }): ZhangStepsCurve {
-  const fn = "fitZhangStepsCurve";
-  checkSweep(fn, p, 3);
-  const logR = p.steps.map(Math.log);
-  const n = logR.length;
-  const offsetAt = (bn: number) => logR.map((y, i) => y - Math.log1p(bn / p.batch[i]));
-  const rss = (lb: number) => {
-    const r = offsetAt(Math.exp(lb));
-    const mean = r.reduce((a, b) => a + b, 0) / n;
-    return r.reduce((a, b) => a + (b - mean) ** 2, 0);
-  };
-  const lo = Math.log(p.batch[0]) - 10;
-  const hi = Math.log(p.batch[n - 1]) + 10;
-  const lb = minimizeOnInterval(rss, lo, hi, 400);
-  const Bnoise = Math.exp(lb);
-  const r = offsetAt(Bnoise);
-  const mean = r.reduce((a, b) => a + b, 0) / n;
-  return { Smin: Math.exp(mean), Bnoise, rmsLog: Math.sqrt(rss(lb) / n), B0: p.batch[0] };
+export function fitZhangStepsCurve(x: { steps: readonly number[]; batch: readonly number[] }, options: FitOptions = {}): ZhangStepsFit {
+  const fn = "hparams.criticalBatch.zhang.fitSweep";
+  checkSweep(fn, x, 3);
+  const n = x.batch.length;
+  const lo = Math.log(x.batch[0]) - 5;
+  const hi = Math.log(x.batch[n - 1]) + 5;
+  const grid = { Smin: [Math.log(x.steps[n - 1])], Bnoise: Array.from({ length: 9 }, (_, k) => lo + ((hi - lo) * k) / 8) };
+  const fit = zhang.fitSync(x.batch.map((B) => ({ B })), x.steps, { grid, ...options });
+  const rmsLog = Math.sqrt(fit.residuals.reduce((s, r) => s + r * r, 0) / n);
+  return Object.assign(fit, { rmsLog, B0: x.batch[0] });
 }
 
 /**
  * The operational critical batch size: the B where R(B) = (1 + overhead)·R_lin(B).
  * "smooth" (default) reads it off the fitted {@link fitZhangStepsCurve}: (1 + o)·B0 + o·B_noise.
  * "interpolate" interpolates the raw ratio in log-log space at its first upward crossing (noisy; for comparison).
- * @param p.steps; p.batch; p.overhead (default 0.2); p.method "smooth" | "interpolate"
+ * @param x.steps; x.batch
+ * @param opts.overhead (default 0.2); opts.method "smooth" | "interpolate"
  * @returns the CBS in the unit of `batch`
  * @throws InvalidInputError when the raw ratio never crosses 1 + overhead ("interpolate")
- * @example criticalBatchSizeZhang({ steps: [1000, 500, 300], batch: [1, 2, 4], method: "interpolate" }) // => 4
+ * @example hparams.criticalBatch.zhang.criticalBatch({ steps: [1000, 500, 300], batch: [1, 2, 4] }, { method: "interpolate" }) // => 4
  * @see zhangCbsCitation
  */
-export function criticalBatchSizeZhang(p: { steps: readonly number[]; batch: readonly number[]; overhead?: number; method?: "smooth" | "interpolate" }): number {
-  const fn = "criticalBatchSizeZhang";
-  const o = p.overhead ?? 0.2;
+export function criticalBatchSizeZhang(x: { steps: readonly number[]; batch: readonly number[] }, opts: { overhead?: number; method?: "smooth" | "interpolate" } = {}): number {
+  const fn = "hparams.criticalBatch.zhang.criticalBatch";
+  const o = opts.overhead ?? 0.2;
   assertPositive(fn, "overhead", o);
-  const method = p.method ?? "smooth";
+  const method = opts.method ?? "smooth";
   if (method === "smooth") {
-    const c = fitZhangStepsCurve(p);
-    return (1 + o) * c.B0 + o * c.Bnoise;
+    const c = fitZhangStepsCurve(x);
+    return (1 + o) * c.B0 + o * c.params.Bnoise;
   }
   if (method !== "interpolate") throw new InvalidInputError(fn, `unknown method "${String(method)}"`, "use \"smooth\" or \"interpolate\"");
-  const ratio = zhangStepsOverheadRatio(p);
+  const ratio = zhangStepsOverheadRatio(x);
   const target = 1 + o;
   for (let i = 1; i < ratio.length; i++) {
     if (ratio[i] >= target && ratio[i - 1] < target) {
       const t = (Math.log(target) - Math.log(ratio[i - 1])) / (Math.log(ratio[i]) - Math.log(ratio[i - 1]));
-      return Math.exp(Math.log(p.batch[i - 1]) + t * (Math.log(p.batch[i]) - Math.log(p.batch[i - 1])));
+      return Math.exp(Math.log(x.batch[i - 1]) + t * (Math.log(x.batch[i]) - Math.log(x.batch[i - 1])));
     }
   }
   throw new InvalidInputError(fn, `the step overhead never crosses ${target} (max ${Math.max(...ratio).toFixed(3)})`, "extend the sweep to larger batches");
@@ -135,29 +138,64 @@ export function criticalBatchSizeZhang(p: { steps: readonly number[]; batch: rea
 /**
  * CBS power law in data size, B* = c·D^γ (Zhang et al.: CBS grows with D at fixed N; c and γ must be fitted by the user,
  * the paper's values are not stored).
- * @param p.D tokens (> 0); p.c prefactor (> 0); p.gamma exponent
+ * @param x.D tokens (> 0)
+ * @param p.c prefactor (> 0); p.gamma exponent
  * @returns the CBS
  * @throws InvalidInputError for non-positive D or c
- * @example zhangCbsPowerLaw({ D: 1e10, c: 1, gamma: 0.5 }) // => 1e5
+ * @example hparams.criticalBatch.zhang.powerLaw({ D: 1e10 }, { c: 1, gamma: 0.5 }) // => 1e5
  * @see zhangCbsCitation
  */
-export function zhangCbsPowerLaw(p: { D: number; c: number; gamma: number }): number {
-  const fn = "zhangCbsPowerLaw";
-  assertPositive(fn, "D", p.D);
+export function zhangCbsPowerLaw(x: { D: number }, p: { c: number; gamma: number }): number {
+  const fn = "hparams.criticalBatch.zhang.powerLaw";
+  assertPositive(fn, "D", x.D);
   assertPositive(fn, "c", p.c);
   if (!Number.isFinite(p.gamma)) throw new InvalidInputError(fn, `gamma must be finite, got ${p.gamma}`);
-  return p.c * p.D ** p.gamma;
+  return p.c * x.D ** p.gamma;
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const zhangCriticalBatchLaw = defineCard({
+/**
+ * Zhang et al.'s steps-to-target curve R(B) = S_min·(1 + B_noise/B) (published sets: our fits of the released table,
+ * one per model size), with the operational critical batch size and the table itself:
+ * `overheadRatio({ steps, batch })`, `fitSweep({ steps, batch })` (a FitResult), `criticalBatch({ steps, batch }, opts?)`,
+ * `powerLaw({ D }, { c, gamma })`, `batches` and `chinchillaSteps` (the released table).
+ * @example Math.round(hparams.criticalBatch.zhang.predict({ B: 2048 }, hparams.criticalBatch.zhang.published["85M"])) // => 2651
+ * @see zhangCbsCitation
+ */
+export const zhang = defineLaw<{ B: number }, ZhangParam, {
+  batches: typeof ZHANG_2024_BATCHES; chinchillaSteps: typeof ZHANG_2024_CHINCHILLA_STEPS; overheadRatio: typeof zhangStepsOverheadRatio;
+  fitSweep: typeof fitZhangStepsCurve; criticalBatch: typeof criticalBatchSizeZhang; powerLaw: typeof zhangCbsPowerLaw;
+}>({
   id: "zhang-critical-batch",
-  name: "Operational critical batch size (20% step overhead over linear scaling)",
+  api: "hparams.criticalBatch.zhang",
+  name: "Steps to target loss vs batch size, and the operational critical batch size (Zhang et al.)",
   topic: "batch",
-  latex: "R(B^*) = 1.2\\,R(B_0)\\frac{B_0}{B^*},\\quad R(B) \\approx S_{min}(1 + B_{noise}/B),\\quad B^* = c\\,D^{\\gamma}",
-  formula: "CBS: R(B) = 1.2 * R(B0) * B0 / B; smooth R(B) = Smin * (1 + Bnoise / B); B* = c * D^gamma",
-  variables: { B: "batch size (sequences of 512 in the released table)", "R(B)": "optimizer steps to reach the target loss", D: "training tokens", "B*": "critical batch size" },
+  latex: "R(B) = S_{min}\\left(1 + \\frac{B_{noise}}{B}\\right),\\quad R(B^*) = 1.2\\,R(B_0)\\frac{B_0}{B^*} \\Rightarrow B^* = 1.2\\,B_0 + 0.2\\,B_{noise}",
+  formula: "Smin * (1 + Bnoise / B)",
+  inputs: { B: "batch size (sequences of 512 in the released table)" },
+  output: "optimizer steps to reach the target loss",
+  params: [
+    { name: "Smin", transform: "log", description: "steps at infinite batch" },
+    { name: "Bnoise", transform: "log", description: "noise-scale batch E_min/S_min, unit of B" },
+  ],
+  published: {
+    "85M": released("85M", 1267.46469, 2235.23488),
+    "151M": released("151M", 1710.25074, 3303.42922),
+    "302M": released("302M", 2095.34978, 5432.63466),
+    "604M": released("604M", 2459.92756, 7906.61025),
+    "1.2B": released("1.2B", 3895.49981, 11139.6891),
+  },
+  ranges: { B: [64, 16384] },
   citation: zhangCbsCitation,
-  status: "unverified",
-  api: "zhangStepsOverheadRatio",
+  predict: (x, p) => p.Smin * (1 + p.Bnoise / x.B),
+  gradient(x, p, g) {
+    g[0] = 1 + p.Bnoise / x.B;
+    g[1] = p.Smin / x.B;
+    return p.Smin * g[0];
+  },
+  module: __filename,
+  // Least squares on ln R; the objective is not convex in B_noise, so fitSweep spreads starts over it.
+  fitDefaults: { objective: "mse", space: "log", workers: 0, gtol: 1e-10, ftol: 1e-13, init: { Smin: 1000, Bnoise: 1000 } },
+}, {
+  batches: ZHANG_2024_BATCHES, chinchillaSteps: ZHANG_2024_CHINCHILLA_STEPS, overheadRatio: zhangStepsOverheadRatio,
+  fitSweep: fitZhangStepsCurve, criticalBatch: criticalBatchSizeZhang, powerLaw: zhangCbsPowerLaw,
 });

@@ -1,20 +1,16 @@
 /**
  * DeepSeek LLM (Bi et al. 2024) compute-optimal hyperparameters and allocation, with C = M·D and
  * M = non-embedding FLOPs/token including attention (72·n_layer·d² + 12·n_layer·d·l_seq; use
- * `transformerFlopsPerToken(shape, "deepseek-M")`):
+ * `laws.flops` with "deepseek-M"):
  *   η_opt = 0.3118·C^−0.125,  B_opt = 0.2920·C^0.3271 (tokens),  M_opt = 0.1715·C^0.5243,  D_opt = 5.8316·C^0.4757.
  */
 import { assertPositive, defineCard, InvalidInputError, type PublishedConstants } from "../core";
 import { deepseekCitation } from "../core/bibliography";
-
+import { defineLaw, paramsOf, type LawParams } from "../laws/law";
+import { monomial } from "./monomial";
 
 /** Constants of DeepSeek η_opt = lrCoef·C^lrExp and B_opt = batchCoef·C^batchExp. */
-export interface DeepseekHparamConstants {
-  readonly lrCoef: number;
-  readonly lrExp: number;
-  readonly batchCoef: number;
-  readonly batchExp: number;
-}
+export type DeepseekHparamConstants = LawParams<"lrCoef" | "lrExp" | "batchCoef" | "batchExp">;
 
 /** η_opt and B_opt fits (confirmed-secondary: DeepSeek calculator page; matches the 7B/67B published LR and batch). */
 export const DEEPSEEK_HPARAMS: PublishedConstants<DeepseekHparamConstants> = {
@@ -26,12 +22,7 @@ export const DEEPSEEK_HPARAMS: PublishedConstants<DeepseekHparamConstants> = {
 };
 
 /** Constants of DeepSeek M_opt = mBase·C^mExp and D_opt = dBase·C^dExp. */
-export interface DeepseekAllocationConstants {
-  readonly mBase: number;
-  readonly mExp: number;
-  readonly dBase: number;
-  readonly dExp: number;
-}
+export type DeepseekAllocationConstants = LawParams<"mBase" | "mExp" | "dBase" | "dExp">;
 
 /** M_opt, D_opt allocation (from memory, UNVERIFIED; internally consistent: exponents sum to 1). */
 export const DEEPSEEK_ALLOCATION: PublishedConstants<DeepseekAllocationConstants> = {
@@ -42,83 +33,96 @@ export const DEEPSEEK_ALLOCATION: PublishedConstants<DeepseekAllocationConstants
   note: "M in non-embedding FLOPs/token, D in tokens, C = M·D",
 };
 
-function finite(fn: string, k: object): void {
-  for (const [name, v] of Object.entries(k)) if (!Number.isFinite(v)) throw new InvalidInputError(fn, `constants.${name} must be finite, got ${v}`);
-}
+/** The compute range of DeepSeek's hyperparameter sweeps. */
+const C_RANGE = { C: [1e17, 2e19] as const };
+const C_INPUT = { C: "compute M·D, FLOPs (M = non-embedding FLOPs/token incl. attention)" };
 
 /**
  * DeepSeek compute-optimal peak learning rate η_opt = 0.3118·C^−0.125.
- * @param p.C compute M·D in FLOPs (> 0); p.constants override {@link DEEPSEEK_HPARAMS}
- * @returns the peak AdamW learning rate
- * @throws InvalidInputError for C ≤ 0
- * @example deepseekOptimalLearningRate({ C: 1e20 }) // => 9.85998e-4
+ * @example hparams.deepseek.lr.predict({ C: 1e20 }) // => 9.85998e-4
  * @see deepseekCitation
  */
-export function deepseekOptimalLearningRate(p: { C: number; constants?: DeepseekHparamConstants }): number {
-  const fn = "deepseekOptimalLearningRate";
-  assertPositive(fn, "C", p.C);
-  const k = p.constants ?? DEEPSEEK_HPARAMS.params;
-  finite(fn, k);
-  return k.lrCoef * p.C ** k.lrExp;
-}
+export const deepseekLR = defineLaw<{ C: number }, "lrCoef" | "lrExp">({
+  id: "deepseek-lr",
+  api: "hparams.deepseek.lr",
+  name: "DeepSeek LLM compute-optimal learning rate η_opt(C)",
+  topic: "hparams",
+  latex: "\\eta_{opt} = 0.3118\\,C^{-0.1250}",
+  formula: "lrCoef * C^lrExp",
+  inputs: C_INPUT,
+  output: "peak AdamW learning rate",
+  params: [{ name: "lrCoef", transform: "log", description: "prefactor" }, { name: "lrExp", description: "exponent of C" }],
+  published: { deepseek: DEEPSEEK_HPARAMS },
+  ranges: C_RANGE,
+  citation: deepseekCitation,
+  ...monomial<{ C: number }, "lrCoef" | "lrExp">("lrCoef", [["C", "lrExp"]]),
+  module: __filename,
+  fitDefaults: { objective: "mse", init: { lrCoef: 1, lrExp: 0 } },
+});
 
 /**
  * DeepSeek compute-optimal batch size B_opt = 0.2920·C^0.3271, in tokens.
- * @param p.C compute M·D in FLOPs (> 0); p.constants override {@link DEEPSEEK_HPARAMS}
- * @returns the batch size in tokens
- * @throws InvalidInputError for C ≤ 0
- * @example deepseekOptimalBatch({ C: 1e20 }) // => 1.017145e6
+ * @example hparams.deepseek.batch.predict({ C: 1e20 }) // => 1.017145e6
  * @see deepseekCitation
  */
-export function deepseekOptimalBatch(p: { C: number; constants?: DeepseekHparamConstants }): number {
-  const fn = "deepseekOptimalBatch";
-  assertPositive(fn, "C", p.C);
-  const k = p.constants ?? DEEPSEEK_HPARAMS.params;
-  finite(fn, k);
-  return k.batchCoef * p.C ** k.batchExp;
-}
+export const deepseekBatch = defineLaw<{ C: number }, "batchCoef" | "batchExp">({
+  id: "deepseek-batch",
+  api: "hparams.deepseek.batch",
+  name: "DeepSeek LLM compute-optimal batch size B_opt(C)",
+  topic: "hparams",
+  latex: "B_{opt} = 0.2920\\,C^{0.3271}",
+  formula: "batchCoef * C^batchExp",
+  inputs: C_INPUT,
+  output: "batch size, tokens",
+  params: [{ name: "batchCoef", transform: "log", description: "prefactor, tokens" }, { name: "batchExp", description: "exponent of C" }],
+  published: { deepseek: DEEPSEEK_HPARAMS },
+  ranges: C_RANGE,
+  citation: deepseekCitation,
+  ...monomial<{ C: number }, "batchCoef" | "batchExp">("batchCoef", [["C", "batchExp"]]),
+  module: __filename,
+  fitDefaults: { objective: "mse", init: { batchCoef: 1, batchExp: 0 } },
+});
 
 /**
  * DeepSeek compute-optimal allocation M_opt = 0.1715·C^0.5243 (FLOPs/token), D_opt = 5.8316·C^0.4757 (tokens).
  * The default constants are UNVERIFIED (from memory).
- * @param p.C compute in FLOPs (> 0); p.constants override {@link DEEPSEEK_ALLOCATION}
+ * @param x.C compute in FLOPs (> 0)
+ * @param params mBase, mExp, dBase, dExp (default {@link DEEPSEEK_ALLOCATION})
  * @returns M (non-embedding FLOPs/token) and D (tokens)
- * @throws InvalidInputError for C ≤ 0
- * @example deepseekAllocation({ C: 1e20, constants: { mBase: 1, mExp: 0.5, dBase: 1, dExp: 0.5 } }).D // => 1e10
+ * @throws InvalidInputError for C ≤ 0 or non-finite constants
+ * @example hparams.deepseek.allocation({ C: 1e20 }, { mBase: 1, mExp: 0.5, dBase: 1, dExp: 0.5 }).D // => 1e10
  * @see deepseekCitation
  */
-export function deepseekAllocation(p: { C: number; constants?: DeepseekAllocationConstants }): { M: number; D: number } {
-  const fn = "deepseekAllocation";
-  assertPositive(fn, "C", p.C);
-  const k = p.constants ?? DEEPSEEK_ALLOCATION.params;
-  finite(fn, k);
-  return { M: k.mBase * p.C ** k.mExp, D: k.dBase * p.C ** k.dExp };
+export function deepseekAllocation(x: { C: number }, params?: DeepseekAllocationConstants | PublishedConstants<DeepseekAllocationConstants>): { M: number; D: number } {
+  const fn = "hparams.deepseek.allocation";
+  if (!x || typeof x !== "object") throw new InvalidInputError(fn, "input must be an object { C }");
+  assertPositive(fn, "C", x.C);
+  const k = paramsOf(fn, ["mBase", "mExp", "dBase", "dExp"], params ?? DEEPSEEK_ALLOCATION);
+  return { M: k.mBase * x.C ** k.mExp, D: k.dBase * x.C ** k.dExp };
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const deepseekHparamsLaw = defineCard({
-  id: "deepseek-hparams",
-  name: "DeepSeek LLM compute-optimal learning rate and batch size",
-  topic: "hparams",
-  latex: "\\eta_{opt} = 0.3118\\,C^{-0.1250},\\quad B_{opt} = 0.2920\\,C^{0.3271}",
-  formula: "eta = 0.3118 * C^-0.125; B = 0.2920 * C^0.3271",
-  variables: { C: "compute M·D, FLOPs (M = non-embedding FLOPs/token incl. attention)", "η_opt": "peak AdamW learning rate", B_opt: "batch size, tokens" },
-  citation: deepseekCitation,
-  status: "confirmed",
-  constants: [DEEPSEEK_HPARAMS],
-  api: "deepseekOptimalLearningRate",
-});
-
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const deepseekAllocationLaw = defineCard({
+/** Card of the allocation (two outputs, constants unverified): registers it in the catalogue. */
+export const deepseekAllocationCard = defineCard({
   id: "deepseek-allocation",
   name: "DeepSeek LLM model/data allocation M_opt(C), D_opt(C)",
   topic: "hparams",
   latex: "M_{opt} = 0.1715\\,C^{0.5243},\\quad D_{opt} = 5.8316\\,C^{0.4757}",
-  formula: "M = 0.1715 * C^0.5243; D = 5.8316 * C^0.4757",
+  formula: "M = mBase * C^mExp; D = dBase * C^dExp",
   variables: { C: "compute M·D, FLOPs", M: "non-embedding FLOPs/token", D: "tokens" },
   citation: deepseekCitation,
   status: "unverified",
   constants: [DEEPSEEK_ALLOCATION],
-  api: "deepseekAllocation",
+  api: "hparams.deepseek.allocation",
 });
+
+/**
+ * DeepSeek LLM's compute-optimal rules: `lr` and `batch` are Laws of C = M·D; `allocation(x, params?)` splits C
+ * into M and D (constants unverified).
+ * @example hparams.deepseek.allocation({ C: 1e20 }).D / 1e10 // => 1.90453
+ */
+export const deepseek = {
+  lr: deepseekLR,
+  batch: deepseekBatch,
+  allocation: deepseekAllocation,
+  published: { hparams: DEEPSEEK_HPARAMS, allocation: DEEPSEEK_ALLOCATION },
+} as const;

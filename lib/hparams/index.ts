@@ -1,29 +1,36 @@
-// μP: parametrization tables, abc-symmetry, attention scale; per-group table for a concrete transformer
-export * from "./mup";
-export * from "./mup-table";
-// u-μP and μnit Scaling
-export * from "./umup";
-export * from "./munit";
-// μScaling loss prediction across widths
-export * from "./mu-scaling";
-// optimal LR vs token horizon (Bjorck)
-export * from "./lr-horizon";
-// batch size: Zhang operational CBS, McCandlish noise scale, Su L(N,S,B), Time Transfer, Shuai
-export * from "./critical-batch-zhang";
-export * from "./noise-scale";
-export * from "./su-trajectory";
-export * from "./time-transfer";
-export * from "./shuai-batch";
-// compute/data-based LR and batch laws: DeepSeek, Step Law (+ refit from sweeps)
-export * from "./deepseek";
-export * from "./step-law";
-export * from "./step-law-fit";
-// schedules and the LR-annealing loss-curve law
-export * from "./wsd";
-export * from "./cosine";
-export * from "./tissue";
-// EMA and batch-size LR rules
-export * from "./ema";
-export * from "./batch-scaling";
-// every applicable rule side by side
-export * from "./recommend";
+/**
+ * The `hparams` namespace: hyperparameter laws and rules — learning rate and batch size vs scale, width transfer
+ * (μP and relatives), critical batch size, schedules and the loss-curve law under annealing, and `recommend`.
+ * Laws (`defineLaw`: predict, fit, card) are `stepLaw.lr`, `stepLaw.batch`, `deepseek.lr`, `deepseek.batch`,
+ * `muScaling`, `tissue`, `criticalBatch.zhang`; the rest are documented groups of functions with a card.
+ */
+export { stepLaw } from "./step-law-group";
+export { deepseek } from "./deepseek";
+export { mup } from "./mup-group";
+export { umup } from "./umup";
+export { munit } from "./munit";
+export { muScaling } from "./mu-scaling";
+export { bjorck } from "./lr-horizon";
+export { criticalBatch } from "./critical-batch";
+export { schedules } from "./schedules";
+export { tissue } from "./tissue";
+export { ema } from "./ema";
+export { batchScaling } from "./batch-scaling";
+export { recommendHyperparameters as recommend } from "./recommend";
+
+export type { StepLawConstants, StepLawParam, StepLawBootstrapFit, StepLawBand } from "./step-law";
+export type { StepLawRun, StepLawFit, StepLawFitOptions, StepLawGroup, StepLawLandscape, StepLawGroupCheck } from "./step-law-fit";
+export type { DeepseekHparamConstants, DeepseekAllocationConstants } from "./deepseek";
+export type { MupLayerKind, MupOptimizer, MupForm, MupTableColumn, MupTableEntry, MupRule, WidthMonomial, AbcParametrization } from "./mup";
+export type { MupArchitecture, MupBase, MupGroupRow } from "./mup-table";
+export type { UmupAdamParamKind, UmupSgdParamKind } from "./umup";
+export type { MunitParamKind, MunitRule } from "./munit";
+export type { MuScalingFit, MuScalingHeldOut } from "./mu-scaling";
+export type { ZhangStepsRow, ZhangStepsFit } from "./critical-batch-zhang";
+export type { SuConstants } from "./su-trajectory";
+export type { TimeTransferRegime } from "./time-transfer";
+export type { CooldownShape, WsdOptions } from "./wsd";
+export type { CosineOptions } from "./cosine";
+export type { TissueConstants, TissueFit, AnnealingAreaOptions } from "./tissue";
+export type { AdamScaled } from "./batch-scaling";
+export type { RecommendInput, HparamRecommendation, HparamRecommendations } from "./recommend";

@@ -3,14 +3,11 @@
  * small proxy, the loss at a fixed step is a power law in model size, L(N) = a·N^b + c (b < 0, N in millions),
  * so small widths predict the loss of wider models without any search at large scale.
  */
-import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, makeDisplayable, type Citation } from "../core";
-
-import { registerFitModel, type Model } from "../fit/model";
-
-import { linearLeastSquares, minimizeOnInterval } from "./least-squares";
+import { InsufficientDataError, InvalidInputError, type PublishedConstants } from "../core";
 import { muScalingCitation } from "../core/bibliography";
-
-
+import type { FitOptions } from "../fit/options";
+import type { FitResult } from "../fit/result";
+import { defineLaw, type LawParams } from "../laws/law";
 
 /** The public GPT-2 μP width sweep of cofe-ai/Mu-scaling (training loss at step 20k; N in millions). */
 export const MU_SCALING_GPT2_SWEEP: readonly { readonly width: number; readonly nMillions: number; readonly loss: number }[] = [
@@ -26,20 +23,16 @@ export const MU_SCALING_GPT2_SWEEP: readonly { readonly width: number; readonly 
   { width: 3072, nMillions: 1446.72, loss: 3.0425 },
 ];
 
-/**
- * L(N) = a·N^b + c.
- * @param p.nMillions parameters in millions (> 0); p.a, p.b, p.c the constants
- * @returns the loss at the fixed step
- * @throws InvalidInputError for nMillions ≤ 0 or non-finite constants
- * @example muScalingLoss({ nMillions: 100, a: 1, b: -0.5, c: 3 }) // => 3.1
- * @see muScalingCitation
- */
-export function muScalingLoss(p: { nMillions: number; a: number; b: number; c: number }): number {
-  const fn = "muScalingLoss";
-  assertPositive(fn, "nMillions", p.nMillions);
-  for (const k of ["a", "b", "c"] as const) if (!Number.isFinite(p[k])) throw new InvalidInputError(fn, `${k} must be finite, got ${p[k]}`);
-  return p.a * p.nMillions ** p.b + p.c;
-}
+type MuParam = "a" | "b" | "c";
+
+/** Our least-squares fit of the first 7 widths of the GPT-2 sweep (scipy curve_fit agrees to 1e-2). */
+export const MU_SCALING_GPT2_FIT: PublishedConstants<LawParams<MuParam>> = {
+  name: "μScaling fit of the cofe-ai GPT-2 sweep, widths 128–896 (this library)",
+  params: { a: 2.46943, b: -0.423108, c: 2.92330 },
+  status: "confirmed",
+  citation: { ...muScalingCitation, where: "cofe-ai/Mu-scaling GPT-2 μP sweep (loss at step 20k), first 7 widths refitted; scipy curve_fit agrees to 1e-2" },
+  note: "N in millions of parameters; loss at step 20k of that sweep's setup only",
+};
 
 /** One held-out point of {@link fitMuScaling}. */
 export type MuScalingHeldOut = {
@@ -50,29 +43,27 @@ export type MuScalingHeldOut = {
   readonly relError: number;
 };
 
-/** Result of {@link fitMuScaling}: constants and held-out predictions. */
-export interface MuScalingFit {
-  readonly a: number;
-  readonly b: number;
-  readonly c: number;
+/** Result of {@link fitMuScaling}: the FitResult of a, b, c plus the held-out predictions. */
+export type MuScalingFit = FitResult<MuParam> & {
   /** Points used for the fit. */
-  readonly fitted: number;
+  readonly fittedPoints: number;
   /** Predictions of the held-out (largest) points. */
   readonly heldOut: readonly MuScalingHeldOut[];
-}
+};
 
 /**
- * Fits L = a·N^b + c (least squares, as scipy's curve_fit) to all but the `holdout` largest models and predicts those.
- * For each b the fit is linear in (a, c), so b is found by a 1-D search on [−3, −0.001] and a, c by least squares.
+ * Fits L = a·N^b + c (least squares on L, as scipy's curve_fit) to all but the `holdout` largest models and predicts
+ * those, on the common fitting path (`hparams.muScaling.fitSync`).
  * @param points { nMillions, loss } rows (any order)
- * @param holdout how many of the largest models to hold out (default 3)
- * @returns a, b, c and the held-out predictions with their relative errors (displayable as a table)
+ * @param opts.holdout how many of the largest models to hold out (default 3); other fit options pass through
+ * @returns a FitResult (a, b, c) plus `heldOut` predictions with their relative errors and `fittedPoints`
  * @throws InsufficientDataError with fewer than 4 points to fit; InvalidInputError for non-positive N or loss
- * @example fitMuScaling([1, 2, 4, 8, 16].map((n) => ({ nMillions: n, loss: 2 * n ** -0.5 + 3 })), 1).b // => -0.5
+ * @example hparams.muScaling.fitHeldOut([1, 2, 4, 8, 16].map((n) => ({ nMillions: n, loss: 2 * n ** -0.5 + 3 })), { holdout: 1 }).params.b // => -0.5
  * @see muScalingCitation
  */
-export function fitMuScaling(points: readonly { nMillions: number; loss: number }[], holdout = 3): MuScalingFit {
-  const fn = "fitMuScaling";
+export function fitMuScaling(points: readonly { nMillions: number; loss: number }[], opts: FitOptions & { holdout?: number } = {}): MuScalingFit {
+  const fn = "hparams.muScaling.fitHeldOut";
+  const { holdout = 3, ...options } = opts;
   if (!(Number.isInteger(holdout) && holdout >= 0)) throw new InvalidInputError(fn, `holdout must be an integer ≥ 0, got ${holdout}`);
   points.forEach((p, i) => {
     if (!(Number.isFinite(p.nMillions) && p.nMillions > 0 && Number.isFinite(p.loss) && p.loss > 0)) {
@@ -83,53 +74,46 @@ export function fitMuScaling(points: readonly { nMillions: number; loss: number 
   const train = sorted.slice(0, sorted.length - holdout);
   const test = sorted.slice(sorted.length - holdout);
   if (train.length < 4) throw new InsufficientDataError(fn, 4 + holdout, points.length, "3 constants need at least 4 fitted points besides the held-out ones");
-  const ys = train.map((p) => p.loss);
-  const solve = (b: number) => linearLeastSquares(fn, train.map((p) => [p.nMillions ** b, 1]), ys);
-  const b = minimizeOnInterval((x) => solve(x).rss, -3, -0.001, 600);
-  const [a, c] = solve(b).coef;
+  const fit = muScaling.fitSync(train.map((p) => ({ nMillions: p.nMillions })), train.map((p) => p.loss), options);
   const heldOut = test.map((p) => {
-    const predicted = a * p.nMillions ** b + c;
+    const predicted = muScaling.predict({ nMillions: p.nMillions }, fit);
     return { nMillions: p.nMillions, loss: p.loss, predicted, relError: (predicted - p.loss) / p.loss };
   });
-  const fit: MuScalingFit = { a, b, c, fitted: train.length, heldOut };
-  const frame = { columns: ["nMillions", "loss", "predicted", "relError"], values: heldOut.map((h) => [h.nMillions, h.loss, h.predicted, h.relError]) };
-  return makeDisplayable("table", Object.assign(fit, frame), () =>
-    `μScaling fit on ${train.length} widths: L = ${a.toPrecision(5)}·N^${b.toPrecision(5)} + ${c.toPrecision(5)}; held-out errors ${heldOut.map((h) => (100 * h.relError).toFixed(2) + "%").join(", ")}`);
+  return Object.assign(fit, { fittedPoints: train.length, heldOut });
 }
 
 /**
- * L(N) = a·N^b + c as a fitting-engine Model over N in millions, with analytic gradients, for `fitModel`
- * (robust objectives, bootstrap) instead of the closed-form least squares of {@link fitMuScaling}.
- * @example muScalingModel.value([1, -0.5, 3], 100) // => 3.1
+ * μScaling L(N) = a·N^b + c over N in millions (default constants: our fit of the GPT-2 sweep's first 7 widths).
+ * `sweep` is that public sweep; `fitHeldOut(points, { holdout })` fits all but the largest models and predicts them.
+ * @example hparams.muScaling.predict({ nMillions: 100 }, { a: 1, b: -0.5, c: 3 }) // => 3.1
  * @see muScalingCitation
  */
-export const muScalingModel: Model<number> = registerFitModel({
+export const muScaling = defineLaw<{ nMillions: number }, MuParam, { sweep: typeof MU_SCALING_GPT2_SWEEP; fitHeldOut: typeof fitMuScaling }>({
   id: "mu-scaling",
+  api: "hparams.muScaling",
+  name: "μScaling: loss vs model size at fixed μP hyperparameters",
+  topic: "hparams",
+  latex: "L(N) = a\\,N^{b} + c,\\quad b < 0",
+  formula: "a * nMillions^b + c",
+  inputs: { nMillions: "parameters, millions" },
+  output: "training loss at a fixed step (20k), nats/token",
   params: [
     { name: "a", transform: "log", description: "prefactor, loss units" },
     { name: "b", upper: 0, description: "exponent of N (negative)" },
     { name: "c", description: "loss floor, nats/token" },
   ],
-  value: (t, n) => t[0] * n ** t[1] + t[2],
-  valueAndGradient(t, n, g) {
-    const p = n ** t[1];
-    g[0] = p;
-    g[1] = t[0] * p * Math.log(n);
+  published: { gpt2: MU_SCALING_GPT2_FIT },
+  ranges: { nMillions: [8, 1500] },
+  citation: muScalingCitation,
+  predict: (x, p) => p.a * x.nMillions ** p.b + p.c,
+  gradient(x, p, g) {
+    const q = x.nMillions ** p.b;
+    g[0] = q;
+    g[1] = p.a * q * Math.log(x.nMillions);
     g[2] = 1;
-    return t[0] * p + t[2];
+    return p.a * q + p.c;
   },
   module: __filename,
-});
-
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const muScalingLaw = defineCard({
-  id: "mu-scaling",
-  name: "μScaling: loss vs model size at fixed μP hyperparameters",
-  topic: "hparams",
-  latex: "L(N) = a\\,N^{b} + c,\\quad b < 0",
-  formula: "a * N^b + c",
-  variables: { N: "parameters, millions", L: "training loss at a fixed step (20k), nats/token" },
-  citation: muScalingCitation,
-  status: "confirmed",
-  api: "muScalingLoss",
-});
+  // Least squares on L as scipy's curve_fit (p0 = [1, −1, 3]); tight rules so the optimum is met, not approached.
+  fitDefaults: { objective: "mse", space: "linear", init: { a: 1, b: -1, c: 3 }, workers: 0, gtol: 1e-10, ftol: 1e-14 },
+}, { sweep: MU_SCALING_GPT2_SWEEP, fitHeldOut: fitMuScaling });

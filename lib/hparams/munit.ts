@@ -3,7 +3,7 @@
  * Only its components are confirmed (Res-Post-LayerNorm, variance-preserving residuals, unit-variance init); the exact
  * multiplier and learning-rate rule below is from memory and UNVERIFIED (hparams.md §2), so nothing asserts it.
  */
-import { assertChoice, assertPositive, defineCard, type Citation } from "../core";
+import { assertChoice, assertPositive, defineCard } from "../core";
 import { munitCitation } from "../core/bibliography";
 
 
@@ -25,11 +25,11 @@ export interface MunitRule {
  * @param p.kind hidden | output; p.fanIn fan-in (> 0)
  * @returns initVar, multiplier, adamLRScale and status "unverified"
  * @throws UnknownChoiceError for an unknown kind; InvalidInputError for fanIn ≤ 0
- * @example munitScaling({ kind: "hidden", fanIn: 1024 }).multiplier // => 0.03125
+ * @example hparams.munit.scaling({ kind: "hidden", fanIn: 1024 }).multiplier // => 0.03125
  * @see munitCitation
  */
 export function munitScaling(p: { kind: MunitParamKind; fanIn: number }): MunitRule {
-  const fn = "munitScaling";
+  const fn = "hparams.munit.scaling";
   assertChoice(fn, "parameter kind", p.kind, ["hidden", "output"] as const);
   assertPositive(fn, "fanIn", p.fanIn);
   return p.kind === "hidden"
@@ -37,8 +37,8 @@ export function munitScaling(p: { kind: MunitParamKind; fanIn: number }): MunitR
     : { initVar: 1, multiplier: 1 / p.fanIn, adamLRScale: 1, status: "unverified" };
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const munitLaw = defineCard({
+/** Card of μnit Scaling (rule unverified): registers it in the catalogue (`help()`). */
+export const munitCard = defineCard({
   id: "munit-scaling",
   name: "μnit Scaling (μS) parametrization for FP8 training (rule unverified)",
   topic: "hparams",
@@ -47,5 +47,11 @@ export const munitLaw = defineCard({
   variables: { fan_in: "input dimension of the layer" },
   citation: munitCitation,
   status: "unverified",
-  api: "munitScaling",
+  api: "hparams.munit",
 });
+
+/**
+ * μnit Scaling (rule UNVERIFIED): `scaling({ kind, fanIn })`.
+ * @example hparams.munit.scaling({ kind: "output", fanIn: 4 }).multiplier // => 0.25
+ */
+export const munit = { scaling: munitScaling } as const;

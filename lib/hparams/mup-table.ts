@@ -6,7 +6,6 @@
 import { assertChoice, assertPositive, InvalidInputError, makeDisplayable } from "../core";
 
 import { MUP_FORMS, MUP_OPTIMIZERS, mupScaling, type MupForm, type MupLayerKind, type MupOptimizer } from "./mup";
-import { mupCitation } from "../core/bibliography";
 
 
 /** Shape of a GPT-style decoder (pre-LN, MHA, MLP). */
@@ -91,11 +90,11 @@ function dim(fn: string, name: string, x: number): void {
  * @returns rows (displayable as a table)
  * @throws InvalidInputError for non-integer dims, dModel not divisible by dHead, non-positive lr/initStd;
  *   UnknownChoiceError for an unknown optimizer or form
- * @example mupTable({ dModel: 1024, nLayers: 2, vocab: 50257 }, { dModel: 256, lr: 1e-2, initStd: 0.02 }).find((r) => r.group === "MLP up").lr // => 2.5e-3
+ * @example hparams.mup.table({ dModel: 1024, nLayers: 2, vocab: 50257 }, { dModel: 256, lr: 1e-2, initStd: 0.02 }).find((r) => r.group === "MLP up").lr // => 2.5e-3
  * @see mupCitation
  */
 export function mupTable(arch: MupArchitecture, base: MupBase): MupGroupRow[] {
-  const fn = "mupTable";
+  const fn = "hparams.mup.table";
   dim(fn, "arch.dModel", arch.dModel);
   dim(fn, "arch.nLayers", arch.nLayers);
   dim(fn, "arch.vocab", arch.vocab);

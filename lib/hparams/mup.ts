@@ -7,7 +7,7 @@
  * Every table entry is a monomial fan_in^p · fan_out^q; only ratios to a base (proxy) shape matter, the O(1)
  * constants (base LR, init std, output multiplier) are tuned on the proxy.
  */
-import { assertChoice, assertPositive, defineCard, type Citation } from "../core";
+import { assertChoice, assertPositive, defineCard } from "../core";
 import { mupCitation } from "../core/bibliography";
 
 
@@ -91,7 +91,7 @@ export function mupColumn(kind: MupLayerKind): MupTableColumn {
  * @param entry a {@link MupTableEntry}
  * @param theta θ as a width monomial
  * @returns the transformed entry
- * @example mupAbcTransformEntry(MUP_TABLES.table3.output, { fanIn: -1, fanOut: 0 }).adamLR.fanIn // => 0
+ * @example hparams.mup.abcTransformEntry(hparams.mup.tables.table3.output, { fanIn: -1, fanOut: 0 }).adamLR.fanIn // => 0
  * @see mupCitation
  */
 export function mupAbcTransformEntry(entry: MupTableEntry, theta: WidthMonomial): MupTableEntry {
@@ -112,11 +112,11 @@ export interface AbcParametrization {
  * @param p multiplier, initStd, lr of one parameter; p.optimizer "adam" or "sgd"; p.theta > 0
  * @returns the equivalent parametrization
  * @throws InvalidInputError for θ ≤ 0; UnknownChoiceError for an unknown optimizer
- * @example mupAbcSymmetry({ multiplier: 1, initStd: 0.02, lr: 1e-3, optimizer: "adam", theta: 2 }).lr // => 5e-4
+ * @example hparams.mup.abcSymmetry({ multiplier: 1, initStd: 0.02, lr: 1e-3, optimizer: "adam", theta: 2 }).lr // => 5e-4
  * @see mupCitation
  */
 export function mupAbcSymmetry(p: AbcParametrization & { optimizer: MupOptimizer; theta: number }): AbcParametrization {
-  const fn = "mupAbcSymmetry";
+  const fn = "hparams.mup.abcSymmetry";
   assertChoice(fn, "optimizer", p.optimizer, MUP_OPTIMIZERS);
   assertPositive(fn, "theta", p.theta);
   const lrPower = p.optimizer === "adam" ? 1 : 2;
@@ -140,11 +140,11 @@ const evalMono = (x: WidthMonomial, fanInMult: number, fanOutMult: number) => fa
  *   p.form table3 | table8 (default, the mup package) | unit | sp
  * @returns initVarMult, initStdMult, multiplier, lrMult
  * @throws UnknownChoiceError for unknown kind/optim/form; InvalidInputError for non-positive multipliers
- * @example mupScaling({ kind: "hidden", optim: "adam", fanInMult: 4, fanOutMult: 4 }).lrMult // => 0.25
+ * @example hparams.mup.scaling({ kind: "hidden", optim: "adam", fanInMult: 4, fanOutMult: 4 }).lrMult // => 0.25
  * @see mupCitation
  */
 export function mupScaling(p: { kind: MupLayerKind; optim: MupOptimizer; fanInMult: number; fanOutMult: number; form?: MupForm }): MupRule {
-  const fn = "mupScaling";
+  const fn = "hparams.mup.scaling";
   assertChoice(fn, "layer kind", p.kind, MUP_LAYER_KINDS);
   assertChoice(fn, "optimizer", p.optim, MUP_OPTIMIZERS);
   const form = p.form ?? "table8";
@@ -173,11 +173,11 @@ function widthDims(kind: MupLayerKind): { fanIn: boolean; fanOut: boolean } {
  * @param p.baseLR LR tuned on the proxy; p.kind; p.optim; p.widthMult = width / base width; p.form (default table8)
  * @returns the per-tensor learning rate to give the optimizer
  * @throws UnknownChoiceError / InvalidInputError as {@link mupScaling}
- * @example mupTransferLR({ baseLR: 0.1, kind: "input", optim: "sgd", widthMult: 4 }) // => 0.4
+ * @example hparams.mup.transferLR({ baseLR: 0.1, kind: "input", optim: "sgd", widthMult: 4 }) // => 0.4
  * @see mupCitation
  */
 export function mupTransferLR(p: { baseLR: number; kind: MupLayerKind; optim: MupOptimizer; widthMult: number; form?: MupForm }): number {
-  const fn = "mupTransferLR";
+  const fn = "hparams.mup.transferLR";
   assertPositive(fn, "baseLR", p.baseLR);
   assertPositive(fn, "widthMult", p.widthMult);
   assertChoice(fn, "layer kind", p.kind, MUP_LAYER_KINDS);
@@ -191,18 +191,18 @@ export function mupTransferLR(p: { baseLR: number; kind: MupLayerKind; optim: Mu
  * @param opts.mup μP (default true) or SP; opts.compat8 use 8/d_head (default true) instead of 1/d_head
  * @returns the factor multiplying q·k
  * @throws InvalidInputError for dHead ≤ 0
- * @example mupAttentionScale(128) // => 0.0625
+ * @example hparams.mup.attentionScale(128) // => 0.0625
  * @see mupCitation
  */
 export function mupAttentionScale(dHead: number, opts: { mup?: boolean; compat8?: boolean } = {}): number {
-  const fn = "mupAttentionScale";
+  const fn = "hparams.mup.attentionScale";
   assertPositive(fn, "dHead", dHead);
   if (opts.mup === false) return 1 / Math.sqrt(dHead);
   return (opts.compat8 === false ? 1 : 8) / dHead;
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const mupLaw = defineCard({
+/** Card of μP (tables, not fitted constants): registers it in the catalogue (`help()`). */
+export const mupCard = defineCard({
   id: "mup",
   name: "μP (Maximal Update Parametrization): width scaling of init, multipliers and per-layer LR",
   topic: "hparams",
@@ -218,5 +218,5 @@ export const mupLaw = defineCard({
   },
   citation: mupCitation,
   status: "confirmed",
-  api: "mupScaling",
+  api: "hparams.mup",
 });

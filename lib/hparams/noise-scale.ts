@@ -3,7 +3,7 @@
  * steps/examples trade-off. B_simple = tr(Σ)/|G|²; the optimal step ε_opt(B) = ε_max/(1 + B_noise/B); training at batch
  * B needs S = S_min(1 + B_noise/B) steps and E = E_min(1 + B/B_noise) examples, so (S/S_min − 1)(E/E_min − 1) = 1.
  */
-import { assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { assertPositive, defineCard, InvalidInputError } from "../core";
 import { mccandlishCitation } from "../core/bibliography";
 
 
@@ -13,11 +13,11 @@ import { mccandlishCitation } from "../core/bibliography";
  * @param p.traceSigma trace of the per-example gradient covariance (> 0); p.gradNormSq |G|² (> 0)
  * @returns B_simple, in examples
  * @throws InvalidInputError for non-positive inputs
- * @example mccandlishNoiseScale({ traceSigma: 4, gradNormSq: 0.01 }) // => 400
+ * @example hparams.criticalBatch.mccandlish.noiseScale({ traceSigma: 4, gradNormSq: 0.01 }) // => 400
  * @see mccandlishCitation
  */
 export function mccandlishNoiseScale(p: { traceSigma: number; gradNormSq: number }): number {
-  const fn = "mccandlishNoiseScale";
+  const fn = "hparams.criticalBatch.mccandlish.noiseScale";
   assertPositive(fn, "traceSigma", p.traceSigma);
   assertPositive(fn, "gradNormSq", p.gradNormSq);
   return p.traceSigma / p.gradNormSq;
@@ -29,11 +29,11 @@ export function mccandlishNoiseScale(p: { traceSigma: number; gradNormSq: number
  * @param p.B batch size (> 0); p.Bnoise noise scale, same unit (> 0)
  * @returns ε_opt/ε_max in (0, 1)
  * @throws InvalidInputError for non-positive inputs
- * @example mccandlishOptimalStepFraction({ B: 100, Bnoise: 100 }) // => 0.5
+ * @example hparams.criticalBatch.mccandlish.optimalStepFraction({ B: 100, Bnoise: 100 }) // => 0.5
  * @see mccandlishCitation
  */
 export function mccandlishOptimalStepFraction(p: { B: number; Bnoise: number }): number {
-  const fn = "mccandlishOptimalStepFraction";
+  const fn = "hparams.criticalBatch.mccandlish.optimalStepFraction";
   assertPositive(fn, "B", p.B);
   assertPositive(fn, "Bnoise", p.Bnoise);
   return 1 / (1 + p.Bnoise / p.B);
@@ -44,11 +44,11 @@ export function mccandlishOptimalStepFraction(p: { B: number; Bnoise: number }):
  * @param p.B batch size (> 0); p.Bnoise critical/noise batch, same unit (> 0)
  * @returns stepsOverMin and examplesOverMin; (stepsOverMin − 1)(examplesOverMin − 1) = 1
  * @throws InvalidInputError for non-positive inputs
- * @example mccandlishStepsExamplesTradeoff({ B: 4, Bnoise: 1 }).examplesOverMin // => 5
+ * @example hparams.criticalBatch.mccandlish.tradeoff({ B: 4, Bnoise: 1 }).examplesOverMin // => 5
  * @see mccandlishCitation
  */
 export function mccandlishStepsExamplesTradeoff(p: { B: number; Bnoise: number }): { stepsOverMin: number; examplesOverMin: number } {
-  const fn = "mccandlishStepsExamplesTradeoff";
+  const fn = "hparams.criticalBatch.mccandlish.tradeoff";
   assertPositive(fn, "B", p.B);
   assertPositive(fn, "Bnoise", p.Bnoise);
   return { stepsOverMin: 1 + p.Bnoise / p.B, examplesOverMin: 1 + p.B / p.Bnoise };
@@ -59,11 +59,11 @@ export function mccandlishStepsExamplesTradeoff(p: { B: number; Bnoise: number }
  * @param p.Smin minimum steps; p.Emin minimum examples (or tokens); p.batches batch sizes in the unit of E/S
  * @returns rows { B, S, E }
  * @throws InvalidInputError for non-positive inputs or an empty batch list
- * @example mccandlishTradeoffCurve({ Smin: 100, Emin: 1e4, batches: [100] })[0].S // => 200
+ * @example hparams.criticalBatch.mccandlish.tradeoffCurve({ Smin: 100, Emin: 1e4, batches: [100] })[0].S // => 200
  * @see mccandlishCitation
  */
 export function mccandlishTradeoffCurve(p: { Smin: number; Emin: number; batches: readonly number[] }): { B: number; S: number; E: number }[] {
-  const fn = "mccandlishTradeoffCurve";
+  const fn = "hparams.criticalBatch.mccandlish.tradeoffCurve";
   assertPositive(fn, "Smin", p.Smin);
   assertPositive(fn, "Emin", p.Emin);
   if (!p.batches.length) throw new InvalidInputError(fn, "no batch sizes given");
@@ -75,8 +75,8 @@ export function mccandlishTradeoffCurve(p: { Smin: number; Emin: number; batches
   });
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const mccandlishNoiseScaleLaw = defineCard({
+/** Card of the McCandlish rules (no fitted constants): registers them in the catalogue (`help()`). */
+export const mccandlishCard = defineCard({
   id: "mccandlish-noise-scale",
   name: "Gradient noise scale and the steps/examples trade-off",
   topic: "batch",
@@ -85,5 +85,18 @@ export const mccandlishNoiseScaleLaw = defineCard({
   variables: { B: "batch size, examples", "Σ": "per-example gradient covariance", G: "true gradient", S: "optimizer steps", E: "examples processed = B·S" },
   citation: mccandlishCitation,
   status: "confirmed",
-  api: "mccandlishNoiseScale",
+  api: "hparams.criticalBatch.mccandlish",
 });
+
+/**
+ * McCandlish et al.'s gradient noise scale and steps/examples trade-off (formulas without fitted constants):
+ * `noiseScale({ traceSigma, gradNormSq })`, `optimalStepFraction({ B, Bnoise })`, `tradeoff({ B, Bnoise })`,
+ * `tradeoffCurve({ Smin, Emin, batches })`.
+ * @example hparams.criticalBatch.mccandlish.tradeoff({ B: 100, Bnoise: 100 }).stepsOverMin // => 2
+ */
+export const mccandlish = {
+  noiseScale: mccandlishNoiseScale,
+  optimalStepFraction: mccandlishOptimalStepFraction,
+  tradeoff: mccandlishStepsExamplesTradeoff,
+  tradeoffCurve: mccandlishTradeoffCurve,
+} as const;

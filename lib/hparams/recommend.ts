@@ -1,5 +1,5 @@
 /**
- * `recommendHyperparameters`: the peak learning rate and batch size for one training run from every applicable
+ * `hparams.recommend`: the peak learning rate and batch size for one training run from every applicable
  * published rule side by side, each cited and labelled with its status, plus the spread between them.
  */
 import { assertPositive, formatCitation, InvalidInputError, makeDisplayable, type SourceStatus } from "../core";
@@ -9,12 +9,10 @@ import { transformerFlopsPerToken, type TransformerShape } from "../laws/flops";
 import { kaplanCriticalBatch } from "../laws/kaplan-batch";
 
 import { bjorckTransferLR } from "./lr-horizon";
-import { DEEPSEEK_HPARAMS, deepseekOptimalBatch, deepseekOptimalLearningRate } from "./deepseek";
-
+import { DEEPSEEK_HPARAMS, deepseekBatch, deepseekLR } from "./deepseek";
 import { scaleEmaMomentum } from "./ema";
-
 import { adamSqrtBatchScaling } from "./batch-scaling";
-import { STEP_LAW_PUBLISHED, STEP_LAW_RELEASED_REFIT, stepLawBatchSize, stepLawLearningRate } from "./step-law";
+import { STEP_LAW_PUBLISHED, STEP_LAW_RELEASED_REFIT, stepLawBatch, stepLawLR } from "./step-law";
 import { bjorckCitation, wsdCitation, malladiCitation, kaplanCitation } from "../core/bibliography";
 
 
@@ -72,23 +70,23 @@ export interface HparamRecommendations {
  * @param p N, D, seqLen, and optionally arch, batch, tuned, ema, loss
  * @returns { rows, spread } (displays as a table whose caption gives the spread)
  * @throws InvalidInputError for non-positive N, D, seqLen or optional values
- * @example recommendHyperparameters({ N: 1e9, D: 1e11, seqLen: 2048 }).rows[0].lr // => 1.63250e-3
+ * @example hparams.recommend({ N: 1e9, D: 1e11, seqLen: 2048 }).rows[0].lr // => 1.63250e-3
  */
 export function recommendHyperparameters(p: RecommendInput): HparamRecommendations {
-  const fn = "recommendHyperparameters";
+  const fn = "hparams.recommend";
   assertPositive(fn, "N", p.N);
   assertPositive(fn, "D", p.D);
   assertPositive(fn, "seqLen", p.seqLen);
   const rows: Omit<HparamRecommendation, "batchSequences" | "emaMomentum">[] = [];
   const stepSchedule = "as in the Step Law runs (peak LR, min LR 1e-5; shape unverified)";
   rows.push({
-    rule: "Step Law (published)", lr: stepLawLearningRate({ N: p.N, D: p.D }), batchTokens: stepLawBatchSize({ D: p.D }),
+    rule: "Step Law (published)", lr: stepLawLR.predict({ N: p.N, D: p.D }, STEP_LAW_PUBLISHED), batchTokens: stepLawBatch.predict({ D: p.D }, STEP_LAW_PUBLISHED),
     beta2: null, schedule: stepSchedule, status: STEP_LAW_PUBLISHED.status, source: formatCitation(STEP_LAW_PUBLISHED.citation),
     note: "N non-embedding = n_layer·h·(4h + 3·ffn_h); fitted on N ≈ 2e8–1e9, D ≲ 1e12",
   });
-  const refit = STEP_LAW_RELEASED_REFIT.params;
+  const refit = STEP_LAW_RELEASED_REFIT;
   rows.push({
-    rule: "Step Law (refit of released runs)", lr: stepLawLearningRate({ N: p.N, D: p.D, constants: refit }), batchTokens: stepLawBatchSize({ D: p.D, constants: refit }),
+    rule: "Step Law (refit of released runs)", lr: stepLawLR.predict({ N: p.N, D: p.D }, refit), batchTokens: stepLawBatch.predict({ D: p.D }, refit),
     beta2: null, schedule: stepSchedule, status: STEP_LAW_RELEASED_REFIT.status, source: formatCitation(STEP_LAW_RELEASED_REFIT.citation),
     note: "17 released (N, D) groups only; D exponent 0.197 vs published 0.307",
   });
@@ -103,7 +101,7 @@ export function recommendHyperparameters(p: RecommendInput): HparamRecommendatio
   }
   const C = M * p.D;
   rows.push({
-    rule: "DeepSeek LLM", lr: deepseekOptimalLearningRate({ C }), batchTokens: deepseekOptimalBatch({ C }),
+    rule: "DeepSeek LLM", lr: deepseekLR.predict({ C }), batchTokens: deepseekBatch.predict({ C }),
     beta2: 0.95, schedule: "multi-step: 2000 warmup steps, ×0.316 at 80% and ×0.1 at 90% of tokens (from memory)",
     status: DEEPSEEK_HPARAMS.status, source: formatCitation(DEEPSEEK_HPARAMS.citation),
     note: `C = M·D = ${C.toExponential(3)} FLOPs; ${mNote}; fitted at ~1e17–2e19 FLOPs, β2 from memory`,
@@ -120,7 +118,7 @@ export function recommendHyperparameters(p: RecommendInput): HparamRecommendatio
   }
   if (p.tuned) {
     rows.push({
-      rule: "Bjorck horizon transfer of your tuned LR", lr: bjorckTransferLR({ lr0: p.tuned.lr, D0: p.tuned.D, D1: p.D, beta: p.tuned.beta }),
+      rule: "Bjorck horizon transfer of your tuned LR", lr: bjorckTransferLR({ lr0: p.tuned.lr, D0: p.tuned.D, D1: p.D }, { beta: p.tuned.beta }),
       batchTokens: null, beta2: null, schedule: "as your tuning run", status: "unverified", source: formatCitation(bjorckCitation),
       note: `lr·(D/D0)^−β with your β = ${p.tuned.beta}`,
     });

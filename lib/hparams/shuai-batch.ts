@@ -3,7 +3,7 @@
  * the FLOPs-efficient regime S_opt ∝ C^0.434, B_opt ∝ C^0.102; noise-aware LR scaling LR_opt ∝ B^γ with γ ∈ [0.75, 1]
  * in the large-batch regime. Exponents confirmed-secondary; prefactors were not retrieved and are user inputs.
  */
-import { assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+import { assertPositive, defineCard, InvalidInputError, type PublishedConstants } from "../core";
 import { shuaiCitation } from "../core/bibliography";
 
 
@@ -19,41 +19,43 @@ export const SHUAI_EXPONENTS: PublishedConstants<{ nExp: number; dExp: number; s
 
 /**
  * Compute-optimal allocation with Shuai's exponents: N = kN·C^0.464, D = kD·C^0.536 (prefactors from the user).
- * @param p.C compute (> 0); p.kN, p.kD prefactors (> 0)
+ * @param x.C compute (> 0)
+ * @param p.kN, p.kD prefactors (> 0)
  * @returns N and D
  * @throws InvalidInputError for non-positive input
- * @example shuaiOptimalAllocation({ C: 1, kN: 2, kD: 3 }).D // => 3
+ * @example hparams.criticalBatch.shuai.allocation({ C: 1 }, { kN: 2, kD: 3 }).D // => 3
  * @see shuaiCitation
  */
-export function shuaiOptimalAllocation(p: { C: number; kN: number; kD: number }): { N: number; D: number } {
-  const fn = "shuaiOptimalAllocation";
-  assertPositive(fn, "C", p.C);
+export function shuaiOptimalAllocation(x: { C: number }, p: { kN: number; kD: number }): { N: number; D: number } {
+  const fn = "hparams.criticalBatch.shuai.allocation";
+  assertPositive(fn, "C", x.C);
   assertPositive(fn, "kN", p.kN);
   assertPositive(fn, "kD", p.kD);
   const e = SHUAI_EXPONENTS.params;
-  return { N: p.kN * p.C ** e.nExp, D: p.kD * p.C ** e.dExp };
+  return { N: p.kN * x.C ** e.nExp, D: p.kD * x.C ** e.dExp };
 }
 
 /**
  * Noise-aware LR rescaling for a new batch size: lr = lr0·(B/B0)^γ, γ ∈ [0.75, 1] (default 0.75).
- * @param p.lr0 tuned LR at batch B0; p.B0; p.B new batch; p.gamma exponent in [0.75, 1]
+ * @param x.lr0 tuned LR at batch B0; x.B0; x.B new batch
+ * @param p.gamma exponent in [0.75, 1] (default 0.75)
  * @returns the learning rate at B
  * @throws InvalidInputError for non-positive input or γ outside [0.75, 1]
- * @example shuaiLRForBatch({ lr0: 1e-3, B0: 1, B: 16, gamma: 0.75 }) // => 8e-3
+ * @example hparams.criticalBatch.shuai.lrForBatch({ lr0: 1e-3, B0: 1, B: 16 }, { gamma: 0.75 }) // => 8e-3
  * @see shuaiCitation
  */
-export function shuaiLRForBatch(p: { lr0: number; B0: number; B: number; gamma?: number }): number {
-  const fn = "shuaiLRForBatch";
-  assertPositive(fn, "lr0", p.lr0);
-  assertPositive(fn, "B0", p.B0);
-  assertPositive(fn, "B", p.B);
+export function shuaiLRForBatch(x: { lr0: number; B0: number; B: number }, p: { gamma?: number } = {}): number {
+  const fn = "hparams.criticalBatch.shuai.lrForBatch";
+  assertPositive(fn, "lr0", x.lr0);
+  assertPositive(fn, "B0", x.B0);
+  assertPositive(fn, "B", x.B);
   const g = p.gamma ?? 0.75;
   if (!(g >= 0.75 && g <= 1)) throw new InvalidInputError(fn, `gamma must be in [0.75, 1], got ${g}`, "the paper's large-batch range");
-  return p.lr0 * (p.B / p.B0) ** g;
+  return x.lr0 * (x.B / x.B0) ** g;
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const shuaiBatchLaw = defineCard({
+/** Card of Shuai et al.'s rules (exponents only; prefactors from the user): registers them in the catalogue. */
+export const shuaiCard = defineCard({
   id: "shuai-batch",
   name: "Batch-size-aware compute allocation and LR scaling (Shuai et al.)",
   topic: "batch",
@@ -63,5 +65,16 @@ export const shuaiBatchLaw = defineCard({
   citation: shuaiCitation,
   status: "confirmed",
   constants: [SHUAI_EXPONENTS],
-  api: "shuaiOptimalAllocation",
+  api: "hparams.criticalBatch.shuai",
 });
+
+/**
+ * Shuai et al.'s batch-size-aware rules (exponents published, prefactors from the user): `exponents`,
+ * `allocation({ C }, { kN, kD })`, `lrForBatch({ lr0, B0, B }, { gamma? })`.
+ * @example hparams.criticalBatch.shuai.exponents.params.nExp // => 0.464
+ */
+export const shuai = {
+  exponents: SHUAI_EXPONENTS,
+  allocation: shuaiOptimalAllocation,
+  lrForBatch: shuaiLRForBatch,
+} as const;

@@ -1,15 +1,14 @@
 /**
  * Refitting the Step Law from (N, D, η, B, loss) runs with the paper's procedure (step-law/steplaw code/fit_tool.py):
  * group runs by (N, D), keep every run whose smoothed loss is within 0.25% of its group's best, then ordinary least
- * squares of ln η on (1, ln N, ln D) and of ln B (tokens) on (1, ln D) over all kept runs. A case bootstrap over the
- * kept runs gives intervals for every coefficient. Also: the (η, B) loss landscape of one group, for heatmaps.
+ * squares of ln η on (1, ln N, ln D) and of ln B (tokens) on (1, ln D) over all kept runs (both on lib/fit: log-space
+ * least squares of the two Laws). A case bootstrap over the kept runs gives intervals for every coefficient. Also: the (η, B) loss landscape of one group, for heatmaps.
  */
-import { InsufficientDataError, InvalidInputError, assertPositive, makeDisplayable } from "../core";
-
-import { bootstrapLinearLeastSquares, linearLeastSquares, quantileOf } from "./least-squares";
-
-import type { StepLawConstants } from "./step-law";
-import { stepLawCitation } from "../core/bibliography";
+import { DidNotConvergeError, InsufficientDataError, InvalidInputError, assertPositive, makeDisplayable } from "../core";
+import { summarizeBootstrap, type BootstrapSummary } from "../fit/bootstrap";
+import { finalizeFitResult, type FitResult } from "../fit/result";
+import { paramsOf, type ParamsLike } from "../laws/law";
+import { STEP_LAW_PUBLISHED, stepLawBatch, stepLawLR, type StepLawBatchParam, type StepLawLRParam, type StepLawParam } from "./step-law";
 
 /** One training run of a learning-rate/batch-size sweep. */
 export interface StepLawRun {
@@ -31,10 +30,10 @@ export interface StepLawRun {
  * @param records rows as parsed from data/dense_lr_bs_loss.csv (or `loadDataset("steplaw")`)
  * @returns the runs
  * @throws InvalidInputError naming the first row with a missing or non-positive value
- * @example stepLawRunsFromRecords([{ N: "2e8", D: "4e9", lr: "1e-3", bs: "128", "smooth loss": "2.5" }])[0].bs // => 128
+ * @example hparams.stepLaw.runsFromRecords([{ N: "2e8", D: "4e9", lr: "1e-3", bs: "128", "smooth loss": "2.5" }])[0].bs // => 128
  */
 export function stepLawRunsFromRecords(records: readonly Readonly<Record<string, unknown>>[]): StepLawRun[] {
-  const fn = "stepLawRunsFromRecords";
+  const fn = "hparams.stepLaw.runsFromRecords";
   return records.map((r, i) => {
     const get = (k: string, alt?: string) => {
       const v = Number(r[k] ?? (alt ? r[alt] : undefined));
@@ -61,10 +60,10 @@ export type StepLawGroup = {
  * @param threshold relative loss window (default 0.0025)
  * @returns the kept runs and a per-group summary
  * @throws InvalidInputError for an empty sweep or a negative threshold
- * @example selectStepLawOptima([{ N: 1, D: 1, lr: 1, bs: 1, smoothLoss: 2 }, { N: 1, D: 1, lr: 2, bs: 1, smoothLoss: 2.1 }]).kept.length // => 1
+ * @example hparams.stepLaw.selectOptima([{ N: 1, D: 1, lr: 1, bs: 1, smoothLoss: 2 }, { N: 1, D: 1, lr: 2, bs: 1, smoothLoss: 2.1 }]).kept.length // => 1
  */
 export function selectStepLawOptima(runs: readonly StepLawRun[], threshold = 0.0025): { kept: StepLawRun[]; groups: StepLawGroup[] } {
-  const fn = "selectStepLawOptima";
+  const fn = "hparams.stepLaw.selectOptima";
   if (!runs.length) throw new InvalidInputError(fn, "no runs given", "pass the sweep as { N, D, lr, bs, smoothLoss } rows");
   if (!(threshold >= 0)) throw new InvalidInputError(fn, `threshold must be ≥ 0, got ${threshold}`);
   const byGroup = new Map<string, StepLawRun[]>();
@@ -99,37 +98,72 @@ export interface StepLawFitOptions {
   readonly level?: number;
 }
 
-type Interval = readonly [number, number];
-
-/** The result of {@link fitStepLaw}; displays as a coefficient table. */
-export interface StepLawFit {
-  readonly constants: StepLawConstants;
-  /** Percentile bootstrap intervals (null without bootstrap). */
-  readonly intervals: { readonly [K in keyof StepLawConstants]: Interval } | null;
+/**
+ * The result of {@link fitStepLaw}: one FitResult over all five constants (the two regressions side by side; with a
+ * bootstrap, SEs, covariance and percentile intervals come from the joint resamples), plus:
+ */
+export type StepLawFit = FitResult<StepLawParam> & {
+  /** The ln η regression on its own (feeds `stepLaw.lr.predict`). */
+  readonly lr: FitResult<StepLawLRParam>;
+  /** The ln B regression on its own (feeds `stepLaw.batch.predict`). */
+  readonly batch: FitResult<StepLawBatchParam>;
+  /** Runs within the threshold of their group's best, over which both regressions run. */
   readonly keptRuns: number;
   readonly groups: readonly StepLawGroup[];
-  /** RMS residual of ln η and ln B over the kept runs. */
-  readonly rmsLogLr: number;
-  readonly rmsLogBatch: number;
-  /** Successful bootstrap resamples. */
-  readonly resamples: number;
+};
+
+/** Joins the two regressions (same rows, same bootstrap draws) into one FitResult over the five constants. */
+function joinFits(lr: FitResult<StepLawLRParam>, bs: FitResult<StepLawBatchParam>): Omit<FitResult<StepLawParam>, "toJSON"> {
+  const paramNames: StepLawParam[] = [...lr.paramNames, ...bs.paramNames];
+  let bootstrap: BootstrapSummary | null = null;
+  if (lr.bootstrap && bs.bootstrap) {
+    // Failed resamples would misalign the rows; an OLS refit never fails, so both lists hold every resample in order.
+    if (lr.bootstrap.samples.length !== bs.bootstrap.samples.length) throw new DidNotConvergeError("hparams.stepLaw.refit", "a bootstrap refit failed in one of the two regressions");
+    const samples = lr.bootstrap.samples.map((s, b) => [...s, ...bs.bootstrap!.samples[b]]);
+    bootstrap = summarizeBootstrap(paramNames, samples, lr.ciLevel, {
+      resamples: lr.bootstrap.resamples, seed: lr.bootstrap.seed, unit: lr.bootstrap.unit, units: lr.bootstrap.units,
+      notConverged: Math.max(lr.bootstrap.notConverged, bs.bootstrap.notConverged), failed: 0,
+    });
+  }
+  const p = lr.paramNames.length;
+  const blockDiagonal = lr.covariance && bs.covariance
+    ? paramNames.map((_, i) => paramNames.map((__, j) => (i < p && j < p ? lr.covariance![i][j] : i >= p && j >= p ? bs.covariance![i - p][j - p] : 0)))
+    : null;
+  const warnings = [...lr.warnings.map((w) => `ln η fit: ${w}`), ...bs.warnings.map((w) => `ln B fit: ${w}`)];
+  return {
+    kind: "fit-result", model: "step-law", paramNames,
+    params: { ...lr.params, ...bs.params },
+    se: bootstrap ? { ...bootstrap.se } as Record<StepLawParam, number> : { ...lr.se, ...bs.se },
+    covariance: bootstrap ? bootstrap.covariance : blockDiagonal,
+    ci: bootstrap ? { ...bootstrap.ci } as Record<StepLawParam, readonly [number, number]> : { ...lr.ci, ...bs.ci },
+    ciLevel: lr.ciLevel, uncertainty: lr.uncertainty, bootstrap,
+    // Residuals and fitted values of the ln η regression, then of the ln B regression.
+    residuals: [...lr.residuals, ...bs.residuals], fitted: [...lr.fitted, ...bs.fitted],
+    objective: lr.objective + bs.objective, converged: lr.converged && bs.converged,
+    reason: lr.converged ? bs.reason : lr.reason, message: lr.converged ? bs.message : lr.message,
+    iterations: lr.iterations + bs.iterations, evaluations: lr.evaluations + bs.evaluations,
+    method: lr.method, grid: lr.grid,
+    diagnostics: { ...lr.diagnostics, hessianSE: lr.diagnostics.hessianSE && bs.diagnostics.hessianSE ? { ...lr.diagnostics.hessianSE, ...bs.diagnostics.hessianSE } : null, warnings },
+    warnings,
+    dataRanges: lr.dataRanges,
+  };
 }
 
 /**
- * Fits the Step Law η* = a·N^αN·D^αD and B* = b·D^βD to a sweep with the paper's procedure: keep runs within
- * `threshold` of their (N, D) group's best smoothed loss, then OLS in natural logs over all kept runs
- * (B in tokens = bs × seqLen). Intervals come from a seeded case bootstrap over the kept runs.
- * @param runs the sweep ({@link stepLawRunsFromRecords} converts the released CSV)
+ * Fits the Step Law η* = lrCoef·N^lrExpN·D^lrExpD and B* = bsCoef·D^bsExpD to a sweep with the paper's procedure:
+ * keep runs within `threshold` of their (N, D) group's best smoothed loss, then least squares of ln η and ln B
+ * (tokens = bs × seqLen) over all kept runs, on the common fitting path (`stepLaw.lr.fitSync`, `stepLaw.batch.fitSync`).
+ * Intervals come from a seeded case bootstrap over the kept runs (the same draws for both regressions).
+ * @param runs the sweep (`stepLaw.runsFromRecords` converts the released CSV)
  * @param opts threshold, seqLen, bootstrap, seed, level
- * @returns constants, intervals, counts and residuals
+ * @returns a FitResult over the five constants, plus `lr`, `batch` (the two regressions), `keptRuns`, `groups`
  * @throws InsufficientDataError with fewer than 4 kept runs; InvalidInputError when N or D take fewer than 2 values
  * @example
  * const runs = [1e8, 4e8].flatMap((N) => [1e9, 1e10].map((D) => ({ N, D, lr: 2 * N ** -0.5 * D ** 0.25, bs: D ** 0.5 / 2048, smoothLoss: 2 })));
- * fitStepLaw(runs, { bootstrap: 0 }).constants.lrExpN // => -0.5
- * @see stepLawCitation
+ * hparams.stepLaw.refit(runs, { bootstrap: 0 }).params.lrExpN // => -0.5
  */
 export function fitStepLaw(runs: readonly StepLawRun[], opts: StepLawFitOptions = {}): StepLawFit {
-  const fn = "fitStepLaw";
+  const fn = "hparams.stepLaw.refit";
   const seqLen = opts.seqLen ?? 2048;
   assertPositive(fn, "seqLen", seqLen);
   runs.forEach((r, i) => {
@@ -142,39 +176,13 @@ export function fitStepLaw(runs: readonly StepLawRun[], opts: StepLawFitOptions 
   for (const k of ["N", "D"] as const) {
     if (new Set(kept.map((r) => r[k])).size < 2) throw new InvalidInputError(fn, `all kept runs have the same ${k}`, `the exponent of ${k} needs at least two distinct values`);
   }
-  const Xlr = kept.map((r) => [1, Math.log(r.N), Math.log(r.D)]);
-  const ylr = kept.map((r) => Math.log(r.lr));
-  const Xbs = kept.map((r) => [1, Math.log(r.D)]);
-  const ybs = kept.map((r) => Math.log(r.bs * seqLen));
-  const lr = linearLeastSquares(fn, Xlr, ylr);
-  const bs = linearLeastSquares(fn, Xbs, ybs);
-  const toConstants = (l: number[], b: number[]): StepLawConstants => ({ lrCoef: Math.exp(l[0]), lrExpN: l[1], lrExpD: l[2], bsCoef: Math.exp(b[0]), bsExpD: b[1] });
-  const constants = toConstants(lr.coef, bs.coef);
-  const nBoot = opts.bootstrap ?? 1000;
-  let intervals: StepLawFit["intervals"] = null;
-  let resamples = 0;
-  if (nBoot > 0) {
-    const level = opts.level ?? 0.95;
-    if (!(level > 0 && level < 1)) throw new InvalidInputError(fn, `level must be in (0, 1), got ${level}`);
-    const seed = opts.seed ?? 0;
-    // Same row draws for both regressions (same seed, same n), so each resample is one resampled set of runs.
-    const bl = bootstrapLinearLeastSquares(fn, Xlr, ylr, nBoot, seed);
-    const bb = bootstrapLinearLeastSquares(fn, Xbs, ybs, nBoot, seed);
-    resamples = Math.min(bl.length, bb.length);
-    const ci = (v: number[]): Interval => [quantileOf(v, (1 - level) / 2), quantileOf(v, (1 + level) / 2)];
-    intervals = {
-      lrCoef: ci(bl.map((c) => Math.exp(c[0]))), lrExpN: ci(bl.map((c) => c[1])), lrExpD: ci(bl.map((c) => c[2])),
-      bsCoef: ci(bb.map((c) => Math.exp(c[0]))), bsExpD: ci(bb.map((c) => c[1])),
-    };
-  }
-  const rms = (f: { rss: number }) => Math.sqrt(f.rss / kept.length);
-  const result: StepLawFit = { constants, intervals, keptRuns: kept.length, groups, rmsLogLr: rms(lr), rmsLogBatch: rms(bs), resamples };
-  const rows = () => (Object.keys(constants) as (keyof StepLawConstants)[]).map((k) => ({
-    coefficient: k, estimate: constants[k], lo: intervals?.[k][0] ?? null, hi: intervals?.[k][1] ?? null,
-  }));
-  const text = () => `Step Law refit over ${kept.length} runs in ${groups.length} (N, D) groups: η = ${constants.lrCoef.toPrecision(4)}·N^${constants.lrExpN.toFixed(4)}·D^${constants.lrExpD.toFixed(4)}, B = ${constants.bsCoef.toPrecision(4)}·D^${constants.bsExpD.toFixed(4)} tokens`;
-  const frame = { columns: ["coefficient", "estimate", "lo", "hi"], values: rows().map((r) => [r.coefficient, r.estimate, r.lo, r.hi]) };
-  return makeDisplayable("table", Object.assign(result, frame), text);
+  const level = opts.level ?? 0.95;
+  if (!(level > 0 && level < 1)) throw new InvalidInputError(fn, `level must be in (0, 1), got ${level}`);
+  const o = { bootstrap: opts.bootstrap ?? 1000, seed: opts.seed ?? 0, ciLevel: level };
+  const lr = stepLawLR.fitSync(kept.map((r) => ({ N: r.N, D: r.D })), kept.map((r) => r.lr), o);
+  const batch = stepLawBatch.fitSync(kept.map((r) => ({ D: r.D })), kept.map((r) => r.bs * seqLen), o);
+  const joined = { ...joinFits(lr, batch), lr, batch, keptRuns: kept.length, groups };
+  return finalizeFitResult(joined) as StepLawFit;
 }
 
 /** The loss over the (η, B) grid of one (N, D) group: rows = learning rates, columns = batch sizes. */
@@ -193,14 +201,14 @@ export interface StepLawLandscape {
 
 /**
  * Arranges one (N, D) group of a sweep as a loss grid over learning rate × batch size (for heatmaps).
- * @param runs the sweep; p.N and p.D pick the group; p.seqLen converts bs to tokens (default 2048)
+ * @param runs the sweep; p.N and p.D pick the group; opts.seqLen converts bs to tokens (default 2048)
  * @returns the grid, with null where the sweep has no run
  * @throws InvalidInputError when the group has no runs (the message lists the available groups)
- * @example stepLawLandscape([{ N: 1, D: 2, lr: 1e-3, bs: 1, smoothLoss: 3 }], { N: 1, D: 2 }).batches // => [2048]
+ * @example hparams.stepLaw.landscape([{ N: 1, D: 2, lr: 1e-3, bs: 1, smoothLoss: 3 }], { N: 1, D: 2 }).batches // => [2048]
  */
-export function stepLawLandscape(runs: readonly StepLawRun[], p: { N: number; D: number; seqLen?: number }): StepLawLandscape {
-  const fn = "stepLawLandscape";
-  const seqLen = p.seqLen ?? 2048;
+export function stepLawLandscape(runs: readonly StepLawRun[], p: { N: number; D: number }, opts: { seqLen?: number } = {}): StepLawLandscape {
+  const fn = "hparams.stepLaw.landscape";
+  const seqLen = opts.seqLen ?? 2048;
   const g = runs.filter((r) => r.N === p.N && r.D === p.D);
   if (!g.length) {
     const avail = [...new Set(runs.map((r) => `(N ${r.N}, D ${r.D})`))].slice(0, 20).join(", ");
@@ -238,21 +246,22 @@ export type StepLawGroupCheck = {
  * Checks a Step Law constant set against a sweep: for each (N, D) group, the run nearest to the predicted
  * (η*, B*) in log space and how far its smoothed loss is above the group's best. Small gaps mean the law lands on
  * the flat basin of the landscape even where its exponents differ from a refit.
- * @param runs the sweep; p.constants the law's constants; p.seqLen converts bs to tokens (default 2048)
+ * @param runs the sweep
+ * @param params the five constants (default: the paper's): plain values, a published set or a refit
+ * @param opts.seqLen converts bs to tokens (default 2048)
  * @returns one row per group (displayable as a table)
  * @throws InvalidInputError for an empty sweep
- * @example stepLawPredictionGaps([{ N: 1, D: 1, lr: 2, bs: 1, smoothLoss: 3 }], { constants: { lrCoef: 2, lrExpN: 0, lrExpD: 0, bsCoef: 2048, bsExpD: 0 } })[0].gap // => 0
- * @see stepLawCitation
+ * @example hparams.stepLaw.predictionGaps([{ N: 1, D: 1, lr: 2, bs: 1, smoothLoss: 3 }], { lrCoef: 2, lrExpN: 0, lrExpD: 0, bsCoef: 2048, bsExpD: 0 })[0].gap // => 0
  */
-export function stepLawPredictionGaps(runs: readonly StepLawRun[], p: { constants: StepLawConstants; seqLen?: number }): StepLawGroupCheck[] {
-  const fn = "stepLawPredictionGaps";
-  const seqLen = p.seqLen ?? 2048;
+export function stepLawPredictionGaps(runs: readonly StepLawRun[], params?: ParamsLike<StepLawParam>, opts: { seqLen?: number } = {}): StepLawGroupCheck[] {
+  const fn = "hparams.stepLaw.predictionGaps";
+  const seqLen = opts.seqLen ?? 2048;
   assertPositive(fn, "seqLen", seqLen);
+  const k = paramsOf(fn, ["lrCoef", "lrExpN", "lrExpD", "bsCoef", "bsExpD"], params ?? STEP_LAW_PUBLISHED);
   const { groups } = selectStepLawOptima(runs);
-  const k = p.constants;
   const rows = groups.map((g): StepLawGroupCheck => {
-    const predictedLR = k.lrCoef * g.N ** k.lrExpN * g.D ** k.lrExpD;
-    const predictedBatch = k.bsCoef * g.D ** k.bsExpD;
+    const predictedLR = stepLawLR.predict({ N: g.N, D: g.D }, k);
+    const predictedBatch = stepLawBatch.predict({ D: g.D }, k);
     let nearest: StepLawRun | null = null;
     let dist = Infinity;
     for (const r of runs) {

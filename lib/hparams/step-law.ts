@@ -1,28 +1,24 @@
 /**
  * Step Law (Li et al. 2025, "Predictable Scale Part I"): the optimal peak learning rate depends on model size and
  * data, the optimal batch size on data only:
- *   η*(N, D) = a · N^αN · D^αD,   B*(D) = b · D^βD   (B in tokens, N non-embedding, D tokens).
+ *   η*(N, D) = lrCoef · N^lrExpN · D^lrExpD,   B*(D) = bsCoef · D^bsExpD   (B in tokens, N non-embedding, D tokens).
+ * Two Laws (`stepLawLR`, `stepLawBatch`) sharing one set of five published constants; the sweep tools and the refit
+ * are in ./step-law-fit, the public group `hparams.stepLaw` in ./step-law-group.
  */
-import { assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
-
-import { quantileOf } from "./least-squares";
+import { assertPositive, InvalidInputError, type PublishedConstants } from "../core";
 import { stepLawCitation } from "../core/bibliography";
+import { quantile } from "../numeric/quantile";
+import { defineLaw } from "../laws/law";
+import { monomial } from "./monomial";
 
-
-
-/** Constants of the Step Law in its regression form (natural-log OLS coefficients, exponents signed). */
-export interface StepLawConstants {
-  /** a: η* prefactor. */
-  readonly lrCoef: number;
-  /** αN: exponent of N in η* (negative). */
-  readonly lrExpN: number;
-  /** αD: exponent of D in η*. */
-  readonly lrExpD: number;
-  /** b: B* prefactor, tokens. */
-  readonly bsCoef: number;
-  /** βD: exponent of D in B*. */
-  readonly bsExpD: number;
-}
+/** Parameters of the learning-rate law. */
+export type StepLawLRParam = "lrCoef" | "lrExpN" | "lrExpD";
+/** Parameters of the batch-size law. */
+export type StepLawBatchParam = "bsCoef" | "bsExpD";
+/** Every Step Law constant (natural-log regression form, exponents signed). */
+export type StepLawParam = StepLawLRParam | StepLawBatchParam;
+/** The five Step Law constants: η* = lrCoef·N^lrExpN·D^lrExpD, B* = bsCoef·D^bsExpD. */
+export type StepLawConstants = Readonly<Record<StepLawParam, number>>;
 
 const UNITS = "N = non-embedding params n_layer·h·(4h + 3·ffn_h); D = tokens; η = peak AdamW LR; B = tokens (sequences × 2048)";
 
@@ -46,8 +42,8 @@ export const STEP_LAW_BOOTSTRAP_MEAN: PublishedConstants<StepLawConstants> = {
 
 /**
  * Our refit of the released dense runs (data/dense_lr_bs_loss.csv, 17 (N, D) groups, 129 runs within 0.25% of their
- * group's best smoothed loss) with the paper's procedure; see {@link fitStepLaw}. The released runs are a subset of the
- * paper's ~3,700, and this fit differs from the published law (D exponent 0.197 vs 0.307).
+ * group's best smoothed loss) with the paper's procedure (`hparams.stepLaw.refit`). The released runs are a subset of
+ * the paper's ~3,700, and this fit differs from the published law (D exponent 0.197 vs 0.307).
  */
 export const STEP_LAW_RELEASED_REFIT: PublishedConstants<StepLawConstants> = {
   name: "Step Law refit of the released dense runs (this library)",
@@ -57,60 +53,82 @@ export const STEP_LAW_RELEASED_REFIT: PublishedConstants<StepLawConstants> = {
   note: `${UNITS}; checked against an independent numpy computation`,
 };
 
-function constantsOf(fn: string, c: StepLawConstants | undefined): StepLawConstants {
-  const k = c ?? STEP_LAW_PUBLISHED.params;
-  for (const [name, v] of Object.entries(k)) {
-    if (!Number.isFinite(v)) throw new InvalidInputError(fn, `constants.${name} must be finite, got ${v}`);
-  }
-  assertPositive(fn, "constants.lrCoef", k.lrCoef);
-  assertPositive(fn, "constants.bsCoef", k.bsCoef);
-  return k;
-}
+/** The published sets by short name (each carries all five constants, so both laws accept it). */
+export const STEP_LAW_SETS = { paper: STEP_LAW_PUBLISHED, bootstrapMean: STEP_LAW_BOOTSTRAP_MEAN, releasedRefit: STEP_LAW_RELEASED_REFIT };
+
+/** The released dense runs span these sizes; the paper's fit covers about the same N and D ≲ 1e11–1e12. */
+const N_RANGE = [2e8, 1.1e9] as const;
+const D_RANGE = [4e9, 1e11] as const;
 
 /**
- * Step Law optimal peak learning rate η*(N, D) = a · N^αN · D^αD.
- * @param p.N non-embedding parameters (> 0)
- * @param p.D training tokens (> 0)
- * @param p.constants defaults to {@link STEP_LAW_PUBLISHED} (1.79, −0.713, 0.307)
- * @returns the optimal peak AdamW learning rate
- * @throws InvalidInputError for non-positive N, D or non-finite constants
- * @example stepLawLearningRate({ N: 1e9, D: 1e11 }) // => 1.63250e-3
- * @see stepLawCitation
+ * Log-space least squares is exact OLS of ln y on the log inputs: the objective is quadratic in (ln coef, exponents),
+ * so tight stopping rules make the fit agree with a linear solver to ~1e-9.
  */
-export function stepLawLearningRate(p: { N: number; D: number; constants?: StepLawConstants }): number {
-  const fn = "stepLawLearningRate";
-  assertPositive(fn, "N", p.N);
-  assertPositive(fn, "D", p.D);
-  const k = constantsOf(fn, p.constants);
-  return k.lrCoef * p.N ** k.lrExpN * p.D ** k.lrExpD;
-}
+const LOG_OLS = { objective: "mse", space: "log", workers: 0, gtol: 1e-10, ftol: 1e-14, polish: 0 } as const;
 
 /**
- * Step Law optimal batch size B*(D) = b · D^βD, in tokens (independent of N).
- * @param p.D training tokens (> 0)
- * @param p.constants defaults to {@link STEP_LAW_PUBLISHED} (0.58, 0.571)
- * @returns the optimal batch size in tokens (divide by the sequence length for sequences)
- * @throws InvalidInputError for non-positive D or non-finite constants
- * @example stepLawBatchSize({ D: 1e11 }) // => 1.107715e6
+ * Step Law optimal peak learning rate η*(N, D) = lrCoef · N^lrExpN · D^lrExpD (default: the paper's constants).
+ * @example hparams.stepLaw.lr.predict({ N: 1e9, D: 1e11 }) // => 1.63250e-3
  * @see stepLawCitation
  */
-export function stepLawBatchSize(p: { D: number; constants?: StepLawConstants }): number {
-  const fn = "stepLawBatchSize";
-  assertPositive(fn, "D", p.D);
-  const k = constantsOf(fn, p.constants);
-  return k.bsCoef * p.D ** k.bsExpD;
-}
+export const stepLawLR = defineLaw<{ N: number; D: number }, StepLawLRParam>({
+  id: "step-law-lr",
+  api: "hparams.stepLaw.lr",
+  name: "Step Law: optimal peak learning rate η*(N, D)",
+  topic: "hparams",
+  latex: "\\eta^*(N,D) = 1.79\\,N^{-0.713} D^{0.307}",
+  formula: "lrCoef * N^lrExpN * D^lrExpD",
+  inputs: { N: "non-embedding parameters, n_layer·h·(4h + 3·ffn_h)", D: "training tokens" },
+  output: "optimal peak AdamW learning rate",
+  params: [
+    { name: "lrCoef", transform: "log", description: "η* prefactor" },
+    { name: "lrExpN", description: "exponent of N (negative)" },
+    { name: "lrExpD", description: "exponent of D" },
+  ],
+  published: STEP_LAW_SETS,
+  ranges: { N: N_RANGE, D: D_RANGE },
+  citation: stepLawCitation,
+  ...monomial<{ N: number; D: number }, StepLawLRParam>("lrCoef", [["N", "lrExpN"], ["D", "lrExpD"]]),
+  module: __filename,
+  fitDefaults: { ...LOG_OLS, init: { lrCoef: 1, lrExpN: 0, lrExpD: 0 } },
+});
+
+/**
+ * Step Law optimal batch size B*(D) = bsCoef · D^bsExpD, in tokens (independent of N; default: the paper's constants).
+ * @example hparams.stepLaw.batch.predict({ D: 1e11 }) // => 1.107715e6
+ * @see stepLawCitation
+ */
+export const stepLawBatch = defineLaw<{ D: number }, StepLawBatchParam>({
+  id: "step-law-batch",
+  api: "hparams.stepLaw.batch",
+  name: "Step Law: optimal batch size B*(D)",
+  topic: "hparams",
+  latex: "B^*(D) = 0.58\\,D^{0.571}",
+  formula: "bsCoef * D^bsExpD",
+  inputs: { D: "training tokens" },
+  output: "optimal global batch size, tokens",
+  params: [
+    { name: "bsCoef", transform: "log", description: "B* prefactor, tokens" },
+    { name: "bsExpD", description: "exponent of D" },
+  ],
+  published: STEP_LAW_SETS,
+  ranges: { D: D_RANGE },
+  citation: stepLawCitation,
+  ...monomial<{ D: number }, StepLawBatchParam>("bsCoef", [["D", "bsExpD"]]),
+  module: __filename,
+  fitDefaults: { ...LOG_OLS, init: { bsCoef: 1, bsExpD: 0 } },
+});
 
 /**
  * Non-embedding parameters as Step Law counts them: n_layer · h · (4h + 3·ffn_h) (multi-head attention + SwiGLU).
  * @param p.nLayer layers; p.dModel hidden size h; p.dFF SwiGLU inner size ffn_h
  * @returns N, non-embedding parameters
  * @throws InvalidInputError for non-positive sizes
- * @example stepLawNonEmbeddingParams({ nLayer: 7, dModel: 960, dFF: 9368 }) // => 214663680
+ * @example hparams.stepLaw.nonEmbeddingParams({ nLayer: 7, dModel: 960, dFF: 9368 }) // => 214663680
  * @see stepLawCitation
  */
 export function stepLawNonEmbeddingParams(p: { nLayer: number; dModel: number; dFF: number }): number {
-  const fn = "stepLawNonEmbeddingParams";
+  const fn = "hparams.stepLaw.nonEmbeddingParams";
   assertPositive(fn, "nLayer", p.nLayer);
   assertPositive(fn, "dModel", p.dModel);
   assertPositive(fn, "dFF", p.dFF);
@@ -127,7 +145,7 @@ export interface StepLawBootstrapFit {
 }
 
 /** Converts one bootstrap row (log intercepts) to {@link StepLawConstants}. */
-export function stepLawConstantsFromBootstrap(f: StepLawBootstrapFit): StepLawConstants {
+function constantsFromBootstrap(f: StepLawBootstrapFit): StepLawConstants {
   return { lrCoef: Math.exp(Number(f.lr_intercept)), lrExpN: Number(f.lr_coefN), lrExpD: Number(f.lr_coefD), bsCoef: Math.exp(Number(f.bs_intercept)), bsExpD: Number(f.bs_coefD) };
 }
 
@@ -135,13 +153,13 @@ export function stepLawConstantsFromBootstrap(f: StepLawBootstrapFit): StepLawCo
  * Mean coefficients of a set of bootstrap fits, as Step Law constants (intercepts averaged in log space, as the
  * paper's regression is in natural logs).
  * @param fits rows with lr_intercept, lr_coefN, lr_coefD, bs_intercept, bs_coefD (numbers or numeric strings)
- * @returns the mean constants
+ * @returns the mean constants (usable as params of `stepLaw.lr` and `stepLaw.batch`)
  * @throws InvalidInputError when empty or a value is not a number
- * @example stepLawBootstrapMean([{ lr_intercept: 0, lr_coefN: -0.7, lr_coefD: 0.3, bs_intercept: 0, bs_coefD: 0.5 }]).lrCoef // => 1
+ * @example hparams.stepLaw.bootstrapMean([{ lr_intercept: 0, lr_coefN: -0.7, lr_coefD: 0.3, bs_intercept: 0, bs_coefD: 0.5 }]).lrCoef // => 1
  * @see stepLawCitation
  */
 export function stepLawBootstrapMean(fits: readonly StepLawBootstrapFit[]): StepLawConstants {
-  const fn = "stepLawBootstrapMean";
+  const fn = "hparams.stepLaw.bootstrapMean";
   if (!fits.length) throw new InvalidInputError(fn, "no bootstrap fits given", "pass the rows of 1004_fitted_lr_bs_scaling_model_parameters.csv");
   const keys = ["lr_intercept", "lr_coefN", "lr_coefD", "bs_intercept", "bs_coefD"] as const;
   const mean = Object.fromEntries(keys.map((k) => {
@@ -153,7 +171,7 @@ export function stepLawBootstrapMean(fits: readonly StepLawBootstrapFit[]): Step
     });
     return [k, s / fits.length];
   })) as unknown as StepLawBootstrapFit;
-  return stepLawConstantsFromBootstrap(mean);
+  return constantsFromBootstrap(mean);
 }
 
 /** Central interval of η* and B* over bootstrap fits at one (N, D). */
@@ -164,41 +182,23 @@ export interface StepLawBand {
 
 /**
  * The bootstrap band of the Step Law at (N, D): quantiles of η* and B* over the bootstrap fits.
- * @param p.N non-embedding params; p.D tokens; p.fits bootstrap rows; p.level central coverage (default 0.95)
+ * @param x.N non-embedding params; x.D tokens
+ * @param fits bootstrap rows; opts.level central coverage (default 0.95)
  * @returns median, lower and upper quantiles of η* and B* (tokens)
  * @throws InvalidInputError for non-positive N, D, level outside (0, 1) or empty fits
- * @example stepLawBootstrapBand({ N: 1e9, D: 1e11, fits: [{ lr_intercept: 0, lr_coefN: 0, lr_coefD: 0, bs_intercept: 0, bs_coefD: 0 }] }).lr.hi // => 1
+ * @example hparams.stepLaw.bootstrapBand({ N: 1e9, D: 1e11 }, [{ lr_intercept: 0, lr_coefN: 0, lr_coefD: 0, bs_intercept: 0, bs_coefD: 0 }]).lr.hi // => 1
  * @see stepLawCitation
  */
-export function stepLawBootstrapBand(p: { N: number; D: number; fits: readonly StepLawBootstrapFit[]; level?: number }): StepLawBand {
-  const fn = "stepLawBootstrapBand";
-  assertPositive(fn, "N", p.N);
-  assertPositive(fn, "D", p.D);
-  const level = p.level ?? 0.95;
+export function stepLawBootstrapBand(x: { N: number; D: number }, fits: readonly StepLawBootstrapFit[], opts: { level?: number } = {}): StepLawBand {
+  const fn = "hparams.stepLaw.bootstrapBand";
+  assertPositive(fn, "N", x.N);
+  assertPositive(fn, "D", x.D);
+  const level = opts.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InvalidInputError(fn, `level must be in (0, 1), got ${level}`);
-  if (!p.fits.length) throw new InvalidInputError(fn, "no bootstrap fits given", "pass the rows of 1004_fitted_lr_bs_scaling_model_parameters.csv");
-  const ks = p.fits.map(stepLawConstantsFromBootstrap);
-  const lr = ks.map((k) => k.lrCoef * p.N ** k.lrExpN * p.D ** k.lrExpD);
-  const bs = ks.map((k) => k.bsCoef * p.D ** k.bsExpD);
-  const q = (v: number[]) => ({ median: quantileOf(v, 0.5), lo: quantileOf(v, (1 - level) / 2), hi: quantileOf(v, (1 + level) / 2) });
+  if (!fits.length) throw new InvalidInputError(fn, "no bootstrap fits given", "pass the rows of 1004_fitted_lr_bs_scaling_model_parameters.csv");
+  const ks = fits.map(constantsFromBootstrap);
+  const lr = ks.map((k) => stepLawLR.predict(x, k));
+  const bs = ks.map((k) => stepLawBatch.predict({ D: x.D }, k));
+  const q = (v: number[]) => ({ median: quantile(v, 0.5), lo: quantile(v, (1 - level) / 2), hi: quantile(v, (1 + level) / 2) });
   return { lr: q(lr), batch: q(bs) };
 }
-
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const stepLaw = defineCard({
-  id: "step-law",
-  name: "Step Law: optimal peak LR η*(N, D) and batch size B*(D)",
-  topic: "hparams",
-  latex: "\\eta^*(N,D) = 1.79\\,N^{-0.713} D^{0.307},\\quad B^*(D) = 0.58\\,D^{0.571}",
-  formula: "eta = lrCoef * N^lrExpN * D^lrExpD; B = bsCoef * D^bsExpD",
-  variables: {
-    N: "non-embedding parameters, n_layer·h·(4h + 3·ffn_h)",
-    D: "training tokens",
-    "η*": "optimal peak AdamW learning rate",
-    "B*": "optimal global batch size, tokens",
-  },
-  citation: stepLawCitation,
-  status: "confirmed",
-  constants: [STEP_LAW_PUBLISHED, STEP_LAW_BOOTSTRAP_MEAN, STEP_LAW_RELEASED_REFIT],
-  api: "stepLawLearningRate",
-});

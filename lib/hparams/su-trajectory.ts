@@ -3,7 +3,7 @@
  * S_min = S/(1 + B_crit(L)/B), where B_crit = B_* / L^(1/α_B) depends on the loss itself, so L(N, S, B) is a fixed point.
  * Their constants are setup-specific and not stored: the defaults are Kaplan's (unverified).
  */
-import { assertPositive, defineCard, DidNotConvergeError, InvalidInputError, type Citation } from "../core";
+import { assertPositive, defineCard, DidNotConvergeError, InvalidInputError } from "../core";
 
 import { KAPLAN_2020, KAPLAN_2020_LNS, type KaplanConstants } from "../laws/kaplan";
 import { suCitation } from "../core/bibliography";
@@ -26,20 +26,21 @@ function constants(fn: string, k: Partial<SuConstants> | undefined): SuConstants
  * Loss after S steps at batch B (tokens): the solution of L = (N_c/N)^α_N + (S_c/S_min)^α_S with
  * S_min = S/(1 + B_crit(L)/B). The right side falls as L grows (B_crit shrinks), so L − f(L) is increasing and the
  * root is unique; it is found by bisection (plain fixed-point iteration can oscillate at small S·B).
- * @param p.N non-embedding params; p.steps S; p.batch B in tokens; p.constants (default Kaplan, unverified);
- *   p.tol absolute tolerance on L (default 1e-12)
+ * @param p.N non-embedding params; p.steps S; p.batch B in tokens
+ * @param params Nc, alphaN, Sc, alphaS, BstarTokens, alphaB (any subset; default Kaplan, unverified)
+ * @param opts.tol relative tolerance on L (default 1e-12)
  * @returns the loss, nats/token
  * @throws InvalidInputError for non-positive input; DidNotConvergeError if no bracket is found
- * @example suLossTrajectory({ N: 1e8, steps: 1e5, batch: 1e12 }) > suLossTrajectory({ N: 1e8, steps: 1e5, batch: 1e5 }) // => false
+ * @example hparams.criticalBatch.su.loss({ N: 1e8, steps: 1e5, batch: 1e12 }) > hparams.criticalBatch.su.loss({ N: 1e8, steps: 1e5, batch: 1e5 }) // => false
  * @see suCitation
  */
-export function suLossTrajectory(p: { N: number; steps: number; batch: number; constants?: Partial<SuConstants>; tol?: number }): number {
-  const fn = "suLossTrajectory";
+export function suLossTrajectory(p: { N: number; steps: number; batch: number }, params?: Partial<SuConstants>, opts: { tol?: number } = {}): number {
+  const fn = "hparams.criticalBatch.su.loss";
   assertPositive(fn, "N", p.N);
   assertPositive(fn, "steps", p.steps);
   assertPositive(fn, "batch", p.batch);
-  const k = constants(fn, p.constants);
-  const tol = p.tol ?? 1e-12;
+  const k = constants(fn, params);
+  const tol = opts.tol ?? 1e-12;
   const lossN = (k.Nc / p.N) ** k.alphaN;
   const f = (L: number) => lossN + (k.Sc * (1 + k.BstarTokens / L ** (1 / k.alphaB) / p.batch) / p.steps) ** k.alphaS;
   // f(L) > lossN for every L, so L = lossN is below the root; f(∞) = L(N, S) bounds f from below, so double until above.
@@ -60,26 +61,27 @@ export function suLossTrajectory(p: { N: number; steps: number; batch: number; c
 /**
  * Steps to reach a target loss at batch B (tokens): S_min = S_c/(L − (N_c/N)^α_N)^(1/α_S), then
  * S = S_min·(1 + B_crit(L)/B). Explicit, because B_crit is evaluated at the target loss.
- * @param p.N; p.targetLoss; p.batch tokens; p.constants (default Kaplan, unverified)
+ * @param p.N; p.targetLoss; p.batch tokens
+ * @param params Nc, alphaN, Sc, alphaS, BstarTokens, alphaB (any subset; default Kaplan, unverified)
  * @returns steps (Infinity is never returned: an unreachable target throws)
  * @throws InvalidInputError when targetLoss ≤ L(N) (the model cannot reach it at any step count)
- * @example Math.round(suStepsToLoss({ N: 1e9, targetLoss: 3, batch: 1e12, constants: { Nc: 1e13, alphaN: 0.1, Sc: 1e3, alphaS: 1 } })) // => 2049
+ * @example Math.round(hparams.criticalBatch.su.stepsToLoss({ N: 1e9, targetLoss: 3, batch: 1e12 }, { Nc: 1e13, alphaN: 0.1, Sc: 1e3, alphaS: 1 })) // => 2049
  * @see suCitation
  */
-export function suStepsToLoss(p: { N: number; targetLoss: number; batch: number; constants?: Partial<SuConstants> }): number {
-  const fn = "suStepsToLoss";
+export function suStepsToLoss(p: { N: number; targetLoss: number; batch: number }, params?: Partial<SuConstants>): number {
+  const fn = "hparams.criticalBatch.su.stepsToLoss";
   assertPositive(fn, "N", p.N);
   assertPositive(fn, "targetLoss", p.targetLoss);
   assertPositive(fn, "batch", p.batch);
-  const k = constants(fn, p.constants);
+  const k = constants(fn, params);
   const floor = (k.Nc / p.N) ** k.alphaN;
   if (!(p.targetLoss > floor)) throw new InvalidInputError(fn, `targetLoss ${p.targetLoss} is not above L(N) = ${floor.toFixed(4)}`, "pick a higher target or a larger N");
   const Smin = k.Sc / (p.targetLoss - floor) ** (1 / k.alphaS);
   return Smin * (1 + k.BstarTokens / p.targetLoss ** (1 / k.alphaB) / p.batch);
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const suLossTrajectoryLaw = defineCard({
+/** Card of Su et al.'s L(N, S, B) (an implicit equation, solved numerically): registers it in the catalogue. */
+export const suCard = defineCard({
   id: "su-loss-trajectory",
   name: "Loss vs steps and batch size, L(N, S, B) as a fixed point (Su et al.)",
   topic: "batch",
@@ -89,5 +91,15 @@ export const suLossTrajectoryLaw = defineCard({
   citation: suCitation,
   status: "unverified",
   constants: [KAPLAN_2020, KAPLAN_2020_LNS],
-  api: "suLossTrajectory",
+  api: "hparams.criticalBatch.su",
 });
+
+/**
+ * Su et al.'s L(N, S, B), a fixed point solved by bisection (defaults: Kaplan's constants, unverified):
+ * `loss({ N, steps, batch }, params?, opts?)` and its inverse `stepsToLoss({ N, targetLoss, batch }, params?)`.
+ * @example Math.round(hparams.criticalBatch.su.stepsToLoss({ N: 1e9, targetLoss: 3, batch: 1e12 }, { Nc: 1e13, alphaN: 0.1, Sc: 1e3, alphaS: 1 })) // => 2049
+ */
+export const su = {
+  loss: suLossTrajectory,
+  stepsToLoss: suStepsToLoss,
+} as const;

@@ -4,7 +4,7 @@
  * depth factor depth^−1/2 on residual-branch parameters and "independent" weight decay wd/lr.
  * Rules as implemented in graphcore-research/unit-scaling `unit_scaling/optim.py`.
  */
-import { assertChoice, assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { assertChoice, assertPositive, defineCard, InvalidInputError } from "../core";
 import { umupCitation } from "../core/bibliography";
 
 
@@ -30,11 +30,11 @@ function depthFactor(fn: string, depth: number | undefined): number {
  *   p.depth residual scaling depth (only for residual-branch parameters)
  * @returns the LR multiplier
  * @throws UnknownChoiceError for an unknown kind; InvalidInputError for non-positive fanIn/depth
- * @example umupAdamLRScale({ kind: "weight", fanIn: 1024, depth: 16 }) // => 0.0078125
+ * @example hparams.umup.adamLRScale({ kind: "weight", fanIn: 1024, depth: 16 }) // => 0.0078125
  * @see umupCitation
  */
 export function umupAdamLRScale(p: { kind: UmupAdamParamKind; fanIn: number; depth?: number }): number {
-  const fn = "umupAdamLRScale";
+  const fn = "hparams.umup.adamLRScale";
   assertChoice(fn, "parameter kind", p.kind, ADAM_KINDS);
   const depth = depthFactor(fn, p.depth);
   if (p.kind === "bias" || p.kind === "norm" || p.kind === "output") return depth;
@@ -48,11 +48,11 @@ export function umupAdamLRScale(p: { kind: UmupAdamParamKind; fanIn: number; dep
  * @param p.kind weight | bias | norm | output; p.fanIn; p.shape0 first dim (bias/norm); p.depth; p.readoutConstraint
  * @returns the LR multiplier
  * @throws UnknownChoiceError for an unknown kind; InvalidInputError for a missing shape0 on bias/norm
- * @example umupSgdLRScale({ kind: "weight", fanIn: 256, readoutConstraint: "to_output_scale" }) // => 16
+ * @example hparams.umup.sgdLRScale({ kind: "weight", fanIn: 256, readoutConstraint: "to_output_scale" }) // => 16
  * @see umupCitation
  */
 export function umupSgdLRScale(p: { kind: UmupSgdParamKind; fanIn: number; shape0?: number; depth?: number; readoutConstraint?: "to_output_scale" | null }): number {
-  const fn = "umupSgdLRScale";
+  const fn = "hparams.umup.sgdLRScale";
   assertChoice(fn, "parameter kind", p.kind, SGD_KINDS);
   const depth = depthFactor(fn, p.depth);
   if (p.kind === "output") return depth;
@@ -68,21 +68,22 @@ export function umupSgdLRScale(p: { kind: UmupSgdParamKind; fanIn: number; shape
 /**
  * Independent weight decay: the per-parameter decay coefficient wd / lr_param, so the decay applied per step
  * (lr_param · wd_param = wd) does not depend on the learning rate.
- * @param wd the decay per step; paramLR the parameter's learning rate
+ * @param p.wd the decay per step; p.paramLR the parameter's learning rate
  * @returns the coefficient to give AdamW
  * @throws InvalidInputError for wd < 0 or paramLR ≤ 0
- * @example umupIndependentWeightDecay(0.1, 0.01) // => 10
+ * @example hparams.umup.independentWeightDecay({ wd: 0.1, paramLR: 0.01 }) // => 10
  * @see umupCitation
  */
-export function umupIndependentWeightDecay(wd: number, paramLR: number): number {
-  const fn = "umupIndependentWeightDecay";
+export function umupIndependentWeightDecay(p: { wd: number; paramLR: number }): number {
+  const fn = "hparams.umup.independentWeightDecay";
+  const { wd, paramLR } = p;
   if (!(Number.isFinite(wd) && wd >= 0)) throw new InvalidInputError(fn, `wd must be a finite number ≥ 0, got ${wd}`);
   assertPositive(fn, "paramLR", paramLR);
   return wd / paramLR;
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const umupLaw = defineCard({
+/** Card of u-μP's rules (no fitted constants): registers them in the catalogue (`help()`). */
+export const umupCard = defineCard({
   id: "umup",
   name: "u-μP learning-rate multipliers and independent weight decay",
   topic: "hparams",
@@ -91,5 +92,16 @@ export const umupLaw = defineCard({
   variables: { fan_in: "input dimension (d_model for an embedding)", depth: "residual scaling depth", η: "global learning rate", wd: "weight decay per step" },
   citation: umupCitation,
   status: "confirmed",
-  api: "umupAdamLRScale",
+  api: "hparams.umup",
 });
+
+/**
+ * u-μP's per-parameter rules (absolute multipliers of the global LR): `adamLRScale`, `sgdLRScale`,
+ * `independentWeightDecay`.
+ * @example hparams.umup.adamLRScale({ kind: "output", fanIn: 1024 }) // => 1
+ */
+export const umup = {
+  adamLRScale: umupAdamLRScale,
+  sgdLRScale: umupSgdLRScale,
+  independentWeightDecay: umupIndependentWeightDecay,
+} as const;

@@ -2,7 +2,7 @@
  * Warmup–stable–decay (WSD) schedule with every cooldown shape of Hägele et al. 2024 (epfml/schedules-and-scaling
  * `src/optim/utils.py::wsd_schedule`): the factor that multiplies the peak learning rate at each step.
  */
-import { assertChoice, assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { assertChoice, assertPositive, defineCard, InvalidInputError } from "../core";
 import { wsdCitation } from "../core/bibliography";
 
 
@@ -30,14 +30,16 @@ export interface WsdOptions {
 
 /**
  * The factor of the linear warmup used by WSD: step/warmup + (1 − step/warmup)/initDiv for step < warmup, else 1.
- * @param step iteration (≥ 0); warmup warmup length (≥ 0); initDiv start divisor (default 100)
+ * @param step iteration (≥ 0)
+ * @param o.warmup warmup length (≥ 0); o.initDiv start divisor (default 100)
  * @returns the warmup factor in (0, 1]
  * @throws InvalidInputError for negative step or warmup, or initDiv < 1
- * @example warmupFactor(500, 1000) // => 0.505
+ * @example hparams.schedules.warmup(500, { warmup: 1000 }) // => 0.505
  * @see wsdCitation
  */
-export function warmupFactor(step: number, warmup: number, initDiv = 100): number {
-  const fn = "warmupFactor";
+export function warmupFactor(step: number, o: { warmup: number; initDiv?: number }): number {
+  const fn = "hparams.schedules.warmup";
+  const { warmup, initDiv = 100 } = o;
   if (!(step >= 0 && Number.isFinite(step))) throw new InvalidInputError(fn, `step must be a finite number ≥ 0, got ${step}`);
   if (!(warmup >= 0 && Number.isFinite(warmup))) throw new InvalidInputError(fn, `warmup must be a finite number ≥ 0, got ${warmup}`);
   if (!(initDiv >= 1)) throw new InvalidInputError(fn, `initDiv must be ≥ 1, got ${initDiv}`);
@@ -76,14 +78,14 @@ function checkOptions(fn: string, o: WsdOptions) {
  * @param o total, warmup, initDiv, fractDecay, shape, finalFactor
  * @returns the multiplier of the peak LR
  * @throws InvalidInputError for bad options; UnknownChoiceError for an unknown shape
- * @example wsdFactor(900, { total: 1000, fractDecay: 0.2, shape: "sqrt" }) // => 0.292893
+ * @example hparams.schedules.wsd.factor(900, { total: 1000, fractDecay: 0.2, shape: "sqrt" }) // => 0.292893
  * @see wsdCitation
  */
 export function wsdFactor(step: number, o: WsdOptions): number {
-  const fn = "wsdFactor";
+  const fn = "hparams.schedules.wsd.factor";
   const c = checkOptions(fn, o);
   if (!(step >= 0 && Number.isFinite(step))) throw new InvalidInputError(fn, `step must be a finite number ≥ 0, got ${step}`);
-  if (step < c.warmup) return warmupFactor(step, c.warmup, c.initDiv);
+  if (step < c.warmup) return warmupFactor(step, { warmup: c.warmup, initDiv: c.initDiv });
   if (step < c.nHold) return 1;
   if (step < o.total) return cooldown(c.shape, (step - c.nHold) / c.nAnneal, c.f);
   return c.f;
@@ -94,18 +96,18 @@ export function wsdFactor(step: number, o: WsdOptions): number {
  * @param o WSD options and peakLR (default 1, i.e. the factors)
  * @returns an array of `total` learning rates
  * @throws as {@link wsdFactor}
- * @example wsdSchedule({ total: 4, fractDecay: 0.5, peakLR: 2 }) // => [2, 2, 2, 1]
+ * @example hparams.schedules.wsd.schedule({ total: 4, fractDecay: 0.5, peakLR: 2 }) // => [2, 2, 2, 1]
  * @see wsdCitation
  */
 export function wsdSchedule(o: WsdOptions & { peakLR?: number }): number[] {
   const peak = o.peakLR ?? 1;
-  assertPositive("wsdSchedule", "peakLR", peak);
-  checkOptions("wsdSchedule", o);
+  assertPositive("hparams.schedules.wsd.schedule", "peakLR", peak);
+  checkOptions("hparams.schedules.wsd.schedule", o);
   return Array.from({ length: Math.floor(o.total) }, (_, s) => peak * wsdFactor(s, o));
 }
 
-/** Law card: registers this law in the catalogue (`listLaws`) and renders it in the notebook. */
-export const wsdLaw = defineCard({
+/** Card of the WSD schedule (a recipe, no fitted constants): registers it in the catalogue (`help()`). */
+export const wsdCard = defineCard({
   id: "wsd-schedule",
   name: "Warmup–stable–decay (WSD) learning-rate schedule with cooldown shapes",
   topic: "schedule",
@@ -114,5 +116,5 @@ export const wsdLaw = defineCard({
   variables: { s: "iteration", n: "total iterations", n_anneal: "⌊fractDecay·n⌋ cooldown iterations", f: "final factor", t: "cooldown progress in [0, 1)" },
   citation: wsdCitation,
   status: "confirmed",
-  api: "wsdFactor",
+  api: "hparams.schedules.wsd",
 });

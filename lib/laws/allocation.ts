@@ -6,7 +6,8 @@
  */
 import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError } from "../core";
 
-import { fitLogLogLine, flopsPerTokenFunction, minimiseOnLogScale } from "./laws-internal";
+import { fitLogLogLine, flopsPerTokenFunction, lossSurfaceOf, type LossSurfaceLike } from "./laws-internal";
+import { minimizeOnInterval } from "../numeric/minimize1d";
 
 
 /** A loss law L(N, D) in nats/token (or any unit), decreasing in both arguments where it is meaningful. */
@@ -68,9 +69,9 @@ function searchRange(fn: string, C: number, f: (N: number) => number, opts: Comp
  * @example Math.round(computeOptimalAllocation((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, 5.76e23).N / 1e7) / 1e3 // => 3.219
  * @see chinchillaCitation
  */
-export function computeOptimalAllocation(loss: LossSurface, C: number, opts: ComputeOptimalOptions = {}): ComputeOptimalResult {
-  const fn = "computeOptimalAllocation";
-  if (typeof loss !== "function") throw new InvalidInputError(fn, "loss must be a function (N, D) => loss");
+export function computeOptimalAllocation(lossIn: LossSurfaceLike, C: number, opts: ComputeOptimalOptions = {}): ComputeOptimalResult {
+  const fn = "laws.allocation.computeOptimal";
+  const loss = lossSurfaceOf(fn, lossIn);
   assertPositive(fn, "C", C);
   const f = flopsPerTokenFunction(fn, opts.flopsPerToken);
   const [lo, hi] = searchRange(fn, C, f, opts);
@@ -78,7 +79,7 @@ export function computeOptimalAllocation(loss: LossSurface, C: number, opts: Com
     const N = Math.exp(t);
     return loss(N, C / f(N));
   };
-  const { t, atBoundary } = minimiseOnLogScale(fn, h, lo, hi, opts.gridPoints ?? 400);
+  const { x: t, atBoundary } = minimizeOnInterval(h, lo, hi, { gridPoints: opts.gridPoints ?? 400, fn });
   const N = Math.exp(t);
   const D = C / f(N);
   const L = loss(N, D);
@@ -108,8 +109,8 @@ export interface ComputeOptimalFrontier {
  * @example Math.round(computeOptimalFrontier((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, [1e20, 1e24]).nExponent * 1e4) / 1e4 // => 0.4516
  * @see chinchillaCitation
  */
-export function computeOptimalFrontier(loss: LossSurface, budgets: readonly number[], opts: ComputeOptimalOptions = {}): ComputeOptimalFrontier {
-  const fn = "computeOptimalFrontier";
+export function computeOptimalFrontier(loss: LossSurfaceLike, budgets: readonly number[], opts: ComputeOptimalOptions = {}): ComputeOptimalFrontier {
+  const fn = "laws.allocation.frontier";
   if (!Array.isArray(budgets) || new Set(budgets).size < 2) throw new InvalidInputError(fn, "need at least 2 distinct budgets C (FLOP)");
   budgets.forEach((C, i) => assertPositive(fn, `budgets[${i}]`, C));
   const points = budgets.map((C) => computeOptimalAllocation(loss, C, opts));
@@ -129,5 +130,5 @@ export const computeOptimalAllocationLaw = defineCard({
   variables: { N: "parameters (the law's convention)", D: "training tokens", C: "training FLOP", "f(N)": "FLOP per training token" },
   citation: { ...chinchillaCitation, where: "Eq. 4 (closed form for the parametric law); numeric generalisation here" },
   status: "confirmed",
-  api: "computeOptimalAllocation",
+  api: "laws.allocation.computeOptimal",
 });

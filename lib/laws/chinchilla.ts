@@ -1,13 +1,15 @@
 /**
  * Hoffmann et al. 2022 ("Chinchilla"), Approach 3: the parametric loss L(N, D) = E + A/N^α + B/D^β, its
- * compute-optimal allocation under C = 6ND, the published constants and Besiroglu et al. 2024's refits, and the
- * fittable Model (analytic gradients; log-sum-exp evaluation of log L).
+ * compute-optimal allocation under C = 6ND, the published constants and Besiroglu et al. 2024's refits, the start
+ * grids, and the hand-tuned fitting Model (analytic gradients; log-sum-exp evaluation of log L).
+ * The public Law object (`laws.chinchilla`) is assembled in ./chinchilla-law.ts.
  */
-import { assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
-
+import { assertPositive, InvalidInputError, type PublishedConstants } from "../core";
 import { registerFitModel, type Model } from "../fit/model";
 import { chinchillaCitation, besiroglu2024Citation } from "../core/bibliography";
 
+/** The Chinchilla law's parameter names, in fitting order. */
+export type ChinchillaParamName = "E" | "A" | "B" | "alpha" | "beta";
 
 /** Parameters of the Chinchilla loss surface. */
 export interface ChinchillaParams {
@@ -29,13 +31,11 @@ export interface ChinchillaRow {
   readonly D: number;
 }
 
-
-
 const NOTE = "N = total parameters, D = training tokens, C ≈ 6ND FLOP; loss in nats/token on MassiveText.";
 
 /**
  * Hoffmann et al.'s published Approach-3 constants as printed (rounded).
- * @example CHINCHILLA_APPROACH3.params.A // => 406.4
+ * @example laws.chinchilla.published.hoffmann.params.A // => 406.4
  */
 export const CHINCHILLA_APPROACH3: PublishedConstants<ChinchillaParams> = {
   name: "Hoffmann et al. 2022, Approach 3 (rounded, as published)",
@@ -48,7 +48,7 @@ export const CHINCHILLA_APPROACH3: PublishedConstants<ChinchillaParams> = {
 /**
  * The unrounded Approach-3 constants Besiroglu et al. test against (their `true_params`: a, b, e in logs).
  * Their provenance inside Hoffmann et al. is not verified here; the values themselves are confirmed from the notebook.
- * @example CHINCHILLA_APPROACH3_UNROUNDED.params.alpha // => 0.33917084
+ * @example laws.chinchilla.published.hoffmannUnrounded.params.alpha // => 0.33917084
  */
 export const CHINCHILLA_APPROACH3_UNROUNDED: PublishedConstants<ChinchillaParams> = {
   name: "Hoffmann et al. 2022, Approach 3 (unrounded, Epoch `true_params`)",
@@ -60,7 +60,7 @@ export const CHINCHILLA_APPROACH3_UNROUNDED: PublishedConstants<ChinchillaParams
 
 /**
  * Besiroglu et al. 2024's refit on their extracted data (240 points): Huber likelihood with free scale, BFGS.
- * @example BESIROGLU_REFIT.params.B // => 2085.4342
+ * @example laws.chinchilla.published.besiroglu.params.B // => 2085.4342
  */
 export const BESIROGLU_REFIT: PublishedConstants<ChinchillaParams> = {
   name: "Besiroglu et al. 2024 refit (Huber likelihood)",
@@ -72,7 +72,7 @@ export const BESIROGLU_REFIT: PublishedConstants<ChinchillaParams> = {
 
 /**
  * Besiroglu et al.'s rerun of Hoffmann's own procedure (4,500-start grid, L-BFGS-B, Huber δ = 1e-3, sum).
- * @example BESIROGLU_HOFFMANN_GRID_REFIT.params.E // => 1.8172
+ * @example laws.chinchilla.published.besirogluGrid.params.E // => 1.8172
  */
 export const BESIROGLU_HOFFMANN_GRID_REFIT: PublishedConstants<ChinchillaParams> = {
   name: "Besiroglu et al. 2024, Hoffmann's grid + L-BFGS-B on the extracted data",
@@ -85,9 +85,9 @@ export const BESIROGLU_HOFFMANN_GRID_REFIT: PublishedConstants<ChinchillaParams>
 /**
  * Hoffmann et al.'s Approach-3 start grid in scale coordinates (e = log E, a = log A, b = log B):
  * α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 5, …, 25} — 4,500 starts.
- * @example Object.values(HOFFMANN_GRID).reduce((n, v) => n * v.length, 1) // => 4500
+ * @example Object.values(laws.chinchilla.grids.hoffmann).reduce((n, v) => n * v.length, 1) // => 4500
  */
-export const HOFFMANN_GRID: Readonly<Record<keyof ChinchillaParams, readonly number[]>> = {
+export const HOFFMANN_GRID: Readonly<Record<ChinchillaParamName, readonly number[]>> = {
   E: [-1, -0.5, 0, 0.5, 1],
   A: [0, 5, 10, 15, 20, 25],
   B: [0, 5, 10, 15, 20, 25],
@@ -95,26 +95,31 @@ export const HOFFMANN_GRID: Readonly<Record<keyof ChinchillaParams, readonly num
   beta: [0, 0.5, 1, 1.5, 2],
 };
 
-function checkParams(fn: string, p: ChinchillaParams): void {
+/**
+ * A coarse default grid (243 starts) in scale coordinates: e ∈ {−1, 0, 1}, a, b ∈ {0, 10, 20}, α, β ∈ {0.5, 1, 1.5}.
+ * @example Object.values(laws.chinchilla.grids.default).reduce((n, v) => n * v.length, 1) // => 243
+ */
+export const CHINCHILLA_DEFAULT_GRID: Readonly<Record<ChinchillaParamName, readonly number[]>> = {
+  E: [-1, 0, 1],
+  A: [0, 10, 20],
+  B: [0, 10, 20],
+  alpha: [0.5, 1, 1.5],
+  beta: [0.5, 1, 1.5],
+};
+
+/** Throws unless the constants make a decreasing loss surface (E ≥ 0; A, B, α, β > 0). */
+export function checkChinchillaParams(fn: string, p: ChinchillaParams): void {
   if (!p || typeof p !== "object") throw new InvalidInputError(fn, "params must be an object { E, A, B, alpha, beta }");
   if (!(Number.isFinite(p.E) && p.E >= 0)) throw new InvalidInputError(fn, `params.E must be finite and ≥ 0, got ${p.E}`);
   for (const k of ["A", "B", "alpha", "beta"] as const) assertPositive(fn, `params.${k}`, p[k]);
 }
 
 /**
- * Chinchilla loss L(N, D) = E + A/N^α + B/D^β, nats/token.
- * @param p constants (e.g. CHINCHILLA_APPROACH3.params)
- * @param N parameters (> 0)
- * @param D training tokens (> 0)
- * @returns the predicted loss
- * @throws InvalidInputError for non-positive N, D or parameters
+ * Chinchilla loss L(N, D) = E + A/N^α + B/D^β, nats/token: the one implementation (laws.chinchilla.predict
+ * validates the inputs, then calls this).
  * @example chinchillaLoss(CHINCHILLA_APPROACH3.params, 70e9, 1.4e12) // => 1.93665
- * @see chinchillaCitation
  */
 export function chinchillaLoss(p: ChinchillaParams, N: number, D: number): number {
-  checkParams("chinchillaLoss", p);
-  assertPositive("chinchillaLoss", "N", N);
-  assertPositive("chinchillaLoss", "D", D);
   return p.E + p.A / N ** p.alpha + p.B / D ** p.beta;
 }
 
@@ -136,19 +141,20 @@ export interface ChinchillaOptimum {
 
 /**
  * Closed-form compute-optimal N and D under C = k·N·D (k = 6): with G = (αA/(βB))^{1/(α+β)},
- * N_opt = G (C/k)^{β/(α+β)}, D_opt = G⁻¹ (C/k)^{α/(α+β)}.
+ * N_opt = G (C/k)^{β/(α+β)}, D_opt = G⁻¹ (C/k)^{α/(α+β)}. Public as `laws.chinchilla.optimal(C, params?)`.
  * @param p constants
  * @param C training FLOP budget (> 0)
  * @param flopsPerParamToken k in C = kND (default 6)
+ * @param fn the public name, for errors
  * @returns N, D, tokens per parameter, loss and the exponents a, b
- * @example chinchillaOptimal(CHINCHILLA_APPROACH3.params, 5.76e23).N / 1e10 // => 3.219
- * @example chinchillaOptimal(BESIROGLU_REFIT.params, 5.76e23).tokensPerParam // => 18.34
+ * @example laws.chinchilla.optimal(5.76e23).N / 1e10 // => 3.219
+ * @example laws.chinchilla.optimal(5.76e23, laws.chinchilla.published.besiroglu).tokensPerParam // => 18.34
  * @see Hoffmann et al. 2022 Eq. 4; epoch-research/analyzing-chinchilla `compute_optimal_allocation`
  */
-export function chinchillaOptimal(p: ChinchillaParams, C: number, flopsPerParamToken = 6): ChinchillaOptimum {
-  checkParams("chinchillaOptimal", p);
-  assertPositive("chinchillaOptimal", "C", C);
-  assertPositive("chinchillaOptimal", "flopsPerParamToken", flopsPerParamToken);
+export function chinchillaOptimal(p: ChinchillaParams, C: number, flopsPerParamToken = 6, fn = "laws.chinchilla.optimal"): ChinchillaOptimum {
+  checkChinchillaParams(fn, p);
+  assertPositive(fn, "C", C);
+  assertPositive(fn, "flopsPerParamToken", flopsPerParamToken);
   const s = p.alpha + p.beta;
   const a = p.beta / s;
   const b = p.alpha / s;
@@ -165,7 +171,7 @@ export function chinchillaOptimal(p: ChinchillaParams, C: number, flopsPerParamT
  * for any e, a, b.
  * @example chinchillaModel.value([1.69, 406.4, 410.7, 0.34, 0.28], { N: 70e9, D: 1.4e12 }) // => 1.93665
  */
-export const chinchillaModel: Model<ChinchillaRow> = registerFitModel<ChinchillaRow>({
+export const chinchillaModel: Model<ChinchillaRow, ChinchillaParamName> = registerFitModel<ChinchillaRow, ChinchillaParamName>({
   id: "chinchilla",
   module: __filename,
   params: [
@@ -212,27 +218,4 @@ export const chinchillaModel: Model<ChinchillaRow> = registerFitModel<Chinchilla
       return e + m + Math.log(sum);
     };
   },
-});
-
-/** Law card for the catalogue. */
-export const chinchillaLaw = defineCard({
-  id: "chinchilla",
-  name: "Chinchilla parametric loss (Hoffmann et al. 2022, Approach 3)",
-  topic: "loss",
-  latex: "L(N,D) = E + \\frac{A}{N^{\\alpha}} + \\frac{B}{D^{\\beta}}",
-  formula: "E + A / N^alpha + B / D^beta",
-  variables: {
-    L: "loss, nats/token",
-    N: "parameters (total, incl. embeddings)",
-    D: "training tokens",
-    E: "irreducible loss, nats/token",
-    A: "parameter-term scale, nats·params^α",
-    B: "data-term scale, nats·tokens^β",
-    alpha: "parameter exponent",
-    beta: "data exponent",
-  },
-  citation: chinchillaCitation,
-  status: "confirmed",
-  constants: [CHINCHILLA_APPROACH3, CHINCHILLA_APPROACH3_UNROUNDED, BESIROGLU_REFIT, BESIROGLU_HOFFMANN_GRID_REFIT],
-  api: "chinchillaLoss",
 });

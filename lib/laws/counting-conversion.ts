@@ -89,7 +89,7 @@ function solveShape(fn: string, N: number, counting: ParamCounting, f: ShapeFami
  * @see porianCitation
  */
 export function shapeForParamCount(N: number, counting: ParamCounting, family: ShapeFamily): TransformerShape {
-  const fn = "shapeForParamCount";
+  const fn = "laws.counting.shapeFor";
   assertPositive(fn, "N", N);
   assertChoice(fn, "parameter counting", counting, PARAM_COUNTINGS);
   checkFamily(fn, family);
@@ -108,7 +108,7 @@ export function shapeForParamCount(N: number, counting: ParamCounting, family: S
  * @see porianCitation
  */
 export function convertParamCount(N: number, from: ParamCounting, to: ParamCounting, family: ShapeFamily): number {
-  const fn = "convertParamCount";
+  const fn = "laws.counting.params";
   assertPositive(fn, "N", N);
   assertChoice(fn, "from", from, PARAM_COUNTINGS);
   assertChoice(fn, "to", to, PARAM_COUNTINGS);
@@ -138,7 +138,7 @@ export interface ConvertedAllocation {
  * @see porianCitation
  */
 export function convertAllocationCounting(point: { N: number; D: number }, from: CountingConvention, to: CountingConvention, family: ShapeFamily): ConvertedAllocation {
-  const fn = "convertAllocationCounting";
+  const fn = "laws.counting.allocation";
   assertPositive(fn, "point.N", point?.N);
   assertPositive(fn, "point.D", point.D);
   checkConvention(fn, "from", from);
@@ -163,7 +163,7 @@ export function convertAllocationCounting(point: { N: number; D: number }, from:
  * @see porianCitation
  */
 export function convertLossLawCounting(loss: LossSurface, from: ParamCounting, to: ParamCounting, family: ShapeFamily): LossSurface {
-  const fn = "convertLossLawCounting";
+  const fn = "laws.counting.lossLaw";
   if (typeof loss !== "function") throw new InvalidInputError(fn, "loss must be a function (N, D) => loss");
   assertChoice(fn, "from", from, PARAM_COUNTINGS);
   assertChoice(fn, "to", to, PARAM_COUNTINGS);
@@ -196,7 +196,7 @@ export interface ConvertedPowerLaw {
  * @see porianCitation
  */
 export function convertPowerLawCounting(law: { coefficient: number; exponent: number }, budgets: readonly number[], from: CountingConvention, to: CountingConvention, family: ShapeFamily): ConvertedPowerLaw {
-  const fn = "convertPowerLawCounting";
+  const fn = "laws.counting.powerLaw";
   assertPositive(fn, "law.coefficient", law?.coefficient);
   assertPositive(fn, "law.exponent", law.exponent);
   if (!Array.isArray(budgets) || new Set(budgets).size < 2) throw new InvalidInputError(fn, "need at least 2 distinct budgets (FLOP)");
@@ -223,5 +223,5 @@ export const countingConversionLaw = defineCard({
   variables: { N: "parameters in a counting", D: "tokens (unchanged)", C: "training FLOP in a counting", s: "Transformer shape (n_layer, d_model)" },
   citation: porianCitation,
   status: "confirmed",
-  api: "shapeForParamCount",
+  api: "laws.counting.shapeFor",
 });

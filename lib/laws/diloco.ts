@@ -3,7 +3,8 @@
  * loss as a power law in model size per replica count, or jointly in N and M. Forms recalled, no constants:
  * status "unverified".
  */
-import { assertPositive, assertFinite, defineCard, type Citation } from "../core";
+import { defineLaw } from "./law";
+import { illustrativeConstants } from "./laws-internal";
 
 import type { Model } from "../fit/model";
 import { dilocoCitation } from "../core/bibliography";
@@ -19,31 +20,11 @@ export interface DilocoParams {
 
 
 /**
- * Joint DiLoCo law L(N, M) = A·N^alpha·M^beta (beta = 0 gives the per-M independent fit L(N) = A·N^alpha).
- * @param N parameters (> 0)
- * @param M number of DiLoCo replicas (≥ 1)
- * @param p A > 0, alpha, beta
- * @returns loss, nats/token
- * @throws InvalidInputError for non-positive inputs
- * @example dilocoLoss(1e9, 2, { A: 20, alpha: -0.1, beta: 0.01 }) // => 2.535363861027154
- * @see dilocoCitation
- */
-export function dilocoLoss(N: number, M: number, p: DilocoParams): number {
-  const fn = "dilocoLoss";
-  assertPositive(fn, "N", N);
-  assertPositive(fn, "M", M);
-  assertPositive(fn, "params.A", p.A);
-  assertFinite(fn, "params.alpha", p.alpha);
-  assertFinite(fn, "params.beta", p.beta);
-  return p.A * N ** p.alpha * M ** p.beta;
-}
-
-/**
  * The joint DiLoCo law as a Model over {N, M} (params A [log], alpha, beta), analytic gradient.
  * @example dilocoModel.value([20, -0.1, 0.01], { N: 1e9, M: 2 }) // => 2.535363861027154
  * @see dilocoCitation
  */
-export const dilocoModel: Model<{ N: number; M: number }> = {
+export const dilocoModel: Model<{ N: number; M: number }, keyof DilocoParams> = {
   id: "diloco",
   params: [
     { name: "A", transform: "log", description: "scale" },
@@ -60,14 +41,24 @@ export const dilocoModel: Model<{ N: number; M: number }> = {
   },
 };
 
-export const dilocoLaw = defineCard({
+/**
+ * `laws.diloco`: L(N, M) = A·N^alpha·M^beta over { N, M } (beta = 0: the per-M independent fit).
+ * @example laws.diloco.predict({ N: 1e9, M: 2 }, { A: 20, alpha: -0.1, beta: 0.01 }) // => 2.535363861027154
+ */
+export const diloco = defineLaw({
   id: "diloco",
+  api: "laws.diloco",
   name: "DiLoCo scaling law (Charles 2025)",
   topic: "loss",
   latex: "L(N, M) = A\\,N^{\\alpha} M^{\\beta}",
   formula: "A * N^alpha * M^beta",
-  variables: { N: "parameters", M: "DiLoCo replicas", L: "loss, nats/token" },
+  inputs: { N: "parameters", M: "DiLoCo replicas (≥ 1)" },
+  output: "loss, nats/token",
+  params: dilocoModel.params,
+  published: { example: illustrativeConstants(dilocoCitation, { A: 20, alpha: -0.1, beta: 0.01 }) },
+  ranges: { N: [3.5e7, 1e10], M: [1, 8] },
   citation: dilocoCitation,
   status: "unverified",
-  api: "dilocoLoss",
+  predict: (x: { N: number; M: number }, p) => p.A * x.N ** p.alpha * x.M ** p.beta,
+  model: dilocoModel,
 });

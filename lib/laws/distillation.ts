@@ -3,10 +3,12 @@
  * tokens and the teacher's loss, with a "capacity gap" (a too-strong teacher stops helping). Form recalled from
  * the paper, constants not recalled: status "unverified".
  */
-import { assertFinite, assertPositive, defineCard, type Citation } from "../core";
+import { defineLaw } from "./law";
+import { illustrativeConstants } from "./laws-internal";
 import { distillationCitation } from "../core/bibliography";
 
 
+/** Constants of the distillation law (not transcribed from the paper; fit your own). */
 export interface DistillationParams {
   readonly c0: number;
   readonly c1: number;
@@ -22,39 +24,46 @@ export interface DistillationParams {
 }
 
 
-/**
- * Student cross-entropy after distillation:
- * L_S = L_T + L_T^(−c0)·(1 + (L_T/(L̃_S·d1))^(1/f1))^(−c1·f1)·(A/N_S^alpha + B/D_S^beta)^gamma.
- * @param NS student parameters (> 0)
- * @param DS distillation tokens (> 0)
- * @param LT teacher cross-entropy, nats/token (> 0)
- * @param LStilde the student's supervised loss at the same (N_S, D_S), e.g. from a Chinchilla law (> 0)
- * @param p law constants (not published here; fit your own)
- * @returns student loss, nats/token
- * @throws InvalidInputError for non-positive inputs
- * @example distillationStudentLoss(1e9, 1e10, 2, 2.5, { c0: 0, c1: 0, d1: 1, f1: 1, A: 100, B: 100, alpha: 0.5, beta: 0.5, gamma: 1 }) // => 2.004162277660168
- * @see distillationCitation
- */
-export function distillationStudentLoss(NS: number, DS: number, LT: number, LStilde: number, p: DistillationParams): number {
-  const fn = "distillationStudentLoss";
-  assertPositive(fn, "NS", NS);
-  assertPositive(fn, "DS", DS);
-  assertPositive(fn, "LT", LT);
-  assertPositive(fn, "LStilde", LStilde);
-  for (const k of ["c0", "c1", "gamma"] as const) assertFinite(fn, `params.${k}`, p[k]);
-  for (const k of ["d1", "f1", "A", "B", "alpha", "beta"] as const) assertPositive(fn, `params.${k}`, p[k]);
-  const gap = (1 + (LT / (LStilde * p.d1)) ** (1 / p.f1)) ** (-p.c1 * p.f1);
-  return LT + LT ** -p.c0 * gap * (p.A / NS ** p.alpha + p.B / DS ** p.beta) ** p.gamma;
+/** Inputs of the distillation law. */
+export interface DistillationInputs {
+  /** Student parameters. */
+  readonly NS: number;
+  /** Distillation tokens. */
+  readonly DS: number;
+  /** Teacher cross-entropy, nats/token. */
+  readonly LT: number;
+  /** The student's supervised loss at the same (N_S, D_S), e.g. from a Chinchilla law, nats/token. */
+  readonly LStilde: number;
 }
 
-export const distillationLaw = defineCard({
+/**
+ * `laws.distillation`: student cross-entropy after distillation,
+ * L_S = L_T + L_T^(−c0)·(1 + (L_T/(L̃_S·d1))^(1/f1))^(−c1·f1)·(A/N_S^alpha + B/D_S^beta)^gamma.
+ * @example laws.distillation.predict({ NS: 1e9, DS: 1e10, LT: 2, LStilde: 2.5 }, { c0: 0, c1: 0, d1: 1, f1: 1, A: 100, B: 100, alpha: 0.5, beta: 0.5, gamma: 1 }) // => 2.004162277660168
+ * @see distillationCitation
+ */
+export const distillation = defineLaw({
   id: "busbridge-distillation",
+  api: "laws.distillation",
   name: "Distillation scaling law (Busbridge 2025)",
   topic: "loss",
   latex: "L_S = L_T + \\frac{1}{L_T^{c_0}}\\left(1 + \\left(\\frac{L_T}{\\tilde L_S d_1}\\right)^{1/f_1}\\right)^{-c_1 f_1}\\left(\\frac{A}{N_S^{\\alpha'}} + \\frac{B}{D_S^{\\beta'}}\\right)^{\\gamma'}",
-  formula: "LT + LT^(-c0) * (1 + (LT/(LStilde*d1))^(1/f1))^(-c1*f1) * (A/NS^alpha + B/DS^beta)^gamma",
-  variables: { "N_S": "student parameters", "D_S": "distillation tokens", "L_T": "teacher loss, nats/token", "L̃_S": "supervised student loss, nats/token", "L_S": "student loss, nats/token" },
+  formula: "LT + LT^(-c0) * (1 + (LT / (LStilde * d1))^(1 / f1))^(-c1 * f1) * (A / NS^alpha + B / DS^beta)^gamma",
+  inputs: { NS: "student parameters", DS: "distillation tokens", LT: "teacher loss, nats/token", LStilde: "supervised student loss at (N_S, D_S), nats/token" },
+  output: "student loss, nats/token",
+  params: [
+    { name: "c0" }, { name: "c1" },
+    { name: "d1", transform: "log", description: "break location relative to the supervised student loss" },
+    { name: "f1", transform: "log", description: "break sharpness" },
+    { name: "A", transform: "log" }, { name: "B", transform: "log" },
+    { name: "alpha", transform: "log" }, { name: "beta", transform: "log" }, { name: "gamma" },
+  ],
+  published: { example: illustrativeConstants(distillationCitation, { c0: 0.1, c1: 0.5, d1: 1, f1: 1, A: 100, B: 100, alpha: 0.3, beta: 0.3, gamma: 1 }) },
+  ranges: { NS: [1.4e8, 1.2e10], DS: [1e9, 5e11], LT: [1.8, 3.5], LStilde: [1.8, 4] },
   citation: distillationCitation,
   status: "unverified",
-  api: "distillationStudentLoss",
+  predict: (x: DistillationInputs, p) => {
+    const gap = (1 + (x.LT / (x.LStilde * p.d1)) ** (1 / p.f1)) ** (-p.c1 * p.f1);
+    return x.LT + x.LT ** -p.c0 * gap * (p.A / x.NS ** p.alpha + p.B / x.DS ** p.beta) ** p.gamma;
+  },
 });

@@ -73,7 +73,7 @@ function lossAt(run: TrainingCurve, k: number, C: number): number {
  * @see chinchillaCitation
  */
 export function chinchillaEnvelope(runs: readonly TrainingCurve[], opts: EnvelopeOptions = {}): EnvelopeResult {
-  const fn = "chinchillaEnvelope";
+  const fn = "laws.isoflop.envelope";
   if (!Array.isArray(runs) || runs.length === 0) throw new InvalidInputError(fn, "runs must be a non-empty array of {N, tokens[], loss[]}");
   const k = opts.flopsPerParamToken ?? 6;
   assertPositive(fn, "flopsPerParamToken", k);
@@ -131,5 +131,5 @@ export const chinchillaEnvelopeLaw = defineCard({
   variables: { N: "parameters of a run", D: "tokens, C/(6N)", C: "training FLOP", L: "loss, nats/token" },
   citation: { ...chinchillaCitation, where: "§3.1, Fig. 2, Table 2" },
   status: "confirmed",
-  api: "chinchillaEnvelope",
+  api: "laws.isoflop.envelope",
 });

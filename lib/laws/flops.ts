@@ -5,8 +5,8 @@
  * logits; DeepSeek uses M = non-embedding FLOPs/token incl. attention; Porian et al. trace the Kaplan/Chinchilla
  * gap partly to the last-layer FLOPs). Training FLOPs = 3 × forward FLOPs (backward ≈ 2 × forward).
  */
-import { assertChoice, assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
-import { chinchillaCitation, porianCitation, deepseekCitation, kaplanCitation } from "../core/bibliography";
+import { assertChoice, assertPositive, defineCard, InvalidInputError } from "../core";
+import { chinchillaCitation } from "../core/bibliography";
 
 
 /** The shape of a decoder-only Transformer. Biases and norms are ignored, as in all counting conventions here. */
@@ -94,7 +94,7 @@ function nonEmbedding(r: Resolved): number {
  * @see kaplanCitation
  */
 export function transformerParamCount(shape: TransformerShape, counting: ParamCounting = "non-embedding"): number {
-  const fn = "transformerParamCount";
+  const fn = "laws.flops.params";
   const r = resolve(fn, shape);
   assertChoice(fn, "parameter counting", counting, PARAM_COUNTINGS);
   return paramsResolved(r, counting);
@@ -152,7 +152,7 @@ function flopsResolved(r: Resolved, counting: FlopCounting): number {
  * @see deepseekCitation
  */
 export function transformerFlopsPerToken(shape: TransformerShape, counting: FlopCounting): number {
-  const fn = "transformerFlopsPerToken";
+  const fn = "laws.flops.perToken";
   const r = resolve(fn, shape);
   assertChoice(fn, "FLOP counting", counting, FLOP_COUNTINGS);
   return flopsResolved(r, counting);
@@ -169,7 +169,7 @@ export function transformerFlopsPerToken(shape: TransformerShape, counting: Flop
  * @see kaplanCitation
  */
 export function transformerTrainingFlops(shape: TransformerShape, tokens: number, counting: FlopCounting = "6N-nonembedding"): number {
-  const fn = "transformerTrainingFlops";
+  const fn = "laws.flops.training";
   assertPositive(fn, "tokens", tokens);
   const r = resolve(fn, shape);
   assertChoice(fn, "FLOP counting", counting, FLOP_COUNTINGS);
@@ -185,7 +185,7 @@ export function transformerTrainingFlops(shape: TransformerShape, tokens: number
  * @see kaplanCitation
  */
 export function flopsPerToken6N(N: number): number {
-  assertPositive("flopsPerToken6N", "N", N);
+  assertPositive("laws.flops.sixN", "N", N);
   return 6 * N;
 }
 
@@ -198,7 +198,7 @@ export function flopsPerToken6N(N: number): number {
  * @see kaplanCitation
  */
 export function flopsPerTokenKaplan(shape: TransformerShape): number {
-  return flopsResolved(resolve("flopsPerTokenKaplan", shape), "kaplan");
+  return flopsResolved(resolve("laws.flops.kaplan", shape), "kaplan");
 }
 
 /**
@@ -213,7 +213,7 @@ export function flopsPerTokenKaplan(shape: TransformerShape): number {
  * @see chinchillaCitation
  */
 export function flopsPerTokenChinchilla(shape: TransformerShape): number {
-  return flopsResolved(resolve("flopsPerTokenChinchilla", shape), "chinchilla");
+  return flopsResolved(resolve("laws.flops.chinchilla", shape), "chinchilla");
 }
 
 /**
@@ -226,7 +226,7 @@ export function flopsPerTokenChinchilla(shape: TransformerShape): number {
  * @see deepseekCitation
  */
 export function flopsPerTokenDeepSeekM(shape: TransformerShape): number {
-  return flopsResolved(resolve("flopsPerTokenDeepSeekM", shape), "deepseek-M");
+  return flopsResolved(resolve("laws.flops.deepseekM", shape), "deepseek-M");
 }
 
 /**
@@ -239,7 +239,7 @@ export function flopsPerTokenDeepSeekM(shape: TransformerShape): number {
  * @see porianCitation
  */
 export function openLmFeedForwardWidth(width: number): number {
-  assertPositive("openLmFeedForwardWidth", "width", width);
+  assertPositive("laws.flops.openLmFeedForwardWidth", "width", width);
   return 256 * Math.ceil(Math.trunc((8 * width) / 3) / 256);
 }
 
@@ -263,5 +263,5 @@ export const flopCountingLaw = defineCard({
   },
   citation: chinchillaCitation,
   status: "unverified",
-  api: "transformerParamCount",
+  api: "laws.flops.params",
 });

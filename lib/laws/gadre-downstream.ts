@@ -2,10 +2,11 @@
  * Gadre et al. 2024: average top-1 error on downstream tasks as an exponential decay in C4 eval loss,
  * Err(L) = eps − k·exp(−gamma·L), fitted on six small/medium models (fit_ds) and extrapolated to 7B.
  */
-import { assertFinite, assertPositive, defineCard, DataError, InvalidInputError } from "../core";
-
+import { assertPositive, DataError, InvalidInputError, type PublishedConstants } from "../core";
 import type { Model } from "../fit/model";
-import { fitModelSync, type FitResult } from "../fit";
+import { fitModelSync } from "../fit/fit";
+import type { FitResult } from "../fit/result";
+import { defineLaw } from "./law";
 
 import { gadreOvertrainingFitRuns, type GadreRun } from "./gadre-overtraining";
 import { gadreCitation } from "../core/bibliography";
@@ -44,11 +45,11 @@ export const GADRE_EVAL_SUBSET: readonly string[] = [
  * @param tasks tasks to average, default the 17-task subset
  * @returns mean error in [0, 1]
  * @throws DataError naming a missing task
- * @example gadreAverageError({ a: 0.5, b: 0.7 }, ["a", "b"]) // => 0.4
+ * @example laws.gadre.averageError({ a: 0.5, b: 0.7 }, ["a", "b"]) // => 0.4
  * @see gadreCitation
  */
 export function gadreAverageError(icl: Readonly<Record<string, number>>, tasks: readonly string[] = GADRE_EVAL_SUBSET): number {
-  const fn = "gadreAverageError";
+  const fn = "laws.gadre.averageError";
   if (tasks.length === 0) throw new InvalidInputError(fn, "tasks is empty", "pass GADRE_EVAL_SUBSET or GADRE_EVAL_TASKS");
   let sum = 0;
   for (const t of tasks) {
@@ -65,11 +66,11 @@ export function gadreAverageError(icl: Readonly<Record<string, number>>, tasks: 
  * @param tasks tasks to average, default the 17-task subset
  * @returns run name → average error
  * @throws DataError if a run lacks one of the tasks or a row is malformed
- * @example gadreAverageErrors([{ name: "m", task: "a", accuracy: 0.5 }, { name: "m", task: "b", accuracy: 0.7 }], ["a", "b"]).m // => 0.4
+ * @example laws.gadre.averageErrors([{ name: "m", task: "a", accuracy: 0.5 }, { name: "m", task: "b", accuracy: 0.7 }], ["a", "b"]).m // => 0.4
  * @see gadreCitation
  */
 export function gadreAverageErrors(rows: readonly object[], tasks: readonly string[] = GADRE_EVAL_SUBSET): Record<string, number> {
-  const fn = "gadreAverageErrors";
+  const fn = "laws.gadre.averageErrors";
   const byRun = new Map<string, Record<string, number>>();
   (rows as readonly Readonly<Record<string, unknown>>[]).forEach((r, i) => {
     if (typeof r.name !== "string" || typeof r.task !== "string" || typeof r.accuracy !== "number") {
@@ -83,38 +84,20 @@ export function gadreAverageErrors(rows: readonly object[], tasks: readonly stri
 }
 
 /**
- * Downstream error from loss, Err(L) = eps − k·exp(−gamma·L).
- * @param L C4 eval loss, nats/token
- * @param p eps, k > 0, gamma > 0
- * @returns average top-1 error
- * @throws InvalidInputError for non-finite L or invalid parameters
- * @example gadreErrorFromLoss(2.425, { eps: 0.857, k: 2.2065, gamma: 0.7146 }) // => 0.466957
- * @see gadreCitation
- */
-export function gadreErrorFromLoss(L: number, p: GadreErrorParams): number {
-  const fn = "gadreErrorFromLoss";
-  assertFinite(fn, "L", L);
-  assertFinite(fn, "params.eps", p.eps);
-  assertPositive(fn, "params.k", p.k);
-  assertPositive(fn, "params.gamma", p.gamma);
-  return p.eps - p.k * Math.exp(-p.gamma * L);
-}
-
-/**
  * The loss→error law as a Model over the loss L (params eps, k, gamma; unconstrained, like the repo's curve_fit).
  * Analytic gradient.
- * @example gadreErrorModel.value([0.857, 2.2065, 0.7146], 2.425) // => 0.466957
+ * @example gadreErrorModel.value([0.857, 2.2065, 0.7146], { L: 2.425 }) // => 0.466957
  * @see gadreCitation
  */
-export const gadreErrorModel: Model<number> = {
+export const gadreErrorModel: Model<{ L: number }, keyof GadreErrorParams> = {
   id: "gadre-error",
   params: [
     { name: "eps", description: "error ceiling" },
     { name: "k", description: "scale" },
     { name: "gamma", description: "decay per nat" },
   ],
-  value: (th, L) => th[0] - th[1] * Math.exp(-th[2] * L),
-  valueAndGradient: (th, L, g) => {
+  value: (th, { L }) => th[0] - th[1] * Math.exp(-th[2] * L),
+  valueAndGradient: (th, { L }, g) => {
     const e = Math.exp(-th[2] * L);
     g[0] = 1;
     g[1] = -e;
@@ -123,14 +106,12 @@ export const gadreErrorModel: Model<number> = {
   },
 };
 
-/** A fitted loss → error law with the runs it was fitted on. */
-export interface GadreDownstreamFit {
+/** A fit of the loss → error law by the repository's procedure: the FitResult plus the runs it was fitted on. */
+export type GadreDownstreamFit = FitResult<keyof GadreErrorParams> & {
   readonly trainSet: string;
   readonly valSet: string;
-  readonly params: GadreErrorParams;
   readonly runs: readonly GadreRun[];
-  readonly fit: FitResult;
-}
+};
 
 /**
  * Fits Err(L) with the repository's procedure (fit_ds): the five loss-fit runs plus the 1.4B model at M = 20,
@@ -138,7 +119,7 @@ export interface GadreDownstreamFit {
  * @param runs all parsed runs
  * @param averageErrors run name → average top-1 error (gadreAverageError of its evaluation file)
  * @param options trainSet (default "rpj"), valSet (default "c4_val")
- * @returns fitted parameters and the engine's FitResult
+ * @returns the FitResult with trainSet, valSet and runs added. Public as `laws.gadre.error.fitRepository`.
  * @throws DataError if a run, its loss or its error is missing
  * @see gadreCitation
  */
@@ -147,7 +128,7 @@ export function fitGadreDownstream(
   averageErrors: Readonly<Record<string, number>>,
   options: { trainSet?: string; valSet?: string } = {},
 ): GadreDownstreamFit {
-  const fn = "fitGadreDownstream";
+  const fn = "laws.gadre.error.fitRepository";
   const trainSet = options.trainSet ?? "rpj";
   const valSet = options.valSet ?? "c4_val";
   const oneB = runs.find((r) => r.trainSet === trainSet && r.config === "open_lm_1b" && r.M === 20);
@@ -163,18 +144,44 @@ export function fitGadreDownstream(
     if (typeof e !== "number" || !Number.isFinite(e)) throw new DataError(fn, `no average error for ${r.name}`, "map every run name to gadreAverageError(its icl metrics)");
     return e;
   });
-  const fit = fitModelSync(gadreErrorModel, L, err, { objective: "mse", space: "linear", init: { eps: 1, k: 1, gamma: 1 }, ftol: 1e-15, gtol: 1e-12, maxIterations: 10000, workers: 0 });
-  return { trainSet, valSet, params: { eps: fit.params.eps, k: fit.params.k, gamma: fit.params.gamma }, runs: fitRuns, fit };
+  const fit = fitModelSync(gadreErrorModel, L.map((x) => ({ L: x })), err, { objective: "mse", space: "linear", init: { eps: 1, k: 1, gamma: 1 }, ftol: 1e-15, gtol: 1e-12, maxIterations: 10000, workers: 0 });
+  return Object.assign(fit, { trainSet, valSet, runs: fitRuns });
 }
 
-export const gadreDownstreamLaw = defineCard({
+/** The RedPajama 17-task fit, recomputed from the public JSONs with the repository's fit_ds procedure. */
+export const GADRE_ERROR_RPJ: PublishedConstants<GadreErrorParams> = {
+  name: "Gadre et al. 2024, RedPajama, 17-task average (recomputed)",
+  params: { eps: 0.8570, k: 2.2065, gamma: 0.7146 },
+  status: "confirmed",
+  citation: gadreCitation,
+  note: "L = C4 eval loss (nats/token), Err = average top-1 error over the 17-task subset; recomputed from the public model and evaluation JSONs with scipy curve_fit as in fit_ds, rounded.",
+};
+
+/**
+ * `laws.gadre.error`: average top-1 downstream error from C4 eval loss, Err(L) = eps − k·exp(−gamma·L).
+ * @example laws.gadre.error.predict({ L: 2.425 }) // => 0.466957
+ * @see gadreCitation
+ */
+export const gadreError = defineLaw({
   id: "gadre-downstream",
+  api: "laws.gadre.error",
   name: "Loss → downstream error (Gadre 2024)",
   topic: "downstream",
   latex: "\\mathrm{Err}(L) = \\epsilon - k\\, e^{-\\gamma L}",
   formula: "eps - k * exp(-gamma * L)",
-  variables: { L: "C4 eval loss, nats/token", Err: "average top-1 error over the 17-task subset (or 46 tasks)" },
+  inputs: { L: "C4 eval loss, nats/token" },
+  output: "average top-1 error over the 17-task subset (or 46 tasks)",
+  params: gadreErrorModel.params,
+  published: { rpj: GADRE_ERROR_RPJ },
+  ranges: { L: [2.2, 5] },
   citation: gadreCitation,
-  status: "confirmed",
-  api: "gadreErrorFromLoss",
+  predict: (x: { L: number }, p) => {
+    assertPositive("laws.gadre.error.predict", "params.k", p.k);
+    assertPositive("laws.gadre.error.predict", "params.gamma", p.gamma);
+    return p.eps - p.k * Math.exp(-p.gamma * x.L);
+  },
+  model: gadreErrorModel,
+}, {
+  /** The repository's fit (fit_ds): five loss-fit runs plus the 1.4B model at M = 20, least squares on the error. */
+  fitRepository: fitGadreDownstream,
 });

@@ -3,10 +3,11 @@
  * function of parameters N and the token multiplier M = D/N, fitted on small models and extrapolated to
  * over-trained and larger ones (mlfoundations/scaling `powlaw_ours`, `fit_ds`).
  */
-import { assertFinite, assertPositive, defineCard, InvalidInputError, DataError, type Citation, type PublishedConstants } from "../core";
-
+import { assertPositive, DataError, InvalidInputError, type PublishedConstants } from "../core";
 import type { Model } from "../fit/model";
-import { fitModelSync, type FitResult } from "../fit";
+import { fitModelSync } from "../fit/fit";
+import type { FitResult } from "../fit/result";
+import { defineLaw, paramsOf, type ParamsLike } from "./law";
 
 import { gadreCitation } from "../core/bibliography";
 
@@ -38,49 +39,10 @@ export const GADRE_OVERTRAINING_RPJ = recomputedFit("RedPajama", "rpj", { a: 166
 export const GADRE_OVERTRAINING_C4 = recomputedFit("C4", "c4_original", { a: 113.7, b: 189.5, eta: -0.2425, E: 1.5083 });
 export const GADRE_OVERTRAINING_RW = recomputedFit("RefinedWeb", "rw_original", { a: 125.1, b: 246.2, eta: -0.2544, E: 1.7345 });
 
-function checkParams(fn: string, p: GadreOvertrainingParams): void {
+function checkEta(fn: string, p: GadreOvertrainingParams): void {
   assertPositive(fn, "params.a", p.a);
   assertPositive(fn, "params.b", p.b);
-  assertFinite(fn, "params.E", p.E);
   if (!(p.eta < 0)) throw new InvalidInputError(fn, `params.eta must be < 0 (code parametrisation), got ${p.eta}`);
-}
-
-/**
- * Over-training loss L(N, M) = a·N^eta + b·6^(eta/2)·(M·N)^eta + E.
- * @param N parameters incl. embeddings (> 0)
- * @param M token multiplier D/N (> 0; Chinchilla-optimal ≈ 20)
- * @param p law parameters, default the RedPajama fit
- * @returns C4 eval loss, nats/token
- * @throws InvalidInputError for non-positive N or M, or eta ≥ 0
- * @example gadreOvertrainingLoss(6889410560, 20) // => 2.44196
- * @see gadreCitation
- */
-export function gadreOvertrainingLoss(N: number, M: number, p: GadreOvertrainingParams = GADRE_OVERTRAINING_RPJ.params): number {
-  const fn = "gadreOvertrainingLoss";
-  assertPositive(fn, "N", N);
-  assertPositive(fn, "M", M);
-  checkParams(fn, p);
-  return p.a * N ** p.eta + p.b * 6 ** (p.eta / 2) * (M * N) ** p.eta + p.E;
-}
-
-/**
- * The same law in compute form: L(C, M) = E + (a·6^eta_p·M^eta_p + b·M^(−eta_p))·C^(−eta_p), eta_p = −eta/2,
- * with N = sqrt(C/(6M)).
- * @param C training FLOP, 6ND (> 0)
- * @param M token multiplier D/N (> 0)
- * @param p law parameters, default the RedPajama fit
- * @returns C4 eval loss, nats/token
- * @throws InvalidInputError for non-positive C or M
- * @example gadreOvertrainingLossFromCompute(6 * 6889410560 * 6889410560 * 20, 20) // => 2.44196
- * @see gadreCitation
- */
-export function gadreOvertrainingLossFromCompute(C: number, M: number, p: GadreOvertrainingParams = GADRE_OVERTRAINING_RPJ.params): number {
-  const fn = "gadreOvertrainingLossFromCompute";
-  assertPositive(fn, "C", C);
-  assertPositive(fn, "M", M);
-  checkParams(fn, p);
-  const etaP = -p.eta / 2;
-  return p.E + (p.a * 6 ** etaP * M ** etaP + p.b * M ** -etaP) * C ** -etaP;
 }
 
 /** One fit row: parameters and token multiplier. */
@@ -95,7 +57,7 @@ export interface GadreOvertrainingRow {
  * @example gadreOvertrainingModel.value([166.2, 366.7, -0.2729, 1.8366], { N: 6889410560, M: 20 }) // => 2.44196
  * @see gadreCitation
  */
-export const gadreOvertrainingModel: Model<GadreOvertrainingRow> = {
+export const gadreOvertrainingModel: Model<GadreOvertrainingRow, keyof GadreOvertrainingParams> = {
   id: "gadre-overtraining",
   params: [
     { name: "a", transform: "log", description: "scale of the N term" },
@@ -149,11 +111,11 @@ export const GADRE_FIT_CONFIGS: readonly string[] = ["d=96_l=8_h=4", "d=512_l=8_
  * @param json the parsed JSON object
  * @returns the run
  * @throws DataError naming the missing field
- * @example gadreParseRun({ name: "x", dataset_name: "rpj", hyperparameters: { model: "a/d=96_l=8_h=4.json", params: 10, params_no_embed: 5, tokens: 200, chinchilla_multiplier: 1 }, results: [{ loss: 3, val_data: ["p/c4_val/s.tar"] }] }).M // => 20
+ * @example laws.gadre.parseRun({ name: "x", dataset_name: "rpj", hyperparameters: { model: "a/d=96_l=8_h=4.json", params: 10, params_no_embed: 5, tokens: 200, chinchilla_multiplier: 1 }, results: [{ loss: 3, val_data: ["p/c4_val/s.tar"] }] }).M // => 20
  * @see gadreCitation
  */
 export function gadreParseRun(json: unknown): GadreRun {
-  const fn = "gadreParseRun";
+  const fn = "laws.gadre.parseRun";
   const j = json as {
     name?: string;
     dataset_name?: string;
@@ -195,11 +157,11 @@ export function gadreParseRun(json: unknown): GadreRun {
  * @param rows rows with name, trainSet, config, N, N_nonembedding, D, M, C and loss_* columns (`(await loadDataset("gadre-overtraining")).rows`)
  * @returns one GadreRun per row
  * @throws DataError naming the row and the missing column
- * @example gadreRunsFromTable([{ name: "x", trainSet: "rpj", config: "d=96_l=8_h=4", N: 10, N_nonembedding: 5, D: 200, M: 20, C: 12000, loss_c4_val: 3 }])[0].losses.c4_val // => 3
+ * @example laws.gadre.runsFromTable([{ name: "x", trainSet: "rpj", config: "d=96_l=8_h=4", N: 10, N_nonembedding: 5, D: 200, M: 20, C: 12000, loss_c4_val: 3 }])[0].losses.c4_val // => 3
  * @see gadreCitation
  */
 export function gadreRunsFromTable(rows: readonly object[]): GadreRun[] {
-  const fn = "gadreRunsFromTable";
+  const fn = "laws.gadre.runsFromTable";
   return (rows as readonly Readonly<Record<string, unknown>>[]).map((row, i) => {
     const str = (k: string): string => {
       if (typeof row[k] !== "string") throw new DataError(fn, `row ${i} has no string column "${k}"`, "pass the rows of the \"models\" table");
@@ -225,7 +187,7 @@ export function gadreRunsFromTable(rows: readonly object[]): GadreRun[] {
  * @see gadreCitation
  */
 export function gadreOvertrainingFitRuns(runs: readonly GadreRun[], trainSet: string): GadreRun[] {
-  const fn = "gadreOvertrainingFitRuns";
+  const fn = "laws.gadre.fitRuns";
   const pick = (config: string, M: number): GadreRun => {
     const r = runs.find((x) => x.trainSet === trainSet && x.config === config && x.M === M);
     if (!r) throw new DataError(fn, `no run ${trainSet}/${config} at M = ${M}`, `train sets: ${Object.keys(GADRE_TRAIN_SETS).join(", ")}`);
@@ -234,17 +196,15 @@ export function gadreOvertrainingFitRuns(runs: readonly GadreRun[], trainSet: st
   return [...GADRE_FIT_CONFIGS.map((c) => pick(c, 20)), pick("d=96_l=8_h=4", 320)].sort((x, y) => x.C - y.C);
 }
 
-/** A fitted over-training law with the data it was fitted on. */
-export interface GadreOvertrainingFit {
+/** A fit of the over-training law by the repository's procedure: the FitResult plus the data it was fitted on. */
+export type GadreOvertrainingFit = FitResult<keyof GadreOvertrainingParams> & {
   readonly trainSet: string;
   /** Eval split whose loss was fitted, e.g. "c4_val". */
   readonly valSet: string;
-  readonly params: GadreOvertrainingParams;
   /** The repository's selection criterion: sqrt(Σ r² / (n − 2)). */
   readonly rms: number;
   readonly runs: readonly GadreRun[];
-  readonly fit: FitResult;
-}
+};
 
 /**
  * Fits the over-training law with the repository's procedure (fit_ds / curve_fit_powlaw_ours): the five fit runs of
@@ -252,12 +212,12 @@ export interface GadreOvertrainingFit {
  * E ∈ {0, 1, 2, 10} (128 starts), best by residual RMS.
  * @param runs all parsed runs (gadreParseRun on each model JSON)
  * @param options trainSet (default "rpj"), valSet (default "c4_val")
- * @returns fitted parameters, RMS and the engine's FitResult
+ * @returns the FitResult with trainSet, valSet, rms and runs added. Public as `laws.gadre.overtraining.fitRepository`.
  * @throws DataError if a fit run or its loss is missing
  * @see gadreCitation
  */
 export function fitGadreOvertraining(runs: readonly GadreRun[], options: { trainSet?: string; valSet?: string } = {}): GadreOvertrainingFit {
-  const fn = "fitGadreOvertraining";
+  const fn = "laws.gadre.overtraining.fitRepository";
   const trainSet = options.trainSet ?? "rpj";
   const valSet = options.valSet ?? "c4_val";
   const fitRuns = gadreOvertrainingFitRuns(runs, trainSet);
@@ -277,20 +237,53 @@ export function fitGadreOvertraining(runs: readonly GadreRun[], options: { train
     maxIterations: 10000,
     workers: 0,
   });
-  const params = { a: fit.params.a, b: fit.params.b, eta: fit.params.eta, E: fit.params.E };
   const ss = fit.residuals.reduce((s, r) => s + r * r, 0);
-  return { trainSet, valSet, params, rms: Math.sqrt(ss / (fitRuns.length - 2)), runs: fitRuns, fit };
+  return Object.assign(fit, { trainSet, valSet, rms: Math.sqrt(ss / (fitRuns.length - 2)), runs: fitRuns });
 }
 
-export const gadreOvertrainingLaw = defineCard({
+const NAMES: readonly (keyof GadreOvertrainingParams)[] = ["a", "b", "eta", "E"];
+
+/**
+ * `laws.gadre.overtraining`: loss in parameters N and token multiplier M = D/N, L(N, M) = a·N^eta + b·6^(eta/2)·(M·N)^eta + E
+ * (code parametrisation, eta < 0); default constants the RedPajama fit.
+ * @example laws.gadre.overtraining.predict({ N: 6889410560, M: 20 }) // => 2.44196
+ * @example laws.gadre.overtraining.fromCompute({ C: 6 * 6889410560 * 6889410560 * 20, M: 20 }) // => 2.44196
+ * @see gadreCitation
+ */
+export const gadreOvertraining = defineLaw({
   id: "gadre-overtraining",
+  api: "laws.gadre.overtraining",
   name: "Over-training scaling law (Gadre 2024)",
   topic: "loss",
   latex: "L(N, M) = a N^{\\eta} + b\\, 6^{\\eta/2} (M N)^{\\eta} + E = E + \\left(a 6^{\\eta'} M^{\\eta'} + b M^{-\\eta'}\\right) C^{-\\eta'},\\ \\eta' = -\\eta/2",
-  formula: "a*N^eta + b*6^(eta/2)*(M*N)^eta + E",
-  variables: { N: "parameters incl. embeddings", M: "token multiplier D/N", C: "training FLOP, 6ND", L: "C4 eval loss, nats/token" },
+  formula: "a * N^eta + b * 6^(eta / 2) * (M * N)^eta + E",
+  inputs: { N: "parameters incl. embeddings", M: "token multiplier D/N (Chinchilla-optimal ≈ 20)" },
+  output: "C4 eval loss, nats/token",
+  params: gadreOvertrainingModel.params,
+  published: { rpj: GADRE_OVERTRAINING_RPJ, c4: GADRE_OVERTRAINING_C4, rw: GADRE_OVERTRAINING_RW },
+  // The grid: 0.011B–6.9B parameters, M = 5…640 (Gadre et al. §3).
+  ranges: { N: [1.1e7, 6.9e9], M: [5, 640] },
   citation: gadreCitation,
-  status: "confirmed",
-  constants: [GADRE_OVERTRAINING_RPJ, GADRE_OVERTRAINING_C4, GADRE_OVERTRAINING_RW],
-  api: "gadreOvertrainingLoss",
+  predict: (x: GadreOvertrainingRow, p) => {
+    checkEta("laws.gadre.overtraining.predict", p);
+    return p.a * x.N ** p.eta + p.b * 6 ** (p.eta / 2) * (x.M * x.N) ** p.eta + p.E;
+  },
+  model: gadreOvertrainingModel,
+}, {
+  /**
+   * The same law in compute form: L(C, M) = E + (a·6^eta_p·M^eta_p + b·M^(−eta_p))·C^(−eta_p), eta_p = −eta/2,
+   * with N = sqrt(C/(6M)).
+   */
+  fromCompute(x: { C: number; M: number }, params?: ParamsLike<keyof GadreOvertrainingParams>): number {
+    const fn = "laws.gadre.overtraining.fromCompute";
+    for (const k of ["C", "M"] as const) {
+      if (!(typeof x?.[k] === "number" && Number.isFinite(x[k]) && x[k] > 0)) throw new InvalidInputError(fn, `${k} must be a finite number > 0, got ${String(x?.[k])}`);
+    }
+    const p = paramsOf(fn, NAMES, params ?? GADRE_OVERTRAINING_RPJ);
+    checkEta(fn, p);
+    const etaP = -p.eta / 2;
+    return p.E + (p.a * 6 ** etaP * x.M ** etaP + p.b * x.M ** -etaP) * x.C ** -etaP;
+  },
+  /** The repository's fit (fit_ds): five runs of one training set, 128-start grid, least squares on the loss. */
+  fitRepository: fitGadreOvertraining,
 });

@@ -2,7 +2,9 @@
  * Henighan et al. 2020: across modalities, loss = irreducible loss (entropy of the data) + a reducible power law
  * in model size or compute (the reducible part estimates the KL divergence to the true distribution).
  */
-import { assertFinite, assertPositive, defineCard, type Citation, type PublishedConstants } from "../core";
+import type { PublishedConstants } from "../core";
+import { defineLaw, paramsOf, type ParamsLike } from "./law";
+import { illustrativeConstants } from "./laws-internal";
 
 import type { Model } from "../fit/model";
 import { henighanCitation } from "../core/bibliography";
@@ -27,46 +29,19 @@ export const HENIGHAN_LANGUAGE_COMPUTE_EXPONENT: PublishedConstants<{ alphaX: nu
 };
 
 /**
- * Loss with an irreducible term, L(x) = L_inf + (x_0/x)^alpha_x, for x = parameters N or compute C.
- * @param x parameters or compute (> 0), same units as x_0
- * @param p L_inf, x_0 > 0, alpha_x > 0
- * @returns loss in the domain's units (nats per token for language)
- * @throws InvalidInputError for x ≤ 0 or invalid parameters
- * @example henighanLoss(1e10, { Linf: 1.5, x0: 1e8, alphaX: 0.5 }) // => 1.6
- * @see henighanCitation
- */
-export function henighanLoss(x: number, p: HenighanParams): number {
-  const fn = "henighanLoss";
-  assertPositive(fn, "x", x);
-  assertFinite(fn, "params.Linf", p.Linf);
-  assertPositive(fn, "params.x0", p.x0);
-  assertPositive(fn, "params.alphaX", p.alphaX);
-  return p.Linf + (p.x0 / x) ** p.alphaX;
-}
-
-/**
- * Reducible loss (x_0/x)^alpha_x: the estimated KL divergence between the model and the data distribution.
- * @example henighanReducibleLoss(1e10, { Linf: 1.5, x0: 1e8, alphaX: 0.5 }) // => 0.1
- * @see henighanCitation
- */
-export function henighanReducibleLoss(x: number, p: HenighanParams): number {
-  return henighanLoss(x, p) - p.Linf;
-}
-
-/**
  * Henighan's form as a Model over x > 0 (params Linf, x0 [log], alphaX [log]), analytic gradient.
- * @example henighanModel.value([1.5, 1e8, 0.5], 1e10) // => 1.6
+ * @example henighanModel.value([1.5, 1e8, 0.5], { x: 1e10 }) // => 1.6
  * @see henighanCitation
  */
-export const henighanModel: Model<number> = {
+export const henighanModel: Model<{ x: number }, keyof HenighanParams> = {
   id: "henighan",
   params: [
     { name: "Linf", description: "irreducible loss" },
     { name: "x0", transform: "log", description: "scale" },
     { name: "alphaX", transform: "log", description: "exponent" },
   ],
-  value: (th, x) => th[0] + (th[1] / x) ** th[2],
-  valueAndGradient: (th, x, g) => {
+  value: (th, { x }) => th[0] + (th[1] / x) ** th[2],
+  valueAndGradient: (th, { x }, g) => {
     const r = (th[1] / x) ** th[2];
     g[0] = 1;
     g[1] = (th[2] * r) / th[1];
@@ -75,15 +50,35 @@ export const henighanModel: Model<number> = {
   },
 };
 
-export const henighanLaw = defineCard({
+const NAMES: readonly (keyof HenighanParams)[] = ["Linf", "x0", "alphaX"];
+
+/**
+ * `laws.henighan`: L(x) = L_inf + (x_0/x)^alpha_x over { x } (parameters N or compute C).
+ * @example laws.henighan.predict({ x: 1e10 }, { Linf: 1.5, x0: 1e8, alphaX: 0.5 }) // => 1.6
+ * @example laws.henighan.reducible({ x: 1e10 }, { Linf: 1.5, x0: 1e8, alphaX: 0.5 }) // => 0.1
+ */
+export const henighan = defineLaw({
   id: "henighan",
+  api: "laws.henighan",
   name: "Irreducible + reducible power law (Henighan 2020)",
   topic: "loss",
   latex: "L(x) = L_\\infty + \\left(\\frac{x_0}{x}\\right)^{\\alpha_x}",
-  formula: "Linf + (x0/x)^alpha_x",
-  variables: { x: "parameters N or compute C (PF-days)", L: "loss, nats/token (language)", "L_∞": "irreducible loss (data entropy)" },
+  formula: "Linf + (x0 / x)^alphaX",
+  inputs: { x: "parameters N or compute C (PF-days), same units as x0" },
+  output: "loss, nats/token (language)",
+  params: henighanModel.params,
+  published: { example: illustrativeConstants(henighanCitation, { Linf: 1.5, x0: 1e8, alphaX: 0.5 }, "The recalled language compute exponent is laws.henighan.languageComputeExponent.") },
+  ranges: { x: [1e6, 1e12] },
   citation: henighanCitation,
   status: "unverified",
-  constants: [HENIGHAN_LANGUAGE_COMPUTE_EXPONENT],
-  api: "henighanLoss",
+  predict: (x: { x: number }, p) => p.Linf + (p.x0 / x.x) ** p.alphaX,
+  model: henighanModel,
+}, {
+  /** Language L(C) exponent as recalled (unverified). */
+  languageComputeExponent: HENIGHAN_LANGUAGE_COMPUTE_EXPONENT,
+  /** Reducible loss (x_0/x)^alpha_x: the estimated KL divergence between the model and the data distribution. */
+  reducible(x: { x: number }, params?: ParamsLike<keyof HenighanParams>): number {
+    const p = paramsOf("laws.henighan.reducible", NAMES, params ?? henighan.defaults);
+    return henighan.predict(x, p) - p.Linf;
+  },
 });

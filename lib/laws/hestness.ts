@@ -2,7 +2,9 @@
  * Hestness et al. 2017: generalization error falls as a power law in training-set size down to an irreducible
  * floor, with a small-data region before and an irreducible-error region after the power-law region.
  */
-import { assertFinite, assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+import { assertPositive, InvalidInputError, type PublishedConstants } from "../core";
+import { defineLaw, paramsOf, type ParamsLike } from "./law";
+import { illustrativeConstants } from "./laws-internal";
 
 import type { Model } from "../fit/model";
 import { hestnessCitation } from "../core/bibliography";
@@ -25,35 +27,17 @@ export const HESTNESS_EXPONENTS: readonly PublishedConstants<{ betaG: number }>[
 ];
 
 /**
- * Power-law learning curve eps(m) = alpha·m^beta_g + gamma.
- * @param m training-set size (> 0)
- * @param p alpha > 0, beta_g, gamma
- * @returns generalization error (or loss) in the metric's units
- * @throws InvalidInputError for m ≤ 0 or invalid parameters
- * @example hestnessError(1e6, { alpha: 10, betaG: -0.5, gamma: 0.1 }) // => 0.11
- * @see hestnessCitation
- */
-export function hestnessError(m: number, p: HestnessParams): number {
-  const fn = "hestnessError";
-  assertPositive(fn, "m", m);
-  assertPositive(fn, "params.alpha", p.alpha);
-  assertFinite(fn, "params.betaG", p.betaG);
-  assertFinite(fn, "params.gamma", p.gamma);
-  return p.alpha * m ** p.betaG + p.gamma;
-}
-
-/**
  * The training-set size at which the power-law term has fallen to `ratio` × the irreducible error
  * (a practical start of the irreducible region): m = (ratio·gamma/alpha)^(1/beta_g).
  * @param p parameters with beta_g < 0 and gamma > 0
  * @param ratio reducible / irreducible error (> 0), default 0.01
  * @returns training-set size
  * @throws InvalidInputError unless beta_g < 0 and gamma > 0
- * @example hestnessIrreducibleOnset({ alpha: 10, betaG: -0.5, gamma: 0.1 }, 0.1) // => 1e6
+ * @example laws.hestness.irreducibleOnset({ alpha: 10, betaG: -0.5, gamma: 0.1 }, 0.1) // => 1e6
  * @see hestnessCitation
  */
 export function hestnessIrreducibleOnset(p: HestnessParams, ratio = 0.01): number {
-  const fn = "hestnessIrreducibleOnset";
+  const fn = "laws.hestness.irreducibleOnset";
   assertPositive(fn, "params.alpha", p.alpha);
   assertPositive(fn, "params.gamma", p.gamma);
   assertPositive(fn, "ratio", ratio);
@@ -66,7 +50,7 @@ export function hestnessIrreducibleOnset(p: HestnessParams, ratio = 0.01): numbe
  * @example hestnessModel.value([10, -0.5, 0.1], 1e6) // => 0.11
  * @see hestnessCitation
  */
-export const hestnessModel: Model<number> = {
+export const hestnessModel: Model<number, keyof HestnessParams> = {
   id: "hestness",
   params: [
     { name: "alpha", transform: "log", description: "power-law scale" },
@@ -83,15 +67,34 @@ export const hestnessModel: Model<number> = {
   },
 };
 
-export const hestnessLaw = defineCard({
+type HestnessParamName = keyof HestnessParams;
+
+/**
+ * `laws.hestness`: the power-law learning curve eps(m) = alpha·m^beta_g + gamma as a Law over { m }.
+ * @example laws.hestness.predict({ m: 1e6 }, { alpha: 10, betaG: -0.5, gamma: 0.1 }) // => 0.11
+ */
+export const hestness = defineLaw({
   id: "hestness",
+  api: "laws.hestness",
   name: "Power-law learning curve (Hestness 2017)",
   topic: "loss",
   latex: "\\varepsilon(m) = \\alpha\\, m^{\\beta_g} + \\gamma",
-  formula: "alpha * m^beta_g + gamma",
-  variables: { m: "training-set size (tokens, examples)", "ε": "generalization error or loss", "γ": "irreducible error" },
+  formula: "alpha * m^betaG + gamma",
+  inputs: { m: "training-set size (tokens, examples)" },
+  output: "generalization error or loss, the metric's units",
+  params: hestnessModel.params,
+  published: { example: illustrativeConstants(hestnessCitation, { alpha: 10, betaG: -0.5, gamma: 0.1 }, "Hestness's recalled exponents per domain are in laws.hestness.exponents.") },
+  ranges: { m: [1e3, 1e10] },
   citation: hestnessCitation,
   status: "unverified",
-  constants: HESTNESS_EXPONENTS,
-  api: "hestnessError",
+  predict: (x: { m: number }, p) => p.alpha * x.m ** p.betaG + p.gamma,
+  gradient: (x, p, g) => hestnessModel.valueAndGradient!([p.alpha, p.betaG, p.gamma], x.m, g),
+}, {
+  /** Learning-curve exponents beta_g per domain (recalled, unverified). */
+  exponents: HESTNESS_EXPONENTS,
+  /** Training-set size where the power-law term is `ratio` × the irreducible error (see hestnessIrreducibleOnset). */
+  irreducibleOnset(params?: ParamsLike<HestnessParamName>, ratio = 0.01): number {
+    const names: HestnessParamName[] = ["alpha", "betaG", "gamma"];
+    return hestnessIrreducibleOnset(paramsOf("laws.hestness.irreducibleOnset", names, params ?? hestness.defaults), ratio);
+  },
 });

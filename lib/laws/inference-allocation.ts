@@ -5,10 +5,10 @@
  * any loss law L(N, D): on the iso-loss curve D(N) solves L(N, D) = target, and the lifetime cost
  * f(N)·D(N) + 2·N·T is minimised over ln N.
  */
-import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError, type Citation } from "../core";
+import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError } from "../core";
 
-import type { LossSurface } from "./allocation";
-import { flopsPerTokenFunction, minimiseOnLogScale, type FlopsPerTokenRule } from "./laws-internal";
+import { flopsPerTokenFunction, lossSurfaceOf, type FlopsPerTokenRule, type LossSurfaceLike } from "./laws-internal";
+import { minimizeOnInterval } from "../numeric/minimize1d";
 
 import { isoLossTokens } from "./isoloss";
 import { sardanaCitation } from "../core/bibliography";
@@ -54,9 +54,9 @@ export interface InferenceAwareResult {
  * @example Math.round(inferenceAwareAllocation((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, 2.0, 0).tokensPerParam) // => 79
  * @see sardanaCitation
  */
-export function inferenceAwareAllocation(loss: LossSurface, targetLoss: number, inferenceTokens: number, opts: InferenceAwareOptions = {}): InferenceAwareResult {
-  const fn = "inferenceAwareAllocation";
-  if (typeof loss !== "function") throw new InvalidInputError(fn, "loss must be a function (N, D) => loss");
+export function inferenceAwareAllocation(lossIn: LossSurfaceLike, targetLoss: number, inferenceTokens: number, opts: InferenceAwareOptions = {}): InferenceAwareResult {
+  const fn = "laws.allocation.inferenceAware";
+  const loss = lossSurfaceOf(fn, lossIn);
   assertFinite(fn, "targetLoss", targetLoss);
   assertFinite(fn, "inferenceTokens", inferenceTokens);
   if (inferenceTokens < 0) throw new InvalidInputError(fn, `inferenceTokens must be ≥ 0, got ${inferenceTokens}`);
@@ -82,7 +82,7 @@ export function inferenceAwareAllocation(loss: LossSurface, targetLoss: number, 
     const N = Math.exp(t);
     return Math.log(f(N) * isoLossTokens(loss, N, targetLoss) + k * N * inferenceTokens);
   };
-  const { t, atBoundary } = minimiseOnLogScale(fn, cost, lo, Math.log(Nmax), opts.gridPoints ?? 400);
+  const { x: t, atBoundary } = minimizeOnInterval(cost, lo, Math.log(Nmax), { gridPoints: opts.gridPoints ?? 400, fn });
   const N = Math.exp(t);
   const D = isoLossTokens(loss, N, targetLoss);
   if (!Number.isFinite(D)) throw new ScalingLabError(fn, "the optimum needs unlimited data", "raise Nmax or targetLoss");
@@ -106,5 +106,5 @@ export const inferenceAwareAllocationLaw = defineCard({
   variables: { N: "parameters", D: "training tokens", T_inf: "tokens served at inference", "ℓ": "target loss" },
   citation: sardanaCitation,
   status: "confirmed",
-  api: "inferenceAwareAllocation",
+  api: "laws.allocation.inferenceAware",
 });

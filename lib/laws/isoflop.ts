@@ -8,11 +8,11 @@
  */
 import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
 
-import { Xoshiro128 } from "../fit/bootstrap";
+import { Xoshiro128 } from "../numeric/random";
 
-import { fitMatrixInverse } from "../fit/linalg";
+import { inverseOrNull } from "../numeric/linalg";
 
-import { empiricalQuantile } from "../fit/special";
+import { quantileSorted } from "../numeric/quantile";
 
 import { fitLogLogLine } from "./laws-internal";
 import { chinchillaCitation } from "../core/bibliography";
@@ -53,8 +53,8 @@ function parabolaFromLogs(x: readonly number[], L: readonly number[]): IsoflopPa
       pw *= u;
     }
   }
-  const inv = fitMatrixInverse([[S[0], S[1], S[2]], [S[1], S[2], S[3]], [S[2], S[3], S[4]]]);
-  if (!inv) throw new InvalidInputError("isoflopParabola", "the N values are degenerate (need at least 3 distinct N per budget)");
+  const inv = inverseOrNull([[S[0], S[1], S[2]], [S[1], S[2], S[3]], [S[2], S[3], S[4]]]);
+  if (!inv) throw new InvalidInputError("laws.isoflop.parabola", "the N values are degenerate (need at least 3 distinct N per budget)");
   const q = inv.map((row) => row[0] * T[0] + row[1] * T[1] + row[2] * T[2]);
   let sse = 0;
   for (let i = 0; i < n; i++) {
@@ -92,7 +92,7 @@ function parabolaFromLogs(x: readonly number[], L: readonly number[]): IsoflopPa
  * @see chinchillaCitation
  */
 export function isoflopParabola(N: readonly number[], L: readonly number[]): IsoflopParabola {
-  const fn = "isoflopParabola";
+  const fn = "laws.isoflop.parabola";
   if (!Array.isArray(N) || !Array.isArray(L) || N.length !== L.length) throw new InvalidInputError(fn, "N and L must be arrays of the same length");
   if (N.length < 3) throw new InsufficientDataError(fn, 3, N.length, "a parabola needs ≥ 3 model sizes per budget");
   N.forEach((v, i) => assertPositive(fn, `N[${i}]`, v));
@@ -188,7 +188,7 @@ function groupByBudget(fn: string, rows: readonly (IsoflopRow | IsoflopLossRow)[
  * @see chinchillaCitation
  */
 export function isoflopParabolas(rows: readonly (IsoflopRow | IsoflopLossRow)[], opts: IsoflopOptions = {}): IsoflopScaling {
-  const fn = "isoflopParabolas";
+  const fn = "laws.isoflop.approach2";
   if (!Array.isArray(rows)) throw new InvalidInputError(fn, "rows must be an array of {N, C, L}");
   const k = opts.flopsPerParamToken ?? 6;
   assertPositive(fn, "flopsPerParamToken", k);
@@ -253,7 +253,7 @@ export function isoflopParabolas(rows: readonly (IsoflopRow | IsoflopLossRow)[],
     bootstrap: {
       resamples: samples.length,
       nExponentSE: sd,
-      nExponentCI: [empiricalQuantile(sorted, (1 - level) / 2), empiricalQuantile(sorted, (1 + level) / 2)],
+      nExponentCI: [quantileSorted(sorted, (1 - level) / 2), quantileSorted(sorted, (1 + level) / 2)],
       samples,
     },
   };
@@ -268,5 +268,5 @@ export const isoflopApproachLaw = defineCard({
   variables: { N: "parameters (as counted by the data source)", C: "training FLOP budget (≈ 6ND)", L: "final loss, nats/token" },
   citation: { ...chinchillaCitation, where: "§3.2, Fig. 3, Table 2" },
   status: "confirmed",
-  api: "isoflopParabola",
+  api: "laws.isoflop.parabola",
 });

@@ -4,7 +4,7 @@
  */
 import { assertFinite, assertPositive, defineCard, InvalidInputError } from "../core";
 
-import type { LossSurface } from "./allocation";
+import { lossSurfaceOf, type LossSurfaceLike } from "./laws-internal";
 import { chinchillaCitation } from "../core/bibliography";
 
 const D_MAX = 1e30;
@@ -19,9 +19,9 @@ const D_MAX = 1e30;
  * @example Math.round(isoLossTokens((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, 70e9, 1.93665) / 1e9) // => 1400
  * @see chinchillaCitation
  */
-export function isoLossTokens(loss: LossSurface, N: number, target: number): number {
-  const fn = "isoLossTokens";
-  if (typeof loss !== "function") throw new InvalidInputError(fn, "loss must be a function (N, D) => loss");
+export function isoLossTokens(lossIn: LossSurfaceLike, N: number, target: number): number {
+  const fn = "laws.isoloss.tokens";
+  const loss = lossSurfaceOf(fn, lossIn);
   assertPositive(fn, "N", N);
   assertFinite(fn, "target", target);
   if (!(loss(N, D_MAX) < target)) return Infinity;
@@ -52,8 +52,8 @@ export interface IsoLossPoint {
  * @example isoLossContour((N, D) => 1.69 + 406.4 / N ** 0.34 + 410.7 / D ** 0.28, 2.2, [1e7, 1e9]).length // => 1
  * @see chinchillaCitation
  */
-export function isoLossContour(loss: LossSurface, target: number, Ns: readonly number[]): IsoLossPoint[] {
-  const fn = "isoLossContour";
+export function isoLossContour(loss: LossSurfaceLike, target: number, Ns: readonly number[]): IsoLossPoint[] {
+  const fn = "laws.isoloss.contour";
   if (!Array.isArray(Ns) || Ns.length === 0) throw new InvalidInputError(fn, "Ns must be a non-empty array of model sizes");
   Ns.forEach((N, i) => assertPositive(fn, `Ns[${i}]`, N));
   const out: IsoLossPoint[] = [];
@@ -73,5 +73,5 @@ export const isoLossContourLaw = defineCard({
   variables: { N: "parameters", D: "training tokens", "ℓ": "loss level" },
   citation: { ...chinchillaCitation, where: "Fig. 4 (left), iso-loss contours" },
   status: "confirmed",
-  api: "isoLossTokens",
+  api: "laws.isoloss.tokens",
 });

@@ -21,11 +21,11 @@ function constants(fn: string, k: Partial<KaplanConstants> | undefined): { alpha
  * @param k alphaB and BstarTokens overriding Table 5 (B_* = 2e8 tokens, alpha_B = 0.21, unverified)
  * @returns critical batch size in tokens
  * @throws InvalidInputError for L ≤ 0 or non-positive constants
- * @example Math.round(kaplanCriticalBatch(2.0, { alphaB: 0.21, BstarTokens: 2e8 })) // => 7371465
+ * @example Math.round(laws.kaplan.criticalBatch(2.0, { alphaB: 0.21, BstarTokens: 2e8 })) // => 7371465
  * @see kaplanCitation
  */
 export function kaplanCriticalBatch(L: number, k?: Partial<KaplanConstants>): number {
-  const fn = "kaplanCriticalBatch";
+  const fn = "laws.kaplan.criticalBatch";
   assertPositive(fn, "L", L);
   const p = constants(fn, k);
   return p.BstarTokens / L ** (1 / p.alphaB);
@@ -49,11 +49,11 @@ function validatedCriticalBatch(fn: string, name: string, x: number, B: number, 
  * @throws InvalidInputError for non-positive inputs
  * @example
  * const k = { alphaB: 0.21, BstarTokens: 2e8 };
- * kaplanSmin(1e5, kaplanCriticalBatch(2.0, k), 2.0, k) // => 50000
+ * laws.kaplan.Smin(1e5, laws.kaplan.criticalBatch(2.0, k), 2.0, k) // => 50000
  * @see kaplanCitation
  */
 export function kaplanSmin(S: number, B: number, L: number, k?: Partial<KaplanConstants>): number {
-  const Bcrit = validatedCriticalBatch("kaplanSmin", "S", S, B, L, k);
+  const Bcrit = validatedCriticalBatch("laws.kaplan.Smin", "S", S, B, L, k);
   return S / (1 + Bcrit / B);
 }
 
@@ -67,11 +67,11 @@ export function kaplanSmin(S: number, B: number, L: number, k?: Partial<KaplanCo
  * @throws InvalidInputError for non-positive inputs
  * @example
  * const k = { alphaB: 0.21, BstarTokens: 2e8 };
- * kaplanEmin(1e10, kaplanCriticalBatch(2.0, k), 2.0, k) // => 5e9
+ * laws.kaplan.Emin(1e10, laws.kaplan.criticalBatch(2.0, k), 2.0, k) // => 5e9
  * @see kaplanCitation
  */
 export function kaplanEmin(E: number, B: number, L: number, k?: Partial<KaplanConstants>): number {
-  const Bcrit = validatedCriticalBatch("kaplanEmin", "E", E, B, L, k);
+  const Bcrit = validatedCriticalBatch("laws.kaplan.Emin", "E", E, B, L, k);
   return E / (1 + B / Bcrit);
 }
 
@@ -85,11 +85,11 @@ export function kaplanEmin(E: number, B: number, L: number, k?: Partial<KaplanCo
  * @throws InvalidInputError for non-positive inputs
  * @example
  * const k = { alphaB: 0.21, BstarTokens: 2e8 };
- * kaplanCmin(100, kaplanCriticalBatch(2.0, k), 2.0, k) // => 50
+ * laws.kaplan.Cmin(100, laws.kaplan.criticalBatch(2.0, k), 2.0, k) // => 50
  * @see kaplanCitation
  */
 export function kaplanCmin(C: number, B: number, L: number, k?: Partial<KaplanConstants>): number {
-  const Bcrit = validatedCriticalBatch("kaplanCmin", "C", C, B, L, k);
+  const Bcrit = validatedCriticalBatch("laws.kaplan.Cmin", "C", C, B, L, k);
   return C / (1 + B / Bcrit);
 }
 
@@ -110,5 +110,5 @@ export const kaplanCriticalBatchLaw = defineCard({
   citation: { ...kaplanCitation, where: "Eqs. 5.2–5.5, Table 5" },
   status: "unverified",
   constants: [KAPLAN_2020],
-  api: "kaplanCriticalBatch",
+  api: "laws.kaplan.criticalBatch",
 });

@@ -6,10 +6,9 @@
  * Conventions: N counts NON-embedding parameters (≈ 12·n_layer·d_model²), compute is C ≈ 6·N·D with embedding
  * and last-layer FLOPs excluded, C_min is in PF-days (8.64e19 FLOP), loss is nats/token.
  */
-import { assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
-
-import type { Model } from "../fit/model";
+import { assertPositive, defineCard, type PublishedConstants } from "../core";
 import { kaplanCitation } from "../core/bibliography";
+import { defineLaw, paramsOf, type LawParams, type ParamsLike } from "./law";
 
 /** FLOP in one PF-day: 1e15 FLOP/s × 86,400 s. */
 export const PFDAY_FLOP = 8.64e19;
@@ -86,123 +85,199 @@ export const KAPLAN_2020_ALLOCATION: PublishedConstants<{ coefficient: number; e
   note: "N_opt in non-embedding params at C_min in PF-days. The exponent 0.73 is confirmed by secondary sources (Porian et al. 2024); the prefactor 1.3e9 is from memory, unverified.",
 };
 
-function merged<T extends object>(fn: string, base: T, k: Partial<T> | undefined): T {
-  const p = { ...base, ...(k ?? {}) } as T;
-  for (const [name, v] of Object.entries(p)) assertPositive(fn, `constants.${name}`, v as number);
-  return p;
+/** A published set restricted to the constants one law uses (same name, status and citation). */
+function subset<K extends keyof KaplanConstants>(set: PublishedConstants<Pick<KaplanConstants, K>>, keys: readonly K[]): PublishedConstants<Pick<KaplanConstants, K>> {
+  return { ...set, params: Object.fromEntries(keys.map((k) => [k, set.params[k]])) as Pick<KaplanConstants, K> };
+}
+
+const VARIABLES = {
+  N: "parameters, non-embedding (≈ 12·n_layer·d_model²)",
+  D: "training tokens",
+  Cmin: "minimum compute to reach L, PF-days (8.64e19 FLOP), C ≈ 6ND without embedding/last-layer FLOPs",
+  Smin: "minimum optimisation steps (B ≫ B_crit)",
+};
+const OUTPUT = "WebText2 test loss, nats/token";
+// Kaplan et al.'s sweep: 768 to 1.5e9 non-embedding parameters, 22M to 23B tokens, ~1e-8 to ~10 PF-days.
+const RANGES = { N: [768, 1.5e9], D: [2.2e7, 2.3e10], Cmin: [1e-8, 10], C: [1e-8, 10], Smin: [1e3, 1e6] } as const;
+
+/**
+ * A single-variable law L(X) = (X_c / X)^alpha: value and analytic gradient in [X_c, alpha] (both log-transformed).
+ * The same form serves L(N), L(D), L(C_min) and L(C) at a fixed batch.
+ */
+function powerLaw<V extends string, Xc extends string, A extends string>(o: {
+  id: string; api: string; name: string; latex: string; variable: V; Xc: Xc; alpha: A; meaning: string; range: readonly [number, number];
+  published: Readonly<Record<string, PublishedConstants<LawParams<Xc | A>>>>;
+}) {
+  type X = Record<V, number>;
+  return defineLaw({
+    id: o.id, api: o.api, name: o.name, topic: "loss", latex: o.latex,
+    formula: `(${o.Xc} / ${o.variable})^${o.alpha}`,
+    inputs: { [o.variable]: o.meaning } as Record<V, string>,
+    output: OUTPUT,
+    params: [
+      { name: o.Xc, transform: "log", description: `${o.Xc}, same units as ${o.variable}` },
+      { name: o.alpha, transform: "log", description: "exponent" },
+    ],
+    published: o.published,
+    ranges: { [o.variable]: o.range } as Record<V, readonly [number, number]>,
+    citation: kaplanCitation,
+    status: "unverified",
+    predict: (x: X, p) => (p[o.Xc] / x[o.variable]) ** p[o.alpha],
+    gradient: (x: X, p, g) => {
+      const L = (p[o.Xc] / x[o.variable]) ** p[o.alpha];
+      g[0] = (p[o.alpha] * L) / p[o.Xc];
+      g[1] = L * Math.log(p[o.Xc] / x[o.variable]);
+      return L;
+    },
+  });
 }
 
 /**
- * L(N) = (N_c / N)^alpha_N: converged loss of a non-embedding-N model trained on ample data with early stopping.
- * @param N non-embedding parameters (> 0)
- * @param k constants overriding Table 5 (alphaN, Nc)
- * @returns loss, nats/token
- * @throws InvalidInputError for N ≤ 0 or non-positive constants
- * @example kaplanLossN(1e9, { alphaN: 0.076, Nc: 8.8e13 }) // => 2.37564
+ * `laws.kaplan.lossN`: L(N) = (N_c / N)^alpha_N, the converged loss of a non-embedding-N model on ample data.
+ * @example laws.kaplan.lossN.predict({ N: 1e9 }) // => 2.37564
  * @see kaplanCitation
  */
-export function kaplanLossN(N: number, k?: Partial<KaplanConstants>): number {
-  const fn = "kaplanLossN";
-  assertPositive(fn, "N", N);
-  const p = merged(fn, KAPLAN_2020.params, k);
-  return (p.Nc / N) ** p.alphaN;
+export const kaplanLossN = powerLaw({
+  id: "kaplan-loss-N", api: "laws.kaplan.lossN", name: "Kaplan L(N): loss vs model size",
+  latex: "L(N) = \\left(\\frac{N_c}{N}\\right)^{\\alpha_N}", variable: "N", Xc: "Nc", alpha: "alphaN", meaning: VARIABLES.N, range: RANGES.N,
+  published: { table5: subset(KAPLAN_2020, ["Nc", "alphaN"]) },
+});
+
+/**
+ * `laws.kaplan.lossD`: L(D) = (D_c / D)^alpha_D, the loss of a large model trained on D tokens with early stopping.
+ * @example laws.kaplan.lossD.predict({ D: 1e10 }) // => 2.26244
+ * @see kaplanCitation
+ */
+export const kaplanLossD = powerLaw({
+  id: "kaplan-loss-D", api: "laws.kaplan.lossD", name: "Kaplan L(D): loss vs data",
+  latex: "L(D) = \\left(\\frac{D_c}{D}\\right)^{\\alpha_D}", variable: "D", Xc: "Dc", alpha: "alphaD", meaning: VARIABLES.D, range: RANGES.D,
+  published: { table5: subset(KAPLAN_2020, ["Dc", "alphaD"]) },
+});
+
+/**
+ * `laws.kaplan.lossCmin`: L(C_min) = (C_c^min / C_min)^alpha_C^min on the compute-efficient frontier (C_min in PF-days;
+ * divide FLOP by PFDAY_FLOP).
+ * @example laws.kaplan.lossCmin.predict({ Cmin: 1 }) // => 2.65808
+ * @see kaplanCitation
+ */
+export const kaplanLossCmin = powerLaw({
+  id: "kaplan-loss-Cmin", api: "laws.kaplan.lossCmin", name: "Kaplan L(C_min): compute-efficient frontier",
+  latex: "L(C_{min}) = \\left(\\frac{C_c^{min}}{C_{min}}\\right)^{\\alpha_C^{min}}", variable: "Cmin", Xc: "CcMinPFDays", alpha: "alphaCmin",
+  meaning: VARIABLES.Cmin, range: RANGES.Cmin,
+  published: { table5: subset(KAPLAN_2020, ["CcMinPFDays", "alphaCmin"]) },
+});
+
+/**
+ * `laws.kaplan.lossFixedBatch`: L(C) = (C_c / C)^alpha_C at a fixed batch size (Fig. 1 left), the un-adjusted compute trend.
+ * @example laws.kaplan.lossFixedBatch.predict({ C: 1 }, { alphaC: 0.05, CcPFDays: 3.1e8 }) // => 2.65808
+ * @see kaplanCitation
+ */
+export const kaplanLossFixedBatch = powerLaw({
+  id: "kaplan-loss-C-fixed-batch", api: "laws.kaplan.lossFixedBatch", name: "Kaplan L(C) at a fixed batch size",
+  latex: "L(C) = \\left(\\frac{C_c}{C}\\right)^{\\alpha_C}", variable: "C", Xc: "CcPFDays", alpha: "alphaC",
+  meaning: "compute, PF-days (not on the C_min frontier)", range: RANGES.C,
+  published: { fig1: KAPLAN_2020_FIXED_BATCH_COMPUTE },
+});
+
+/** A (non-embedding N, tokens D) row. */
+export interface KaplanNDRow {
+  readonly N: number;
+  readonly D: number;
 }
 
 /**
- * L(D) = (D_c / D)^alpha_D: loss of a large model trained on D tokens with early stopping.
- * @param D tokens (> 0)
- * @param k constants overriding Table 5 (alphaD, Dc)
- * @returns loss, nats/token
- * @throws InvalidInputError for D ≤ 0
- * @example kaplanLossD(1e10, { alphaD: 0.095, Dc: 5.4e13 }) // => 2.26244
+ * `laws.kaplan.lossND`: L(N, D) = [ (N_c/N)^(alpha_N/alpha_D) + D_c/D ]^alpha_D, the joint model/data law
+ * (overfitting penalty); default constants the Table 2 fit.
+ * @example laws.kaplan.lossND.predict({ N: 1e9, D: 1e10 }) // => 2.41965
  * @see kaplanCitation
  */
-export function kaplanLossD(D: number, k?: Partial<KaplanConstants>): number {
-  const fn = "kaplanLossD";
-  assertPositive(fn, "D", D);
-  const p = merged(fn, KAPLAN_2020.params, k);
-  return (p.Dc / D) ** p.alphaD;
+export const kaplanLossND = defineLaw({
+  id: "kaplan-loss-ND",
+  api: "laws.kaplan.lossND",
+  name: "Kaplan L(N, D): joint model/data law",
+  topic: "loss",
+  latex: "L(N,D) = \\left[\\left(\\frac{N_c}{N}\\right)^{\\alpha_N/\\alpha_D} + \\frac{D_c}{D}\\right]^{\\alpha_D}",
+  formula: "((Nc / N)^(alphaN / alphaD) + Dc / D)^alphaD",
+  inputs: { N: VARIABLES.N, D: VARIABLES.D },
+  output: OUTPUT,
+  params: [
+    { name: "Nc", transform: "log", description: "N_c, non-embedding params" },
+    { name: "Dc", transform: "log", description: "D_c, tokens" },
+    { name: "alphaN", transform: "log" },
+    { name: "alphaD", transform: "log" },
+  ],
+  published: { table2: KAPLAN_2020_LND },
+  ranges: { N: RANGES.N, D: RANGES.D },
+  citation: kaplanCitation,
+  status: "unverified",
+  predict: (x: KaplanNDRow, p) => ((p.Nc / x.N) ** (p.alphaN / p.alphaD) + p.Dc / x.D) ** p.alphaD,
+  gradient: (x, p, g) => {
+    const lnNcN = Math.log(p.Nc / x.N);
+    const u = Math.exp((p.alphaN / p.alphaD) * lnNcN);
+    const v = p.Dc / x.D;
+    const S = u + v;
+    const L = S ** p.alphaD;
+    g[0] = (L * p.alphaN * u) / (S * p.Nc);
+    g[1] = (L * p.alphaD * v) / (S * p.Dc);
+    g[2] = (L * u * lnNcN) / S;
+    g[3] = L * (Math.log(S) - ((p.alphaN / p.alphaD) * u * lnNcN) / S);
+    return L;
+  },
+});
+
+/** A (non-embedding N, minimum steps S_min) row. */
+export interface KaplanNSRow {
+  readonly N: number;
+  readonly Smin: number;
 }
 
 /**
- * L(C_min) = (C_c^min / C_min)^alpha_C^min: loss on the compute-efficient frontier.
- * @param CminPFDays minimum compute, PF-days (> 0); divide FLOP by PFDAY_FLOP
- * @param k constants overriding Table 5 (alphaCmin, CcMinPFDays)
- * @returns loss, nats/token
- * @throws InvalidInputError for C ≤ 0
- * @example kaplanLossCmin(1, { alphaCmin: 0.05, CcMinPFDays: 3.1e8 }) // => 2.65808
+ * `laws.kaplan.lossNS`: L(N, S_min) = (N_c/N)^alpha_N + (S_c/S_min)^alpha_S, the loss after S_min steps at B ≫ B_crit;
+ * default constants the Table 3 fit.
+ * @example laws.kaplan.lossNS.predict({ N: 1e9, Smin: 1e5 }) // => 2.40051
  * @see kaplanCitation
  */
-export function kaplanLossCmin(CminPFDays: number, k?: Partial<KaplanConstants>): number {
-  const fn = "kaplanLossCmin";
-  assertPositive(fn, "CminPFDays", CminPFDays);
-  const p = merged(fn, KAPLAN_2020.params, k);
-  return (p.CcMinPFDays / CminPFDays) ** p.alphaCmin;
-}
-
-/**
- * L(C) = (C_c / C)^alpha_C at a fixed batch size (Fig. 1 left), the un-adjusted compute trend.
- * @param CPFDays compute, PF-days (> 0)
- * @param k alphaC, CcPFDays overriding the Fig. 1 values
- * @returns loss, nats/token
- * @throws InvalidInputError for C ≤ 0
- * @example kaplanLossFixedBatchCompute(1, { alphaC: 0.05, CcPFDays: 3.1e8 }) // => 2.65808
- * @see kaplanCitation
- */
-export function kaplanLossFixedBatchCompute(CPFDays: number, k?: Partial<{ alphaC: number; CcPFDays: number }>): number {
-  const fn = "kaplanLossFixedBatchCompute";
-  assertPositive(fn, "CPFDays", CPFDays);
-  const p = merged(fn, KAPLAN_2020_FIXED_BATCH_COMPUTE.params, k);
-  return (p.CcPFDays / CPFDays) ** p.alphaC;
-}
-
-/**
- * L(N, D) = [ (N_c/N)^(alpha_N/alpha_D) + D_c/D ]^alpha_D: the joint model/data law (overfitting penalty).
- * @param N non-embedding parameters (> 0)
- * @param D tokens (> 0)
- * @param k constants overriding the Table 2 fit (alphaN, alphaD, Nc, Dc)
- * @returns loss, nats/token
- * @throws InvalidInputError for N ≤ 0 or D ≤ 0
- * @example kaplanLossND(1e9, 1e10, { alphaN: 0.076, alphaD: 0.103, Nc: 6.4e13, Dc: 1.8e13 }) // => 2.41965
- * @see kaplanCitation
- */
-export function kaplanLossND(N: number, D: number, k?: Partial<KaplanConstants>): number {
-  const fn = "kaplanLossND";
-  assertPositive(fn, "N", N);
-  assertPositive(fn, "D", D);
-  const p = merged(fn, KAPLAN_2020_LND.params, k);
-  return ((p.Nc / N) ** (p.alphaN / p.alphaD) + p.Dc / D) ** p.alphaD;
-}
-
-/**
- * L(N, S_min) = (N_c/N)^alpha_N + (S_c/S_min)^alpha_S: loss after S_min steps at B ≫ B_crit.
- * @param N non-embedding parameters (> 0)
- * @param Smin minimum steps (> 0), see kaplanSmin
- * @param k constants overriding the Table 3 fit (alphaN, Nc, alphaS, Sc)
- * @returns loss, nats/token
- * @throws InvalidInputError for N ≤ 0 or S ≤ 0
- * @example kaplanLossNSmin(1e9, 1e5, { alphaN: 0.077, Nc: 6.5e13, alphaS: 0.76, Sc: 2.1e3 }) // => 2.40051
- * @see kaplanCitation
- */
-export function kaplanLossNSmin(N: number, Smin: number, k?: Partial<KaplanConstants>): number {
-  const fn = "kaplanLossNSmin";
-  assertPositive(fn, "N", N);
-  assertPositive(fn, "Smin", Smin);
-  const p = merged(fn, KAPLAN_2020_LNS.params, k);
-  return (p.Nc / N) ** p.alphaN + (p.Sc / Smin) ** p.alphaS;
-}
+export const kaplanLossNS = defineLaw({
+  id: "kaplan-loss-NSmin",
+  api: "laws.kaplan.lossNS",
+  name: "Kaplan L(N, S_min): loss vs model size and steps",
+  topic: "loss",
+  latex: "L(N,S_{min}) = \\left(\\frac{N_c}{N}\\right)^{\\alpha_N} + \\left(\\frac{S_c}{S_{min}}\\right)^{\\alpha_S}",
+  formula: "(Nc / N)^alphaN + (Sc / Smin)^alphaS",
+  inputs: { N: VARIABLES.N, Smin: VARIABLES.Smin },
+  output: OUTPUT,
+  params: [
+    { name: "Nc", transform: "log", description: "N_c, non-embedding params" },
+    { name: "alphaN", transform: "log" },
+    { name: "Sc", transform: "log", description: "S_c, steps" },
+    { name: "alphaS", transform: "log" },
+  ],
+  published: { table3: KAPLAN_2020_LNS },
+  ranges: { N: RANGES.N, Smin: RANGES.Smin },
+  citation: kaplanCitation,
+  status: "unverified",
+  predict: (x: KaplanNSRow, p) => (p.Nc / x.N) ** p.alphaN + (p.Sc / x.Smin) ** p.alphaS,
+  gradient: (x, p, g) => {
+    const a = (p.Nc / x.N) ** p.alphaN, b = (p.Sc / x.Smin) ** p.alphaS;
+    g[0] = (p.alphaN * a) / p.Nc;
+    g[1] = a * Math.log(p.Nc / x.N);
+    g[2] = (p.alphaS * b) / p.Sc;
+    g[3] = b * Math.log(p.Sc / x.Smin);
+    return a + b;
+  },
+});
 
 /**
  * Kaplan's overfitting guide: D ≳ 5e3·N^0.74 tokens keeps the L(N, D) penalty small (from memory, unverified).
- * @param N non-embedding parameters (> 0)
+ * @param x N, non-embedding parameters (> 0)
  * @returns tokens
  * @throws InvalidInputError for N ≤ 0
- * @example Math.round(kaplanOverfittingTokens(1e9) / 1e7) / 1e3 // => 2.285
+ * @example Math.round(laws.kaplan.overfittingTokens({ N: 1e9 }) / 1e7) / 1e3 // => 2.285
  * @see kaplanCitation
  */
-export function kaplanOverfittingTokens(N: number): number {
-  assertPositive("kaplanOverfittingTokens", "N", N);
-  return 5e3 * N ** 0.74;
+export function kaplanOverfittingTokens(x: { N: number }): number {
+  assertPositive("laws.kaplan.overfittingTokens", "N", x?.N);
+  return 5e3 * x.N ** 0.74;
 }
 
 /** A point of Kaplan's compute-efficient allocation. */
@@ -219,217 +294,34 @@ export interface KaplanAllocation {
 /**
  * Compute-efficient model size N_opt = k·C_min^a (Kaplan: 1.3e9 · C_min^0.73, C_min in PF-days) and the implied
  * tokens D = C/(6N).
- * @param CminPFDays minimum compute, PF-days (> 0)
- * @param k coefficient and exponent overriding the published ones
+ * @param x Cmin, minimum compute in PF-days (> 0)
+ * @param params coefficient and exponent (default the published ones; the prefactor is unverified)
  * @returns N (non-embedding params), D (tokens) and D/N
  * @throws InvalidInputError for C ≤ 0
- * @example Math.round(kaplanOptimalAllocation(1e3, { coefficient: 1.3e9, exponent: 0.73 }).N / 1e8) / 1e3 // => 2.013
+ * @example Math.round(laws.kaplan.optimal({ Cmin: 1e3 }).N / 1e8) / 1e3 // => 2.013
  * @see kaplanCitation
  */
-export function kaplanOptimalAllocation(CminPFDays: number, k?: Partial<{ coefficient: number; exponent: number }>): KaplanAllocation {
-  const fn = "kaplanOptimalAllocation";
-  assertPositive(fn, "CminPFDays", CminPFDays);
-  const p = merged(fn, KAPLAN_2020_ALLOCATION.params, k);
-  const N = p.coefficient * CminPFDays ** p.exponent;
-  const D = (CminPFDays * PFDAY_FLOP) / (6 * N);
-  return { CminPFDays, N, D, tokensPerParam: D / N };
+export function kaplanOptimalAllocation(x: { Cmin: number }, params?: ParamsLike<"coefficient" | "exponent">): KaplanAllocation {
+  const fn = "laws.kaplan.optimal";
+  assertPositive(fn, "Cmin", x?.Cmin);
+  const p = paramsOf(fn, ["coefficient", "exponent"], params ?? KAPLAN_2020_ALLOCATION);
+  assertPositive(fn, "params.coefficient", p.coefficient);
+  assertPositive(fn, "params.exponent", p.exponent);
+  const N = p.coefficient * x.Cmin ** p.exponent;
+  const D = (x.Cmin * PFDAY_FLOP) / (6 * N);
+  return { CminPFDays: x.Cmin, N, D, tokensPerParam: D / N };
 }
 
-/** Writes the gradient of (X_c/X)^alpha w.r.t. [X_c, alpha] and returns the value. */
-function powerLawValueAndGradient(Xc: number, alpha: number, X: number, grad?: Float64Array): number {
-  const L = (Xc / X) ** alpha;
-  if (grad) {
-    grad[0] = (alpha * L) / Xc;
-    grad[1] = L * Math.log(Xc / X);
-  }
-  return L;
-}
-
-/**
- * Kaplan's single-variable law L(X) = (X_c / X)^alpha as a fittable Model (params [Xc, alpha], analytic gradient).
- * The same form serves L(N), L(D) and L(C_min).
- * @param variable what X is, used in the model id and descriptions ("N", "D" or "Cmin")
- * @returns a Model over X values
- * @throws InvalidInputError for another variable name
- * @example kaplanPowerLawModel("N").value([8.8e13, 0.076], 1e9) // => 2.37564
- * @see kaplanCitation
- */
-export function kaplanPowerLawModel(variable: "N" | "D" | "Cmin"): Model<number> {
-  if (!["N", "D", "Cmin"].includes(variable)) {
-    throw new InvalidInputError("kaplanPowerLawModel", `variable must be "N", "D" or "Cmin", got ${variable}`);
-  }
-  return {
-    id: `kaplan-L(${variable})`,
-    params: [
-      { name: `${variable}c`, transform: "log", description: `${variable}_c, same units as ${variable}` },
-      { name: `alpha${variable}`, transform: "log", description: "exponent" },
-    ],
-    value: (t, X) => powerLawValueAndGradient(t[0], t[1], X),
-    valueAndGradient: (t, X, g) => powerLawValueAndGradient(t[0], t[1], X, g),
-  };
-}
-
-/** A (non-embedding N, tokens D) row. */
-export interface KaplanNDRow {
-  readonly N: number;
-  readonly D: number;
-}
-
-function lndValueAndGradient(t: ArrayLike<number>, x: KaplanNDRow, grad?: Float64Array): number {
-  const [Nc, Dc, aN, aD] = [t[0], t[1], t[2], t[3]];
-  const lnNcN = Math.log(Nc / x.N);
-  const u = Math.exp((aN / aD) * lnNcN);
-  const v = Dc / x.D;
-  const S = u + v;
-  const L = S ** aD;
-  if (grad) {
-    grad[0] = (L * aN * u) / (S * Nc);
-    grad[1] = (L * aD * v) / (S * Dc);
-    grad[2] = (L * u * lnNcN) / S;
-    grad[3] = L * (Math.log(S) - ((aN / aD) * u * lnNcN) / S);
-  }
-  return L;
-}
-
-/**
- * Kaplan's L(N, D) as a fittable Model, params [Nc, Dc, alphaN, alphaD] (all log-transformed), analytic gradient.
- * @returns a Model over rows {N, D}
- * @example kaplanLossNDModel().value([6.4e13, 1.8e13, 0.076, 0.103], { N: 1e9, D: 1e10 }) // => 2.41965
- * @see kaplanCitation
- */
-export function kaplanLossNDModel(): Model<KaplanNDRow> {
-  return {
-    id: "kaplan-L(N,D)",
-    params: [
-      { name: "Nc", transform: "log", description: "N_c, non-embedding params" },
-      { name: "Dc", transform: "log", description: "D_c, tokens" },
-      { name: "alphaN", transform: "log" },
-      { name: "alphaD", transform: "log" },
-    ],
-    value: (t, x) => lndValueAndGradient(t, x),
-    valueAndGradient: (t, x, g) => lndValueAndGradient(t, x, g),
-  };
-}
-
-/** A (non-embedding N, minimum steps S_min) row. */
-export interface KaplanNSRow {
-  readonly N: number;
-  readonly Smin: number;
-}
-
-function lnsValueAndGradient(t: ArrayLike<number>, x: KaplanNSRow, grad?: Float64Array): number {
-  const a = powerLawValueAndGradient(t[0], t[1], x.N, grad);
-  const g2 = grad ? new Float64Array(2) : undefined;
-  const b = powerLawValueAndGradient(t[2], t[3], x.Smin, g2);
-  if (grad && g2) {
-    grad[2] = g2[0];
-    grad[3] = g2[1];
-  }
-  return a + b;
-}
-
-/**
- * Kaplan's L(N, S_min) as a fittable Model, params [Nc, alphaN, Sc, alphaS] (log-transformed), analytic gradient.
- * @returns a Model over rows {N, Smin}
- * @example kaplanLossNSminModel().value([6.5e13, 0.077, 2.1e3, 0.76], { N: 1e9, Smin: 1e5 }) // => 2.40051
- * @see kaplanCitation
- */
-export function kaplanLossNSminModel(): Model<KaplanNSRow> {
-  return {
-    id: "kaplan-L(N,Smin)",
-    params: [
-      { name: "Nc", transform: "log", description: "N_c, non-embedding params" },
-      { name: "alphaN", transform: "log" },
-      { name: "Sc", transform: "log", description: "S_c, steps" },
-      { name: "alphaS", transform: "log" },
-    ],
-    value: (t, x) => lnsValueAndGradient(t, x),
-    valueAndGradient: (t, x, g) => lnsValueAndGradient(t, x, g),
-  };
-}
-
-const VARIABLES = {
-  N: "parameters, non-embedding (≈ 12·n_layer·d_model²)",
-  D: "training tokens",
-  C_min: "minimum compute to reach L, PF-days (8.64e19 FLOP), C ≈ 6ND without embedding/last-layer FLOPs",
-  S_min: "minimum optimisation steps (B ≫ B_crit)",
-  L: "WebText2 test loss, nats/token",
-};
-
-export const kaplanLossNLaw = defineCard({
-  id: "kaplan-loss-N",
-  name: "Kaplan L(N): loss vs model size",
-  topic: "loss",
-  latex: "L(N) = \\left(\\frac{N_c}{N}\\right)^{\\alpha_N}",
-  formula: "(Nc / N)^alphaN",
-  variables: VARIABLES,
-  citation: kaplanCitation,
-  status: "unverified",
-  constants: [KAPLAN_2020],
-  api: "kaplanLossN",
-});
-
-export const kaplanLossDLaw = defineCard({
-  id: "kaplan-loss-D",
-  name: "Kaplan L(D): loss vs data",
-  topic: "loss",
-  latex: "L(D) = \\left(\\frac{D_c}{D}\\right)^{\\alpha_D}",
-  formula: "(Dc / D)^alphaD",
-  variables: VARIABLES,
-  citation: kaplanCitation,
-  status: "unverified",
-  constants: [KAPLAN_2020],
-  api: "kaplanLossD",
-});
-
-export const kaplanLossCminLaw = defineCard({
-  id: "kaplan-loss-Cmin",
-  name: "Kaplan L(C_min): compute-efficient frontier",
-  topic: "loss",
-  latex: "L(C_{min}) = \\left(\\frac{C_c^{min}}{C_{min}}\\right)^{\\alpha_C^{min}}",
-  formula: "(CcMin / Cmin)^alphaCmin",
-  variables: VARIABLES,
-  citation: kaplanCitation,
-  status: "unverified",
-  constants: [KAPLAN_2020, KAPLAN_2020_FIXED_BATCH_COMPUTE],
-  api: "kaplanLossCmin",
-});
-
-export const kaplanLossNDLaw = defineCard({
-  id: "kaplan-loss-ND",
-  name: "Kaplan L(N, D): joint model/data law",
-  topic: "loss",
-  latex: "L(N,D) = \\left[\\left(\\frac{N_c}{N}\\right)^{\\alpha_N/\\alpha_D} + \\frac{D_c}{D}\\right]^{\\alpha_D}",
-  formula: "((Nc / N)^(alphaN / alphaD) + Dc / D)^alphaD",
-  variables: VARIABLES,
-  citation: kaplanCitation,
-  status: "unverified",
-  constants: [KAPLAN_2020_LND],
-  api: "kaplanLossND",
-});
-
-export const kaplanLossNSminLaw = defineCard({
-  id: "kaplan-loss-NSmin",
-  name: "Kaplan L(N, S_min): loss vs model size and steps",
-  topic: "loss",
-  latex: "L(N,S_{min}) = \\left(\\frac{N_c}{N}\\right)^{\\alpha_N} + \\left(\\frac{S_c}{S_{min}}\\right)^{\\alpha_S}",
-  formula: "(Nc / N)^alphaN + (Sc / Smin)^alphaS",
-  variables: VARIABLES,
-  citation: kaplanCitation,
-  status: "unverified",
-  constants: [KAPLAN_2020_LNS],
-  api: "kaplanLossNSmin",
-});
-
-export const kaplanAllocationLaw = defineCard({
+/** Card of the compute-efficient allocation (`laws.kaplan.optimal`). */
+export const kaplanAllocationCard = defineCard({
   id: "kaplan-allocation",
   name: "Kaplan compute-efficient allocation",
   topic: "allocation",
   latex: "N_{opt} = 1.3\\times10^{9}\\, C_{min}^{0.73},\\quad D = C/(6N)",
   formula: "N = 1.3e9 * Cmin^0.73 (Cmin in PF-days); D = Cmin * 8.64e19 / (6 N)",
-  variables: VARIABLES,
+  variables: { ...VARIABLES, L: OUTPUT },
   citation: kaplanCitation,
   status: "unverified",
   constants: [KAPLAN_2020_ALLOCATION],
-  api: "kaplanOptimalAllocation",
+  api: "laws.kaplan.optimal",
 });

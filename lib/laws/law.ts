@@ -22,7 +22,18 @@ export type LawParams<P extends string> = Readonly<Record<P, number>>;
 /** What a law's `predict` and `fit` accept as constants: plain values, a published set, or a fit's result. */
 export type ParamsLike<P extends string> = LawParams<P> | PublishedConstants<LawParams<P>> | FitResult<P>;
 
-export interface LawSpec<X extends object, P extends string> {
+/** Blocks type inference from a position (TypeScript 5.0 has no built-in NoInfer), so grid names come from `grids` only. */
+type NoInference<T> = [T][T extends unknown ? 0 : never];
+
+/** A start grid in scale coordinates, by parameter name (see FitOptions.grid). */
+export type StartGrid = Readonly<Record<string, readonly number[]>>;
+
+/** FitOptions of a law's `fit`: `grid` may also name one of the law's own `grids` (e.g. "hoffmann"). */
+export interface LawFitOptions<G extends string = never> extends Omit<FitOptions, "grid"> {
+  readonly grid?: G | StartGrid;
+}
+
+export interface LawSpec<X extends object, P extends string, G extends string = never> {
   /** Unique id, also the fit model id, e.g. "chinchilla". */
   readonly id: string;
   /** Where it lives in the notebook scope, e.g. "laws.chinchilla". */
@@ -56,12 +67,17 @@ export interface LawSpec<X extends object, P extends string> {
   readonly model?: Model<X, P>;
   /** `__filename` of the defining module, so worker threads can load the model for multi-starts. */
   readonly module?: string;
-  /** Fit options this law uses unless the caller overrides them (e.g. a start grid). */
-  readonly fitDefaults?: FitOptions;
+  /** Named start grids in scale coordinates (e.g. { hoffmann, default }); `fit(…, { grid: "hoffmann" })` picks one. */
+  readonly grids?: Readonly<Record<G, StartGrid>>;
+  /**
+   * Fit options this law uses unless the caller overrides them. A default `grid` is the fallback start: it is
+   * dropped when the caller gives its own init, starts or grid.
+   */
+  readonly fitDefaults?: LawFitOptions<NoInference<G>>;
 }
 
 /** A law of the catalogue. See LawSpec for the fields; `predict`/`fit` validate their inputs. */
-export interface Law<X extends object, P extends string> extends LawCard {
+export interface Law<X extends object, P extends string, G extends string = never> extends LawCard {
   readonly kind: "law";
   readonly inputs: Readonly<Record<keyof X & string, string>>;
   readonly output: string;
@@ -73,6 +89,10 @@ export interface Law<X extends object, P extends string> extends LawCard {
   readonly ranges: Readonly<Record<keyof X & string, readonly [number, number]>>;
   /** The differentiable model the fitter uses. */
   readonly model: Model<X, P>;
+  /** Named start grids (scale coordinates) that `fit`'s `grid` option accepts by name. */
+  readonly grids: Readonly<Record<G, StartGrid>>;
+  /** The options `fit` starts from (see LawSpec.fitDefaults). */
+  readonly fitDefaults: LawFitOptions<G>;
   /**
    * The law's value at `x` (or at each of several inputs) with `params` (default: the first published set).
    * @throws InvalidInputError naming the input or parameter that is missing or out of domain
@@ -83,9 +103,30 @@ export interface Law<X extends object, P extends string> extends LawCard {
    * Fits the law's parameters to observations y at inputs `rows` on the common fitting path (multi-start
    * L-BFGS, robust objective, bootstrap or Hessian uncertainty).
    */
-  fit(rows: readonly X[], y: ArrayLike<number>, options?: FitOptions): Promise<FitResult<P>>;
+  fit(rows: readonly X[], y: ArrayLike<number>, options?: LawFitOptions<G>): Promise<FitResult<P>>;
   /** `fit` on the calling thread, synchronously (small fits, code that cannot await). */
-  fitSync(rows: readonly X[], y: ArrayLike<number>, options?: FitOptions): FitResult<P>;
+  fitSync(rows: readonly X[], y: ArrayLike<number>, options?: LawFitOptions<G>): FitResult<P>;
+}
+
+/**
+ * Plain FitOptions from a law's fit options: the defaults, the caller's options over them, and a grid name resolved
+ * to the law's grid. The default grid is a fallback start, so it is dropped when the caller gives init, starts or grid.
+ */
+export function resolveLawFitOptions<G extends string>(fn: string,
+  law: { readonly grids?: Readonly<Record<G, StartGrid>>; readonly fitDefaults?: LawFitOptions<G> }, options: LawFitOptions<G> = {}): FitOptions {
+  const { grid: defaultGrid, ...defaults } = law.fitDefaults ?? {};
+  const { grid: ownGrid, ...rest } = options;
+  const ownStart = ownGrid !== undefined || options.init !== undefined || options.starts !== undefined;
+  const grid = ownStart ? ownGrid : defaultGrid;
+  const merged = { ...defaults, ...rest };
+  if (grid === undefined) return merged;
+  if (typeof grid === "string") {
+    const named = law.grids?.[grid];
+    const names = Object.keys(law.grids ?? {});
+    if (!named) throw new InvalidInputError(fn, `unknown grid "${grid}"; valid: ${[...names, "or an object of start values"].join(", ")}`);
+    return { ...merged, grid: named };
+  }
+  return { ...merged, grid };
 }
 
 /** The plain parameter values of anything ParamsLike. */
@@ -100,7 +141,7 @@ export function paramsOf<P extends string>(fn: string, names: readonly P[], p: P
   return values;
 }
 
-function checkInputs<X extends object>(fn: string, spec: LawSpec<X, string>, x: X, row?: number): void {
+function checkInputs<X extends object>(fn: string, spec: LawSpec<X, string, string>, x: X, row?: number): void {
   const where = row === undefined ? "" : `row ${row}: `;
   if (!x || typeof x !== "object") throw new InvalidInputError(fn, `${where}input must be an object { ${Object.keys(spec.inputs).join(", ")} }`);
   for (const k of Object.keys(spec.inputs) as (keyof X & string)[]) {
@@ -114,7 +155,7 @@ function checkInputs<X extends object>(fn: string, spec: LawSpec<X, string>, x: 
 }
 
 /** The fitting model of a spec: its own, or one built from predict/gradient. */
-function modelOf<X extends object, P extends string>(spec: LawSpec<X, P>): Model<X, P> {
+function modelOf<X extends object, P extends string, G extends string>(spec: LawSpec<X, P, G>): Model<X, P> {
   if (spec.model) return spec.model;
   const names = spec.params.map((q) => q.name);
   const record = (theta: ArrayLike<number>) => Object.fromEntries(names.map((n, j) => [n, theta[j]])) as LawParams<P>;
@@ -133,7 +174,8 @@ function modelOf<X extends object, P extends string>(spec: LawSpec<X, P>): Model
  * `extras` adds the law's own derived quantities (e.g. `optimal(C)` for an allocation) to the same object.
  * @example defineLaw({ id: "doc-power", name: "power law", topic: "other", latex: "y = a x^{-b}", formula: "a * x^(-b)", inputs: { x: "size" }, output: "y", params: [{ name: "a", transform: "log" }, { name: "b" }], published: { demo: { name: "demo", params: { a: 2, b: 1 }, status: "confirmed", citation: { key: "doc", authors: "Doc", year: 2024, title: "Example" } } }, ranges: { x: [1, 10] }, citation: { key: "doc", authors: "Doc", year: 2024, title: "Example" }, api: "doc.power", predict: (x, p) => p.a * x.x ** -p.b }).predict({ x: 4 }) // => 0.5
  */
-export function defineLaw<X extends object, P extends string, E extends object = object>(spec: LawSpec<X, P>, extras?: E): Law<X, P> & E {
+export function defineLaw<X extends object, P extends string, E extends object = object, G extends string = never>(
+  spec: LawSpec<X, P, G>, extras?: E): Law<X, P, G> & E {
   const paramNames = spec.params.map((q) => q.name);
   const sets = Object.values(spec.published);
   if (sets.length === 0) throw new InvalidInputError("defineLaw", `law "${spec.id}" has no published constant set`, "add one to `published`");
@@ -161,16 +203,17 @@ export function defineLaw<X extends object, P extends string, E extends object =
     variables: { ...spec.inputs, [spec.id]: spec.output },
     inputs: spec.inputs, output: spec.output, citation: spec.citation, status,
     constants: sets, paramNames, params: spec.params, published: spec.published, defaults: sets[0], ranges: spec.ranges, model,
+    grids: spec.grids ?? ({} as Record<G, StartGrid>), fitDefaults: spec.fitDefaults ?? {},
     predict,
-    fit(rows: readonly X[], y: ArrayLike<number>, options: FitOptions = {}) {
+    async fit(rows: readonly X[], y: ArrayLike<number>, options: LawFitOptions<G> = {}) {
       checkRows(`${fn}.fit`, rows);
-      return fitModel(model, rows, y, { ...spec.fitDefaults, ...options });
+      return fitModel(model, rows, y, resolveLawFitOptions(`${fn}.fit`, spec, options));
     },
-    fitSync(rows: readonly X[], y: ArrayLike<number>, options: FitOptions = {}) {
+    fitSync(rows: readonly X[], y: ArrayLike<number>, options: LawFitOptions<G> = {}) {
       checkRows(`${fn}.fitSync`, rows);
-      return fitModelSync(model, rows, y, { ...spec.fitDefaults, ...options });
+      return fitModelSync(model, rows, y, resolveLawFitOptions(`${fn}.fitSync`, spec, options));
     },
     ...extras,
-  } as Law<X, P> & E;
+  } as Law<X, P, G> & E;
   return registerLawCard(law);
 }

@@ -2,7 +2,9 @@
  * Brandfonbrener et al. 2024, loss-to-loss prediction: across models trained on one dataset, the loss on a second
  * distribution is a shifted power law of the loss on the first. Form recalled: status "unverified".
  */
-import { assertFinite, assertPositive, defineCard, InvalidInputError, type Citation } from "../core";
+import { InvalidInputError } from "../core";
+import { defineLaw } from "./law";
+import { illustrativeConstants } from "./laws-internal";
 
 import type { Model } from "../fit/model";
 import { lossToLossCitation } from "../core/bibliography";
@@ -20,32 +22,12 @@ export interface LossToLossParams {
 
 
 /**
- * Shifted power law between two losses of the same model: L_y = K·(L_x − E_x)^kappa + E_y.
- * @param Lx the source loss (train or test), nats; must exceed E_x
- * @param p K > 0, kappa > 0, E_x, E_y
- * @returns the predicted target loss, nats
- * @throws InvalidInputError if L_x ≤ E_x or parameters are invalid
- * @example lossToLoss(3, { K: 1.2, kappa: 0.9, Ex: 1.5, Ey: 1.7 }) // => 3.4284761014259924
- * @see lossToLossCitation
- */
-export function lossToLoss(Lx: number, p: LossToLossParams): number {
-  const fn = "lossToLoss";
-  assertFinite(fn, "Lx", Lx);
-  assertPositive(fn, "params.K", p.K);
-  assertPositive(fn, "params.kappa", p.kappa);
-  assertFinite(fn, "params.Ex", p.Ex);
-  assertFinite(fn, "params.Ey", p.Ey);
-  if (!(Lx > p.Ex)) throw new InvalidInputError(fn, `Lx = ${Lx} must exceed the irreducible loss Ex = ${p.Ex}`, "refit Ex or drop points below it");
-  return p.K * (Lx - p.Ex) ** p.kappa + p.Ey;
-}
-
-/**
  * The loss-to-loss law as a Model over L_x (params K [log], kappa [log], Ex, Ey), analytic gradient.
  * Rows with L_x ≤ E_x evaluate to NaN, which the fitter rejects.
- * @example lossToLossModel.value([1.2, 0.9, 1.5, 1.7], 3) // => 3.4284761014259924
+ * @example lossToLossModel.value([1.2, 0.9, 1.5, 1.7], { Lx: 3 }) // => 3.4284761014259924
  * @see lossToLossCitation
  */
-export const lossToLossModel: Model<number> = {
+export const lossToLossModel: Model<{ Lx: number }, keyof LossToLossParams> = {
   id: "loss-to-loss",
   params: [
     { name: "K", transform: "log", description: "scale" },
@@ -53,8 +35,8 @@ export const lossToLossModel: Model<number> = {
     { name: "Ex", description: "irreducible source loss, nats" },
     { name: "Ey", description: "irreducible target loss, nats" },
   ],
-  value: (th, Lx) => (Lx > th[2] ? th[0] * (Lx - th[2]) ** th[1] + th[3] : NaN),
-  valueAndGradient: (th, Lx, g) => {
+  value: (th, { Lx }) => (Lx > th[2] ? th[0] * (Lx - th[2]) ** th[1] + th[3] : NaN),
+  valueAndGradient: (th, { Lx }, g) => {
     if (!(Lx > th[2])) {
       g.fill(NaN);
       return NaN;
@@ -69,14 +51,27 @@ export const lossToLossModel: Model<number> = {
   },
 };
 
-export const lossToLossLaw = defineCard({
+/**
+ * `laws.lossToLoss`: L_y = K·(L_x − E_x)^kappa + E_y over { Lx }; L_x must exceed E_x.
+ * @example laws.lossToLoss.predict({ Lx: 3 }, { K: 1.2, kappa: 0.9, Ex: 1.5, Ey: 1.7 }) // => 3.4284761014259924
+ */
+export const lossToLoss = defineLaw({
   id: "loss-to-loss",
+  api: "laws.lossToLoss",
   name: "Loss-to-loss prediction (Brandfonbrener 2024)",
   topic: "downstream",
   latex: "L_y = K\\,(L_x - E_x)^{\\kappa} + E_y",
   formula: "K * (Lx - Ex)^kappa + Ey",
-  variables: { "L_x": "source loss (e.g. train loss), nats/token", "L_y": "target loss (other dataset or test), nats/token", "E_x, E_y": "irreducible losses from per-dataset Chinchilla fits" },
+  inputs: { Lx: "source loss (e.g. train loss), nats/token; > Ex" },
+  output: "target loss (other dataset or test), nats/token",
+  params: lossToLossModel.params,
+  published: { example: illustrativeConstants(lossToLossCitation, { K: 1.2, kappa: 0.9, Ex: 1.5, Ey: 1.7 }, "E_x, E_y come from per-dataset Chinchilla fits.") },
+  ranges: { Lx: [1.6, 5] },
   citation: lossToLossCitation,
   status: "unverified",
-  api: "lossToLoss",
+  predict: (x: { Lx: number }, p) => {
+    if (!(x.Lx > p.Ex)) throw new InvalidInputError("laws.lossToLoss.predict", `Lx = ${x.Lx} must exceed the irreducible loss Ex = ${p.Ex}`, "refit Ex or drop points below it");
+    return p.K * (x.Lx - p.Ex) ** p.kappa + p.Ey;
+  },
+  model: lossToLossModel,
 });

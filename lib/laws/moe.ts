@@ -3,7 +3,9 @@
  * Krajewski et al. 2024 (granularity), Ludziejewski et al. 2025 (joint MoE law in active params, data, experts).
  * All forms and constants here are recalled, not checked against the papers: they carry status "unverified".
  */
-import { assertFinite, assertPositive, defineCard, InvalidInputError, type Citation, type PublishedConstants } from "../core";
+import { assertFinite, InvalidInputError, type PublishedConstants } from "../core";
+import { defineLaw } from "./law";
+import { illustrativeConstants } from "./laws-internal";
 import { clarkMoeCitation, krajewskiMoeCitation, jointMoeCitation } from "../core/bibliography";
 
 
@@ -25,35 +27,17 @@ export interface ClarkMoeParams {
  * @param p E_start > 1, E_max > E_start
  * @returns Ê
  * @throws InvalidInputError for E < 1 or E_start/E_max out of order
- * @example clarkEffectiveExperts(1e9, { a: 0, b: 0, c: 0, d: 0, Estart: 2, Emax: 100 }) // => 99.99999
+ * @example laws.moe.clarkEffectiveExperts(1e9, { a: 0, b: 0, c: 0, d: 0, Estart: 2, Emax: 100 }) // => 99.99999
  * @see clarkMoeCitation
  */
-export function clarkEffectiveExperts(E: number, p: ClarkMoeParams): number {
-  const fn = "clarkEffectiveExperts";
+export function clarkEffectiveExperts(E: number, p: Pick<ClarkMoeParams, "Estart" | "Emax">): number {
+  const fn = "laws.moe.clarkEffectiveExperts";
   assertFinite(fn, "E", E);
   if (E < 1) throw new InvalidInputError(fn, `E (number of experts) must be ≥ 1, got ${E}`);
   if (!(p.Estart > 1 && p.Emax > p.Estart)) {
     throw new InvalidInputError(fn, `need 1 < Estart < Emax, got Estart = ${p.Estart}, Emax = ${p.Emax}`);
   }
   return 1 / (1 / (E - 1 + 1 / (1 / (p.Estart - 1) - 1 / p.Emax)) + 1 / p.Emax);
-}
-
-/**
- * Clark et al. routed-LM loss: log L = a·log N + b·log Ê + c·log N·log Ê + d (natural logs here; base unverified).
- * @param N dense-equivalent parameters (> 0)
- * @param E number of experts (≥ 1)
- * @param p fitted a, b, c, d and the saturation E_start, E_max (per routing method in their table; not transcribed)
- * @returns loss
- * @throws InvalidInputError for invalid inputs
- * @example clarkMoeLoss(1e9, 1, { a: -0.05, b: 0, c: 0, d: 1.8, Estart: 2, Emax: 100 }) // => 2.1464959205166636
- * @see clarkMoeCitation
- */
-export function clarkMoeLoss(N: number, E: number, p: ClarkMoeParams): number {
-  const fn = "clarkMoeLoss";
-  assertPositive(fn, "N", N);
-  for (const k of ["a", "b", "c", "d"] as const) assertFinite(fn, `params.${k}`, p[k]);
-  const lE = Math.log(clarkEffectiveExperts(E, p)), lN = Math.log(N);
-  return Math.exp(p.a * lN + p.b * lE + p.c * lN * lE + p.d);
 }
 
 export interface KrajewskiMoeParams {
@@ -75,25 +59,6 @@ export const KRAJEWSKI_MOE: PublishedConstants<KrajewskiMoeParams> = {
   note: "from memory, values to be checked against the PDF; N = parameters, D = tokens, G = granularity d_ff/d_expert, loss in nats",
 };
 
-/**
- * Fine-grained MoE loss L(N, D, G) = c + (g/G^gamma + a)/N^alpha + b/D^beta.
- * @param N parameters (> 0)
- * @param D training tokens (> 0)
- * @param G granularity d_ff / d_expert (> 0; 1 = standard experts)
- * @param p constants, default KRAJEWSKI_MOE (unverified)
- * @returns loss, nats/token
- * @throws InvalidInputError for non-positive inputs
- * @example krajewskiMoeLoss(1, 1, 1) // => 51.47
- * @see krajewskiMoeCitation
- */
-export function krajewskiMoeLoss(N: number, D: number, G: number, p: KrajewskiMoeParams = KRAJEWSKI_MOE.params): number {
-  const fn = "krajewskiMoeLoss";
-  assertPositive(fn, "N", N);
-  assertPositive(fn, "D", D);
-  assertPositive(fn, "G", G);
-  return p.c + (p.g / G ** p.gamma + p.a) / N ** p.alpha + p.b / D ** p.beta;
-}
-
 /** Joint MoE law parameters; exponents are signed (alpha, beta < 0 make the loss fall with N_act and D). */
 export interface JointMoeParams {
   readonly a: number;
@@ -109,7 +74,7 @@ export interface JointMoeParams {
 
 /**
  * Magnitudes of the joint MoE constants as read on a third-party notes page whose exponent signs are garbled.
- * They are not a usable parameter set: pick the signs from the paper before calling `jointMoeLoss`.
+ * They are not a usable parameter set: pick the signs from the paper before calling `laws.moe.joint.predict`.
  */
 export const JOINT_MOE_MAGNITUDES: PublishedConstants<JointMoeParams> = {
   name: "Ludziejewski et al. 2025, joint MoE (magnitudes only)",
@@ -119,62 +84,95 @@ export const JOINT_MOE_MAGNITUDES: PublishedConstants<JointMoeParams> = {
   note: "third-party notes page; |alpha|, |gamma|, |beta|, |zeta|, |omega| only: signs garbled there, verify against the paper before use",
 };
 
-/**
- * Joint MoE loss L(N_act, D, Ê) = a·Ê^delta·N_act^(alpha + gamma·ln Ê) + b·Ê^omega·D^(beta + zeta·ln Ê) + c.
- * @param Nact active parameters (> 0)
- * @param D training tokens (> 0)
- * @param E number of experts (≥ 1; Ê = E here)
- * @param p signed constants (see JOINT_MOE_MAGNITUDES: signs must come from the paper)
- * @returns loss, nats/token
- * @throws InvalidInputError for invalid inputs
- * @example jointMoeLoss(1e9, 1e10, 1, { a: 30, delta: 0, alpha: -0.2, gamma: 0, b: 30, omega: 0, beta: -0.2, zeta: 0, c: 1.5 }) // => 2.275467957738334
- * @see jointMoeCitation
- */
-export function jointMoeLoss(Nact: number, D: number, E: number, p: JointMoeParams): number {
-  const fn = "jointMoeLoss";
-  assertPositive(fn, "Nact", Nact);
-  assertPositive(fn, "D", D);
-  assertFinite(fn, "E", E);
+function checkExperts(fn: string, E: number): void {
   if (E < 1) throw new InvalidInputError(fn, `E (number of experts) must be ≥ 1, got ${E}`);
-  for (const k of ["a", "delta", "alpha", "gamma", "b", "omega", "beta", "zeta", "c"] as const) assertFinite(fn, `params.${k}`, p[k]);
-  const lE = Math.log(E);
-  return p.a * E ** p.delta * Nact ** (p.alpha + p.gamma * lE) + p.b * E ** p.omega * D ** (p.beta + p.zeta * lE) + p.c;
 }
 
-export const clarkMoeLaw = defineCard({
+/**
+ * `laws.moe.clark`: Clark et al.'s routed-LM loss log L = a·log N + b·log Ê + c·log N·log Ê + d (natural logs
+ * here; base unverified) with the saturating expert count Ê.
+ * @example laws.moe.clark.predict({ N: 1e9, E: 1 }, { a: -0.05, b: 0, c: 0, d: 1.8, Estart: 2, Emax: 100 }) // => 2.1464959205166636
+ * @see clarkMoeCitation
+ */
+export const clarkMoe = defineLaw({
   id: "clark-moe",
+  api: "laws.moe.clark",
   name: "Routed LM scaling law (Clark 2022)",
   topic: "loss",
-  latex: "\\log L = a \\log N + b \\log \\hat E + c \\log N \\log \\hat E + d",
-  formula: "exp(a*log N + b*log Ê + c*log N*log Ê + d); 1/Ê = 1/(E - 1 + (1/(Estart-1) - 1/Emax)^-1) + 1/Emax",
-  variables: { N: "dense-equivalent parameters", E: "number of experts", "Ê": "saturating expert count", L: "loss, nats/token" },
+  latex: "\\log L = a \\log N + b \\log \\hat E + c \\log N \\log \\hat E + d,\\; \\frac{1}{\\hat E} = \\frac{1}{E - 1 + (\\frac{1}{E_{start} - 1} - \\frac{1}{E_{max}})^{-1}} + \\frac{1}{E_{max}}",
+  formula: "Ehat = 1 / (1 / (E - 1 + 1 / (1 / (Estart - 1) - 1 / Emax)) + 1 / Emax); exp(a * log(N) + b * log(Ehat) + c * log(N) * log(Ehat) + d)",
+  inputs: { N: "dense-equivalent parameters", E: "number of experts (≥ 1)" },
+  output: "loss, nats/token",
+  params: [
+    { name: "a" }, { name: "b" }, { name: "c" }, { name: "d" },
+    { name: "Estart", lower: 1, description: "expert count where the benefit starts to saturate (> 1)" },
+    { name: "Emax", transform: "log", description: "saturation expert count (> Estart)" },
+  ],
+  published: { example: illustrativeConstants(clarkMoeCitation, { a: -0.05, b: -0.03, c: 0.001, d: 1.8, Estart: 2, Emax: 100 }, "Per-routing-method values are in Clark et al.'s table (not transcribed).") },
+  ranges: { N: [1.5e7, 1.3e9], E: [1, 512] },
   citation: clarkMoeCitation,
   status: "unverified",
-  api: "clarkMoeLoss",
+  predict: (x: { N: number; E: number }, p) => {
+    checkExperts("laws.moe.clark.predict", x.E);
+    const lE = Math.log(clarkEffectiveExperts(x.E, p)), lN = Math.log(x.N);
+    return Math.exp(p.a * lN + p.b * lE + p.c * lN * lE + p.d);
+  },
 });
 
-export const krajewskiMoeLaw = defineCard({
+/**
+ * `laws.moe.krajewski`: fine-grained MoE loss L(N, D, G) = c + (g/G^gamma + a)/N^alpha + b/D^beta.
+ * @example laws.moe.krajewski.predict({ N: 1, D: 1, G: 1 }) // => 51.47
+ * @see krajewskiMoeCitation
+ */
+export const krajewskiMoe = defineLaw({
   id: "krajewski-moe",
+  api: "laws.moe.krajewski",
   name: "Fine-grained MoE scaling law (Krajewski 2024)",
   topic: "loss",
   latex: "L(N,D,G) = c + \\left(\\frac{g}{G^{\\gamma}} + a\\right)\\frac{1}{N^{\\alpha}} + \\frac{b}{D^{\\beta}}",
-  formula: "c + (g/G^gamma + a)/N^alpha + b/D^beta",
-  variables: { N: "parameters", D: "training tokens", G: "granularity d_ff/d_expert", L: "loss, nats/token" },
+  formula: "c + (g / G^gamma + a) / N^alpha + b / D^beta",
+  inputs: { N: "parameters", D: "training tokens", G: "granularity d_ff / d_expert (1 = standard experts)" },
+  output: "loss, nats/token",
+  params: [
+    { name: "a", transform: "log" }, { name: "alpha", transform: "log" }, { name: "b", transform: "log" },
+    { name: "beta", transform: "log" }, { name: "g", transform: "log" }, { name: "gamma" },
+    { name: "c", description: "irreducible loss, nats/token" },
+  ],
+  published: { krajewski: KRAJEWSKI_MOE },
+  ranges: { N: [1.3e8, 3.7e9], D: [1.6e10, 1.3e11], G: [1, 16] },
   citation: krajewskiMoeCitation,
-  status: "unverified",
-  constants: [KRAJEWSKI_MOE],
-  api: "krajewskiMoeLoss",
+  predict: (x: { N: number; D: number; G: number }, p) => p.c + (p.g / x.G ** p.gamma + p.a) / x.N ** p.alpha + p.b / x.D ** p.beta,
 });
 
-export const jointMoeLaw = defineCard({
+/**
+ * `laws.moe.joint`: L(N_act, D, Ê) = a·Ê^delta·N_act^(alpha + gamma·ln Ê) + b·Ê^omega·D^(beta + zeta·ln Ê) + c
+ * (Ê = E here). The default set is illustrative; `published.magnitudes` has the paper's magnitudes with unknown signs.
+ * @example laws.moe.joint.predict({ Nact: 1e9, D: 1e10, E: 1 }, { a: 30, delta: 0, alpha: -0.2, gamma: 0, b: 30, omega: 0, beta: -0.2, zeta: 0, c: 1.5 }) // => 2.275467957738334
+ * @see jointMoeCitation
+ */
+export const jointMoe = defineLaw({
   id: "joint-moe",
+  api: "laws.moe.joint",
   name: "Joint MoE scaling law (Ludziejewski 2025)",
   topic: "loss",
   latex: "L = a\\hat E^{\\delta} N_{act}^{\\alpha + \\gamma \\ln \\hat E} + b \\hat E^{\\omega} D^{\\beta + \\zeta \\ln \\hat E} + c",
-  formula: "a*Ê^delta*Nact^(alpha + gamma*ln Ê) + b*Ê^omega*D^(beta + zeta*ln Ê) + c",
-  variables: { "N_act": "active parameters", D: "training tokens", "Ê": "number of experts", L: "loss, nats/token" },
+  formula: "a * E^delta * Nact^(alpha + gamma * log(E)) + b * E^omega * D^(beta + zeta * log(E)) + c",
+  inputs: { Nact: "active parameters", D: "training tokens", E: "number of experts (≥ 1)" },
+  output: "loss, nats/token",
+  params: [
+    { name: "a", transform: "log" }, { name: "delta" }, { name: "alpha" }, { name: "gamma" },
+    { name: "b", transform: "log" }, { name: "omega" }, { name: "beta" }, { name: "zeta" }, { name: "c" },
+  ],
+  published: {
+    example: illustrativeConstants(jointMoeCitation, { a: 30, delta: 0.01, alpha: -0.2, gamma: -0.005, b: 30, omega: 0.01, beta: -0.2, zeta: -0.005, c: 1.5 }),
+    magnitudes: JOINT_MOE_MAGNITUDES,
+  },
+  ranges: { Nact: [5e7, 5e9], D: [1e9, 1e12], E: [1, 64] },
   citation: jointMoeCitation,
   status: "unverified",
-  constants: [JOINT_MOE_MAGNITUDES],
-  api: "jointMoeLoss",
+  predict: (x: { Nact: number; D: number; E: number }, p) => {
+    checkExperts("laws.moe.joint.predict", x.E);
+    const lE = Math.log(x.E);
+    return p.a * x.E ** p.delta * x.Nact ** (p.alpha + p.gamma * lE) + p.b * x.E ** p.omega * x.D ** (p.beta + p.zeta * lE) + p.c;
+  },
 });

@@ -4,18 +4,14 @@
  * the unique data, plus the loss-optimal allocation of a compute budget under a unique-data budget, solved
  * exactly (the authors' README uses a 500-point grid search and asks for better).
  */
-import {
-  assertPositive,
-  defineCard,
-  InvalidInputError,
-  DidNotConvergeError,
-  type Citation,
-  type PublishedConstants,
-} from "../core";
-
+import { assertPositive, InvalidInputError, DidNotConvergeError, type PublishedConstants } from "../core";
 import type { Model } from "../fit/model";
 import { chinchillaOptimal, type ChinchillaParams } from "./chinchilla";
 import { muennighoffCitation } from "../core/bibliography";
+import { defineLaw, paramsOf, type ParamsLike } from "./law";
+
+type MuennighoffParamName = keyof MuennighoffParams;
+const NAMES: readonly MuennighoffParamName[] = ["E", "A", "B", "alpha", "beta", "RDstar", "RNstar"];
 
 
 /** Parameters of the data-constrained law; E, A, B, alpha, beta are the Chinchilla-form base law. */
@@ -76,11 +72,11 @@ function saturateElasticity(x: number, R: number): number {
  * @param RDstar R_D* (> 0), default the C4 fit's 15.387756
  * @returns effective tokens D'
  * @throws InvalidInputError if an argument is not a finite positive number
- * @example Math.round(muennighoffEffectiveData(1e10, 5e10) / 1e6) // => 45224
+ * @example Math.round(laws.muennighoff.effectiveData({ U: 1e10, D: 5e10 }) / 1e6) // => 45224
  * @see muennighoffCitation
  */
 export function muennighoffEffectiveData(U: number, D: number, RDstar: number = MUENNIGHOFF_C4.params.RDstar): number {
-  const fn = "muennighoffEffectiveData";
+  const fn = "laws.muennighoff.effectiveData";
   assertPositive(fn, "U", U);
   assertPositive(fn, "D", D);
   assertPositive(fn, "RDstar", RDstar);
@@ -96,11 +92,11 @@ export function muennighoffEffectiveData(U: number, D: number, RDstar: number = 
  * @param p law parameters, default the C4 fit
  * @returns parameters
  * @throws InvalidInputError for non-positive D or parameters
- * @example Math.round(muennighoffBaseParams(25e9) / 1e6) // => 1275
+ * @example Math.round(laws.muennighoff.baseParams({ D: 25e9 }) / 1e6) // => 1275
  * @see muennighoffCitation
  */
 export function muennighoffBaseParams(D: number, p: MuennighoffParams = MUENNIGHOFF_C4.params): number {
-  const fn = "muennighoffBaseParams";
+  const fn = "laws.muennighoff.baseParams";
   assertPositive(fn, "D", D);
   checkParams(fn, p);
   return baseParams(D, p);
@@ -125,11 +121,11 @@ function baseParams(D: number, p: MuennighoffParams): number {
  * @param p law parameters, default the C4 fit
  * @returns effective parameters N' (≤ N)
  * @throws InvalidInputError for non-positive inputs
- * @example muennighoffEffectiveParams(1e9, 20e9, 25e9) // => 1e9
+ * @example laws.muennighoff.effectiveParams({ N: 1e9, D: 20e9, U: 25e9 }) // => 1e9
  * @see muennighoffCitation
  */
 export function muennighoffEffectiveParams(N: number, D: number, U: number, p: MuennighoffParams = MUENNIGHOFF_C4.params): number {
-  const fn = "muennighoffEffectiveParams";
+  const fn = "laws.muennighoff.effectiveParams";
   assertPositive(fn, "N", N);
   assertPositive(fn, "D", D);
   assertPositive(fn, "U", U);
@@ -144,29 +140,6 @@ function lossUnchecked(N: number, D: number, U: number, p: MuennighoffParams): n
   const UN = Math.min(N, baseParams(u, p));
   const Np = UN * saturate(N / UN, p.RNstar);
   return p.E + p.A / Np ** p.alpha + p.B / Dp ** p.beta;
-}
-
-/**
- * Data-constrained loss L(N, D, U) = E + A/N'^alpha + B/D'^beta (nats/token).
- *
- * Matches the datablations README's `scaling_law(N, D, U)` (README requires U ≤ D; here U > D means only D unique
- * tokens are seen, as in the README's `optimal_allocation`).
- * @param N parameters (> 0)
- * @param D total training tokens (> 0)
- * @param U unique tokens available (> 0)
- * @param p law parameters, default the C4 fit
- * @returns loss in nats/token
- * @throws InvalidInputError for non-positive or non-finite inputs
- * @example muennighoffLoss(6.34e9, 242e9, 25e9) // => 2.2256440889984477
- * @see muennighoffCitation
- */
-export function muennighoffLoss(N: number, D: number, U: number, p: MuennighoffParams = MUENNIGHOFF_C4.params): number {
-  const fn = "muennighoffLoss";
-  assertPositive(fn, "N", N);
-  assertPositive(fn, "D", D);
-  assertPositive(fn, "U", U);
-  checkParams(fn, p);
-  return lossUnchecked(N, D, U, p);
 }
 
 /** The loss-optimal split of a compute budget under a unique-data budget. */
@@ -222,7 +195,7 @@ function budgetSlope(t: number, C: number, U: number, p: MuennighoffParams, repe
  * nondecreasing slope. Brackets are grown geometrically until the slope's sign is proven at both ends.
  */
 function minimiseConvexPiece(slope: (t: number) => number, lo: number, hi: number, start: number): number {
-  const fn = "muennighoffOptimalAllocation";
+  const fn = "laws.muennighoff.optimal";
   let a = lo, b = hi;
   if (!Number.isFinite(a)) {
     a = start;
@@ -262,11 +235,11 @@ function minimiseConvexPiece(slope: (t: number) => number, lo: number, hi: numbe
  * @param p law parameters, default the C4 fit
  * @returns the optimum with its loss, epochs and effective data/params
  * @throws InvalidInputError for non-positive inputs; DidNotConvergeError only for degenerate parameters
- * @example Math.round(muennighoffOptimalAllocation(6 * 8.67e9 * 178e9, 25e9).epochs * 10) / 10 // => 9.1
+ * @example Math.round(laws.muennighoff.optimal({ C: 6 * 8.67e9 * 178e9, U: 25e9 }).epochs * 10) / 10 // => 9.1
  * @see muennighoffCitation
  */
 export function muennighoffOptimalAllocation(C: number, U: number, p: MuennighoffParams = MUENNIGHOFF_C4.params): MuennighoffAllocation {
-  const fn = "muennighoffOptimalAllocation";
+  const fn = "laws.muennighoff.optimal";
   assertPositive(fn, "C", C);
   assertPositive(fn, "U", U);
   checkParams(fn, p);
@@ -317,11 +290,11 @@ export interface MuennighoffRun {
  * Value is the loss in nats; the gradient is analytic.
  * @param base the frozen base law (E, A, B, alpha, beta), default the C4 fit
  * @returns a Model over runs {N, D, U} with params [RDstar, RNstar]
- * @example muennighoffRepetitionModel().value([15.387756, 5.309743], { N: 6.34e9, D: 242e9, U: 25e9 }) // => 2.2256440889984477
+ * @example laws.muennighoff.repetitionModel().value([15.387756, 5.309743], { N: 6.34e9, D: 242e9, U: 25e9 }) // => 2.2256440889984477
  * @see muennighoffCitation
  */
-export function muennighoffRepetitionModel(base: Omit<MuennighoffParams, "RDstar" | "RNstar"> = MUENNIGHOFF_C4.params): Model<MuennighoffRun> {
-  checkParams("muennighoffRepetitionModel", { ...base, RDstar: 1, RNstar: 1 });
+export function muennighoffRepetitionModel(base: Omit<MuennighoffParams, "RDstar" | "RNstar"> = MUENNIGHOFF_C4.params): Model<MuennighoffRun, "RDstar" | "RNstar"> {
+  checkParams("laws.muennighoff.repetitionModel", { ...base, RDstar: 1, RNstar: 1 });
   const valueAndGradient = (theta: ArrayLike<number>, x: MuennighoffRun, grad?: Float64Array): number => {
     const [RD, RN] = [theta[0], theta[1]];
     const u = Math.min(x.U, x.D);
@@ -348,23 +321,78 @@ export function muennighoffRepetitionModel(base: Omit<MuennighoffParams, "RDstar
   };
 }
 
-export const muennighoffLaw = defineCard({
+function positive(fn: string, x: object, keys: readonly string[]): void {
+  if (!x || typeof x !== "object") throw new InvalidInputError(fn, `input must be an object { ${keys.join(", ")} }`);
+  for (const k of keys) assertPositive(fn, k, (x as Record<string, number>)[k]);
+}
+
+const params = (fn: string, p: ParamsLike<MuennighoffParamName> | undefined): MuennighoffParams => {
+  const v = paramsOf(fn, NAMES, p ?? MUENNIGHOFF_C4);
+  checkParams(fn, v);
+  return v;
+};
+
+/**
+ * `laws.muennighoff`: the data-constrained loss L(N, D, U) = E + A/N'^alpha + B/D'^beta (nats/token) with the
+ * effective data D' and parameters N' of repeated tokens. Matches the datablations README's `scaling_law(N, D, U)`
+ * (which requires U ≤ D; here U > D means only D unique tokens are seen, as in its `optimal_allocation`).
+ * @example laws.muennighoff.predict({ N: 6.34e9, D: 242e9, U: 25e9 }) // => 2.2256440889984477
+ * @see muennighoffCitation
+ */
+export const muennighoff = defineLaw({
   id: "muennighoff-data-constrained",
+  api: "laws.muennighoff",
   name: "Data-constrained scaling law (Muennighoff 2023)",
   topic: "loss",
   latex:
     "L = E + \\frac{A}{N'^{\\alpha}} + \\frac{B}{D'^{\\beta}},\\; D' = U_D + U_D R_D^* (1 - e^{-R_D/R_D^*}),\\; N' = U_N + U_N R_N^* (1 - e^{-R_N/R_N^*})",
-  formula: "E + A / N'^alpha + B / D'^beta; D' = U + U*RD*(1 - exp(-RD/RD*)), RD = max(D/U - 1, 0); N' = UN + UN*RN*(1 - exp(-RN/RN*)), UN = min(N, N_base(U)), RN = max(N/UN - 1, 0)",
-  variables: {
-    N: "parameters (total)",
-    D: "training tokens",
-    U: "unique tokens (U_D)",
-    "R_D": "repeated epochs beyond the first, D/U − 1",
-    "U_N": "compute-optimal parameters for U unique tokens, capped at N",
-    L: "held-out C4 loss, nats/token",
-  },
+  formula: "u = min(U, D); Dp = u * (1 + RDstar * (1 - exp(-(D / u - 1) / RDstar))); G = (alpha * A / (beta * B))^(1 / (alpha + beta)); " +
+    "UN = min(N, G * (u * G)^(beta / alpha)); Np = UN * (1 + RNstar * (1 - exp(-(N / UN - 1) / RNstar))); E + A / Np^alpha + B / Dp^beta",
+  inputs: { N: "parameters (total)", D: "training tokens", U: "unique tokens available (U_D)" },
+  output: "held-out C4 loss, nats/token",
+  params: [
+    { name: "E", transform: "log", description: "irreducible loss, nats/token" },
+    { name: "A", transform: "log" }, { name: "B", transform: "log" },
+    { name: "alpha", transform: "log" }, { name: "beta", transform: "log" },
+    { name: "RDstar", transform: "log", description: "R_D*, epochs of repeated data worth keeping" },
+    { name: "RNstar", transform: "log", description: "R_N*, decay of excess parameters" },
+  ],
+  published: { c4: MUENNIGHOFF_C4 },
+  // The data-constrained runs: 10M–9B parameters, up to 900B tokens, 100M–100B unique tokens (approximate).
+  ranges: { N: [1e7, 9e9], D: [1e8, 9e11], U: [1e8, 1e11] },
   citation: muennighoffCitation,
-  status: "confirmed",
-  constants: [MUENNIGHOFF_C4],
-  api: "muennighoffLoss",
+  predict: (x: MuennighoffRun, p) => {
+    checkParams("laws.muennighoff.predict", p);
+    return lossUnchecked(x.N, x.D, x.U, p);
+  },
+}, {
+  /**
+   * Loss-optimal (N, D) for training compute C = 6ND when only U unique tokens exist, solved exactly
+   * (see muennighoffOptimalAllocation).
+   */
+  optimal(x: { C: number; U: number }, p?: ParamsLike<MuennighoffParamName>): MuennighoffAllocation {
+    const fn = "laws.muennighoff.optimal";
+    positive(fn, x, ["C", "U"]);
+    return muennighoffOptimalAllocation(x.C, x.U, params(fn, p));
+  },
+  /** Effective data D' of training on D tokens drawn from U unique tokens. */
+  effectiveData(x: { U: number; D: number }, p?: ParamsLike<MuennighoffParamName>): number {
+    const fn = "laws.muennighoff.effectiveData";
+    positive(fn, x, ["U", "D"]);
+    return muennighoffEffectiveData(x.U, x.D, params(fn, p).RDstar);
+  },
+  /** Effective parameters N' of an N-parameter model trained on D tokens of which U are unique. */
+  effectiveParams(x: MuennighoffRun, p?: ParamsLike<MuennighoffParamName>): number {
+    const fn = "laws.muennighoff.effectiveParams";
+    positive(fn, x, ["N", "D", "U"]);
+    return muennighoffEffectiveParams(x.N, x.D, x.U, params(fn, p));
+  },
+  /** The parameter count that is compute-optimal for D tokens under the base law (datablations' `D_to_N`). */
+  baseParams(x: { D: number }, p?: ParamsLike<MuennighoffParamName>): number {
+    const fn = "laws.muennighoff.baseParams";
+    positive(fn, x, ["D"]);
+    return muennighoffBaseParams(x.D, params(fn, p));
+  },
+  /** Step 2 of the paper's fit: (R_D*, R_N*) with the base law frozen, as a Model for fit.model. */
+  repetitionModel: muennighoffRepetitionModel,
 });

@@ -5,10 +5,13 @@
  * imputation, unstandardised PCA, parametric sigmoid with fixed height) are confirmed; the paper's equations
  * are recalled, so the law card is "unverified".
  */
-import { defineCard, InvalidInputError, InsufficientDataError, DidNotConvergeError, type Citation } from "../core";
+import { defineCard, InvalidInputError, InsufficientDataError, DidNotConvergeError } from "../core";
 
 import type { Model } from "../fit/model";
-import { fitModelSync, type FitResult } from "../fit";
+import { fitModelSync } from "../fit/fit";
+import type { FitResult } from "../fit/result";
+import { symmetricEigen } from "../numeric/linalg";
+import { linearRegression } from "../numeric/regression";
 
 import { observationalCitation } from "../core/bibliography";
 
@@ -48,12 +51,8 @@ function checkMatrix(fn: string, X: readonly (readonly number[])[], allowNaN: bo
 
 /** Eigen-decomposition of a symmetric matrix, eigenpairs sorted by decreasing eigenvalue. */
 function symmetricEigenDescending(S: number[][]): { values: number[]; vectors: number[][] } {
-  // mathjs costs ~1 s to load: require it only when a PCA runs, not at kernel start.
-  const { eigs } = require("mathjs") as typeof import("mathjs");
-  const r = eigs(S) as unknown as { eigenvectors: { value: number; vector: number[] }[] };
-  const pairs = r.eigenvectors.map((e) => ({ value: Number(e.value), vector: e.vector.map(Number) }));
-  pairs.sort((a, b) => b.value - a.value);
-  return { values: pairs.map((p) => p.value), vectors: pairs.map((p) => p.vector) };
+  const { values, vectors } = symmetricEigen(S);
+  return { values: values.reverse(), vectors: vectors.reverse() };
 }
 
 /**
@@ -70,7 +69,7 @@ function symmetricEigenDescending(S: number[][]): { values: number[]; vectors: n
  * @see observationalCitation
  */
 export function observationalPCA(X: readonly (readonly number[])[], options: { components?: number; standardize?: boolean } = {}): ObservationalPCA {
-  const fn = "observationalPCA";
+  const fn = "laws.observational.pca";
   const T = checkMatrix(fn, X, false);
   const k = options.components ?? Math.min(3, T);
   if (!(Number.isInteger(k) && k >= 1 && k <= T)) throw new InvalidInputError(fn, `components must be an integer in [1, ${T}], got ${k}`);
@@ -125,9 +124,8 @@ export function observationalImpute(
   X: readonly (readonly number[])[],
   options: { components?: number; maxIterations?: number; tol?: number; clip?: readonly [number, number] } = {},
 ): number[][] {
-  const fn = "observationalImpute";
+  const fn = "laws.observational.impute";
   const T = checkMatrix(fn, X, true);
-  const n = X.length;
   const k = options.components ?? 1;
   if (!(Number.isInteger(k) && k >= 1 && k <= T)) throw new InvalidInputError(fn, `components must be an integer in [1, ${T}], got ${k}`);
   const tol = options.tol ?? 1e-6;
@@ -185,23 +183,15 @@ export interface ObservationalLine {
  * @see observationalCitation
  */
 export function observationalLogLinear(log10C: readonly number[], S: readonly number[]): ObservationalLine {
-  const fn = "observationalLogLinear";
+  const fn = "laws.observational.logLinear";
   if (log10C.length !== S.length) throw new InvalidInputError(fn, `log10C has ${log10C.length} values, S has ${S.length}`);
   if (log10C.length < 2) throw new InsufficientDataError(fn, 2, log10C.length, "a family needs at least two models with known FLOPs");
   log10C.forEach((x, i) => {
     if (!Number.isFinite(x) || !Number.isFinite(S[i])) throw new InvalidInputError(fn, `row ${i} is not finite (log10C = ${x}, S = ${S[i]})`);
   });
-  const n = S.length;
-  const mx = log10C.reduce((a, v) => a + v, 0) / n, my = S.reduce((a, v) => a + v, 0) / n;
-  let sxx = 0, sxy = 0, syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (log10C[i] - mx) ** 2;
-    sxy += (log10C[i] - mx) * (S[i] - my);
-    syy += (S[i] - my) ** 2;
-  }
-  if (!(sxx > 0)) throw new InvalidInputError(fn, "all models have the same compute; the slope is undefined");
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx, r2: syy > 0 ? (sxy * sxy) / (sxx * syy) : 1, n };
+  if (log10C.every((x) => x === log10C[0])) throw new InvalidInputError(fn, "all models have the same compute; the slope is undefined");
+  const r = linearRegression(log10C.map((x) => [x]), S, { intercept: true, fn });
+  return { slope: r.coef[1], intercept: r.coef[0], r2: r.r2, n: S.length };
 }
 
 /** Parameters of the sigmoid link: y = (1 − floor)·σ(alpha + beta·S) + floor (height fixed so the ceiling is 1). */
@@ -222,7 +212,7 @@ export interface ObservationalSigmoidParams {
  * @see observationalCitation
  */
 export function observationalSigmoid(S: readonly number[], p: ObservationalSigmoidParams): number {
-  const fn = "observationalSigmoid";
+  const fn = "laws.observational.sigmoid";
   if (S.length !== p.beta.length) throw new InvalidInputError(fn, `S has ${S.length} scores but beta has ${p.beta.length} weights`);
   if (![p.alpha, p.floor, ...p.beta, ...S].every(Number.isFinite)) throw new InvalidInputError(fn, "scores and parameters must be finite");
   return (1 - p.floor) / (1 + Math.exp(-(p.alpha + S.reduce((a, s, i) => a + p.beta[i] * s, 0)))) + p.floor;
@@ -237,7 +227,7 @@ export function observationalSigmoid(S: readonly number[], p: ObservationalSigmo
  * @see observationalCitation
  */
 export function observationalSigmoidModel(k: number): Model<readonly number[]> {
-  if (!(Number.isInteger(k) && k >= 1)) throw new InvalidInputError("observationalSigmoidModel", `k must be an integer ≥ 1, got ${k}`);
+  if (!(Number.isInteger(k) && k >= 1)) throw new InvalidInputError("laws.observational.sigmoidModel", `k must be an integer ≥ 1, got ${k}`);
   const evaluate = (th: ArrayLike<number>, S: readonly number[], g?: Float64Array): number => {
     let z = th[0];
     for (let i = 0; i < k; i++) z += th[1 + i] * S[i];
@@ -263,28 +253,28 @@ export function observationalSigmoidModel(k: number): Model<readonly number[]> {
   };
 }
 
-/** A fitted sigmoid link with a predictor. */
-export interface ObservationalLinkFit {
-  readonly params: ObservationalSigmoidParams;
-  readonly fit: FitResult;
+/** A fit of the sigmoid link: the FitResult (params alpha, beta1…betak, floor) plus the structured link and a predictor. */
+export type ObservationalLinkFit = FitResult & {
+  /** The fitted link as { alpha, beta: [...], floor } (what observationalSigmoid takes). */
+  readonly sigmoid: ObservationalSigmoidParams;
   /** Predicted metric for a score vector. */
   predict(S: readonly number[]): number;
-}
+};
 
 /**
  * Fits the sigmoid link y ≈ (1 − floor)·σ(alpha + beta·S) + floor by least squares, as the repository's
  * "sigmoid-parametric" regression with fixed height (floor ∈ [0, 0.2]; start alpha = 0, beta = 0.01).
  * @param scores one capability vector per training model (length k each)
  * @param y the downstream metric per training model, in [0, 1]
- * @returns the fitted link, the engine's FitResult and a predictor
+ * @returns the FitResult with `sigmoid` (the structured link) and `predict(S)` added
  * @throws InsufficientDataError with fewer than k + 3 models; InvalidInputError for ragged or non-finite input
  * @example const S = [-3, -2, -1, 0, 1, 2, 3].map((x) => [x]);
  * const y = S.map((s) => observationalSigmoid(s, { alpha: 0.5, beta: [1.5], floor: 0.1 }));
- * Math.round(fitObservationalLink(S, y).params.beta[0] * 1000) / 1000 // => 1.5
+ * Math.round(laws.observational.fitLink(S, y).sigmoid.beta[0] * 1000) / 1000 // => 1.5
  * @see observationalCitation
  */
 export function fitObservationalLink(scores: readonly (readonly number[])[], y: readonly number[]): ObservationalLinkFit {
-  const fn = "fitObservationalLink";
+  const fn = "laws.observational.fitLink";
   const k = scores[0]?.length ?? 0;
   if (k < 1) throw new InvalidInputError(fn, "scores must be non-empty vectors");
   if (scores.length !== y.length) throw new InvalidInputError(fn, `got ${scores.length} score vectors and ${y.length} metric values`);
@@ -295,8 +285,8 @@ export function fitObservationalLink(scores: readonly (readonly number[])[], y: 
   const model = observationalSigmoidModel(k);
   const init = [0, ...Array.from({ length: k }, () => 0.01), 0.01];
   const fit = fitModelSync(model, scores, y, { objective: "mse", space: "linear", init, ftol: 1e-15, gtol: 1e-10, maxIterations: 10000, workers: 0 });
-  const params = { alpha: fit.params.alpha, beta: Array.from({ length: k }, (_, i) => fit.params[`beta${i + 1}`]), floor: fit.params.floor };
-  return { params, fit, predict: (S) => observationalSigmoid(S, params) };
+  const sigmoid = { alpha: fit.params.alpha, beta: Array.from({ length: k }, (_, i) => fit.params[`beta${i + 1}`]), floor: fit.params.floor };
+  return Object.assign(fit, { sigmoid, predict: (S: readonly number[]) => observationalSigmoid(S, sigmoid) });
 }
 
 /**
@@ -312,7 +302,7 @@ export function fitObservationalLink(scores: readonly (readonly number[])[], y: 
  * @see observationalCitation
  */
 export function observationalComputeEquivalent(S: readonly number[], beta: readonly number[], reference: readonly ObservationalLine[]): number {
-  const fn = "observationalComputeEquivalent";
+  const fn = "laws.observational.computeEquivalent";
   if (S.length !== beta.length || beta.length !== reference.length) {
     throw new InvalidInputError(fn, `S, beta and reference must have the same length (got ${S.length}, ${beta.length}, ${reference.length})`);
   }
@@ -337,5 +327,5 @@ export const observationalLaw = defineCard({
   },
   citation: observationalCitation,
   status: "unverified",
-  api: "observationalPCA",
+  api: "laws.observational.pca",
 });

@@ -41,7 +41,7 @@ function openLmShape(width: number, depth: number, seqLen: number, vocab: number
  * @see porianCitation
  */
 export function porianFlopsPerToken(width: number, depth: number, seqLen: number, vocab: number, mode: PorianFlopCounting): number {
-  const fn = "porianFlopsPerToken";
+  const fn = "laws.porian.flopsPerToken";
   assertPositive(fn, "width", width);
   assertPositive(fn, "depth", depth);
   assertPositive(fn, "seqLen", seqLen);
@@ -79,7 +79,7 @@ export function porianFlopsPerToken(width: number, depth: number, seqLen: number
  * @see porianCitation
  */
 export function porianParamCount(width: number, depth: number, vocab = 50432, which: "no_embed" | "active" = "active"): number {
-  const fn = "porianParamCount";
+  const fn = "laws.porian.paramCount";
   assertPositive(fn, "width", width);
   assertPositive(fn, "depth", depth);
   assertPositive(fn, "vocab", vocab);
@@ -115,7 +115,7 @@ function akimaSlopes(x: readonly number[], y: readonly number[]): number[] {
  * @see porianCitation
  */
 export function porianIsoflopArgmin(logN: readonly number[], logL: readonly number[]): number | null {
-  const fn = "porianIsoflopArgmin";
+  const fn = "laws.porian.isoflopArgmin";
   if (!Array.isArray(logN) || !Array.isArray(logL) || logN.length !== logL.length) throw new InvalidInputError(fn, "logN and logL must be arrays of the same length");
   if (logN.length < 4) throw new InvalidInputError(fn, `need at least 4 sizes for an Akima interpolant, got ${logN.length}`);
   [...logN, ...logL].forEach((v) => {
@@ -163,5 +163,5 @@ export const porianLaw = defineCard({
   citation: porianCitation,
   status: "unverified",
   constants: [PORIAN_2024_EXPONENTS],
-  api: "porianFlopsPerToken",
+  api: "laws.porian.flopsPerToken",
 });

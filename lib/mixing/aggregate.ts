@@ -3,29 +3,26 @@
  * weights s_i, or implicit aggregation with weights learned from measured overall losses.
  */
 import { InvalidInputError } from "../core";
-
-import { mixingLawLoss, type MixingLawParams } from "./mixing-law";
-
+import { predictMixture, type YeParamsLike } from "./mixing-law";
 import { assertMixture, projectOntoSimplex } from "./simplex";
-import { yeMixingCitation } from "../core/bibliography";
 
 
 /**
  * Overall loss L(r) = Σ_i s_i·L_i(r) for validation-domain weights s (explicit aggregation).
- * @param laws one mixing law per validation domain
+ * @param laws one mixing law per validation domain (constants or fit results)
  * @param r training mixture
  * @param s validation-domain weights (≥ 0, Σ = 1), same order as `laws`
  * @returns overall validation loss, nats/token
  * @throws InvalidInputError for mismatched lengths or bad weights
- * @example aggregateMixingLoss([{ c: 1, k: 1, t: [0, 0] }, { c: 2, k: 1, t: [0, 0] }], [0.5, 0.5], [0.25, 0.75]) // => 2.75
+ * @example aggregateLoss([{ c: 1, t1: 0, t2: 0 }, { c: 2, t1: 0, t2: 0 }], [0.5, 0.5], [0.25, 0.75]) // => 2.75
  * @see yeMixingCitation
  */
-export function aggregateMixingLoss(laws: readonly MixingLawParams[], r: ArrayLike<number>, s: ArrayLike<number>): number {
-  const fn = "aggregateMixingLoss";
+export function aggregateLoss(laws: readonly YeParamsLike[], r: ArrayLike<number>, s: ArrayLike<number>): number {
+  const fn = "mixing.ye.aggregate";
   if (!Array.isArray(laws as unknown) || laws.length === 0) throw new InvalidInputError(fn, "laws must be a non-empty array (one per validation domain)");
   if (!s || s.length !== laws.length) throw new InvalidInputError(fn, `s has ${s?.length ?? 0} weights for ${laws.length} validation domains`);
   assertMixture(fn, "s", s, laws.length, 1e-6);
-  return laws.reduce((acc, law, i) => acc + s[i] * mixingLawLoss(law, r), 0);
+  return laws.reduce((acc, law, i) => acc + s[i] * predictMixture(r, law), 0);
 }
 
 /**
@@ -35,11 +32,11 @@ export function aggregateMixingLoss(laws: readonly MixingLawParams[], r: ArrayLi
  * @param overall measured overall loss of each run
  * @returns weights s, in the column order of domainLosses
  * @throws InvalidInputError for ragged or non-finite input
- * @example learnValidationWeights([[1, 3], [2, 2], [3, 1]], [2.5, 2, 1.5]).map((x) => Math.round(x * 1e6) / 1e6) // => [0.25, 0.75]
+ * @example learnWeights([[1, 3], [2, 2], [3, 1]], [2.5, 2, 1.5]).map((x) => Math.round(x * 1e6) / 1e6) // => [0.25, 0.75]
  * @see yeMixingCitation
  */
-export function learnValidationWeights(domainLosses: readonly (readonly number[])[], overall: ArrayLike<number>): number[] {
-  const fn = "learnValidationWeights";
+export function learnWeights(domainLosses: readonly (readonly number[])[], overall: ArrayLike<number>): number[] {
+  const fn = "mixing.ye.learnWeights";
   if (!Array.isArray(domainLosses as unknown) || domainLosses.length === 0) throw new InvalidInputError(fn, "domainLosses must be a non-empty array of rows");
   const m = domainLosses[0].length;
   if (!overall || overall.length !== domainLosses.length) throw new InvalidInputError(fn, `need one overall loss per row; got ${domainLosses.length} rows and ${overall?.length ?? 0} losses`);

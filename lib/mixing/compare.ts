@@ -3,18 +3,13 @@
  * same runs and scored on the same held-out mixtures.
  */
 import { InvalidInputError } from "../core";
-
-import { fitMixingLaw } from "./mixing-law";
-
+import { bimix, type BimixInputs } from "./bimix";
+import { fitGradientBoostedTrees, type GradientBoostingOptions } from "./gradient-boosting";
+import { fitMixtures, predictMixture } from "./mixing-law";
 import { fitMixtureLinearRegression } from "./mixture-regression";
 
-import { fitGradientBoostedTrees, type GradientBoostingOptions } from "./gradient-boosting";
 
-import { fitBimix, type BimixRow } from "./bimix";
-import { yeMixingCitation, bimixCitation, regmixCitation } from "../core/bibliography";
-
-
-/** Inputs of compareMixingPredictors for one validation domain. */
+/** Inputs of `mixing.compare` for one validation domain. */
 export interface MixingComparisonInput {
   /** Mixtures at the target step, one per run. */
   readonly R: readonly (readonly number[])[];
@@ -31,7 +26,7 @@ export interface MixingComparisonInput {
    * BiMix needs steps: (s, r_i) rows and losses of the FIT mixtures at any steps, the index i of this validation
    * domain among the training domains, and the target step. Omit to skip BiMix.
    */
-  readonly bimix?: { readonly rows: readonly BimixRow[]; readonly L: readonly number[]; readonly domainIndex: number; readonly targetStep: number };
+  readonly bimix?: { readonly rows: readonly BimixInputs[]; readonly L: readonly number[]; readonly domainIndex: number; readonly targetStep: number };
 }
 
 /** One row of the comparison table. */
@@ -66,7 +61,7 @@ function score(method: string, parameters: number | string, pred: (i: number) =>
  * @see yeMixingCitation, regmixCitation, bimixCitation
  */
 export function compareMixingPredictors(input: MixingComparisonInput): MixingComparisonRow[] {
-  const fn = "compareMixingPredictors";
+  const fn = "mixing.compare";
   const { R, L, fit, heldOut } = input;
   if (!R || !L || R.length !== L.length) throw new InvalidInputError(fn, `need one loss per mixture; got ${R?.length} mixtures and ${L?.length} losses`);
   if (fit.length === 0 || heldOut.length === 0) throw new InvalidInputError(fn, "fit and heldOut must both be non-empty");
@@ -76,8 +71,8 @@ export function compareMixingPredictors(input: MixingComparisonInput): MixingCom
   const Rf = fit.map((i) => R[i]), Lf = fit.map((i) => L[i]);
   const M = R[0].length;
   const rows: MixingComparisonRow[] = [];
-  const ye = fitMixingLaw(Rf, Lf);
-  rows.push(score("Ye et al. mixing law", M + 1, (i) => ye.predict(R[i]), L, heldOut));
+  const ye = fitMixtures(Rf, Lf);
+  rows.push(score("Ye et al. mixing law", M + 1, (i) => predictMixture(R[i], ye), L, heldOut));
   const lin = fitMixtureLinearRegression(Rf, Lf, input.ridge ?? 1e-6);
   rows.push(score("RegMix linear (ridge)", M + 1, (i) => lin.predict(R[i]), L, heldOut));
   const treeOpts = { trees: 100, maxDepth: 2, minLeaf: 2, subsample: 1, learningRate: 0.1, ...input.trees };
@@ -85,8 +80,8 @@ export function compareMixingPredictors(input: MixingComparisonInput): MixingCom
   rows.push(score("RegMix boosted trees", `${treeOpts.trees} trees`, (i) => gbt.predict(R[i]), L, heldOut));
   if (input.bimix) {
     const b = input.bimix;
-    const bi = fitBimix(b.rows, b.L);
-    rows.push(score("BiMix (form unverified)", 5, (i) => bi.predict(b.targetStep, R[i][b.domainIndex]), L, heldOut));
+    const bi = bimix.fitSync(b.rows, b.L, { workers: 0 });
+    rows.push(score("BiMix (form unverified)", 5, (i) => bimix.predict({ s: b.targetStep, r: R[i][b.domainIndex] }, bi), L, heldOut));
   }
   return rows;
 }

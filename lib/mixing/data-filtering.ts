@@ -26,11 +26,11 @@ export const QQT_NORMALIZER = 1e5;
 
 /**
  * Exponent of a pool at its k-th repetition, b_k = b·(1/2)^(k/τ).
- * @example qqtUtilityExponent(-0.2, 2, 2) // => -0.1
+ * @example utilityExponent(-0.2, 2, 2) // => -0.1
  * @see qqtCitation
  */
-export function qqtUtilityExponent(b: number, k: number, tau: number): number {
-  const fn = "qqtUtilityExponent";
+export function utilityExponent(b: number, k: number, tau: number): number {
+  const fn = "mixing.qqt.exponent";
   if (!Number.isFinite(b)) throw new InvalidInputError(fn, `b = ${b} is not finite`);
   if (!(k >= 0 && Number.isFinite(k))) throw new InvalidInputError(fn, `k = ${k}; the repetition index must be ≥ 0`);
   assertPositive(fn, "tau", tau);
@@ -50,7 +50,7 @@ export function qqtUtilityExponent(b: number, k: number, tau: number): number {
  * @see qqtCitation
  */
 export function qqtLoss(n: number, samplesPerEpoch: number, p: QqtParams, Z = QQT_NORMALIZER): number {
-  const fn = "qqtLoss";
+  const fn = "mixing.qqt.loss";
   assertPositive(fn, "n", n);
   assertPositive(fn, "samplesPerEpoch", samplesPerEpoch);
   assertPositive(fn, "a", p.a);
@@ -61,7 +61,7 @@ export function qqtLoss(n: number, samplesPerEpoch: number, p: QqtParams, Z = QQ
   let y = p.d + ((p.a * first) / Z) ** p.b;
   for (let k = 1, prev = samplesPerEpoch; prev < n; k++) {
     const next = Math.min(n, (k + 1) * samplesPerEpoch);
-    y *= (next / prev) ** qqtUtilityExponent(p.b, k, p.tau);
+    y *= (next / prev) ** utilityExponent(p.b, k, p.tau);
     prev = next;
   }
   return y;
@@ -73,11 +73,11 @@ export function qqtLoss(n: number, samplesPerEpoch: number, p: QqtParams, Z = QQ
  * @param pools each pool's b, tau and current repetition k
  * @returns the combined exponent
  * @throws InvalidInputError for an empty list or bad entries
- * @example qqtCombinedExponent([{ b: -0.2, tau: 1, k: 0 }, { b: -0.1, tau: 1, k: 1 }]) // => -0.16666666666666666
+ * @example combinedExponent([{ b: -0.2, tau: 1, k: 0 }, { b: -0.1, tau: 1, k: 1 }]) // => -0.16666666666666666
  * @see qqtCitation
  */
-export function qqtCombinedExponent(pools: readonly { b: number; tau: number; k: number }[]): number {
-  const fn = "qqtCombinedExponent";
+export function combinedExponent(pools: readonly { b: number; tau: number; k: number }[]): number {
+  const fn = "mixing.qqt.combinedExponent";
   if (!Array.isArray(pools as unknown) || pools.length === 0) throw new InvalidInputError(fn, "pools must be a non-empty array of { b, tau, k }");
   let num = 0, den = 0;
   pools.forEach((q, i) => {
@@ -91,7 +91,7 @@ export function qqtCombinedExponent(pools: readonly { b: number; tau: number; k:
   return num / den;
 }
 
-export const qqtLaw = defineCard({
+export const qqtCard = defineCard({
   id: "qqt-data-filtering",
   name: "Scaling law for data filtering, quality-quantity trade-off (Goyal et al. 2024)",
   topic: "mixing",
@@ -103,5 +103,12 @@ export const qqtLaw = defineCard({
   },
   citation: qqtCitation,
   status: "confirmed",
-  api: "qqtLoss",
+  api: "mixing.qqt",
 });
+
+/**
+ * Goyal et al.'s quality-quantity trade-off for data filtering: `loss(n, samplesPerEpoch, p)`, the per-repetition
+ * `exponent(b, k, tau)`, `combinedExponent(pools)`, the normaliser `Z` and the card.
+ * @example qqt.loss(1e5, 1e6, { a: 1, b: -0.5, tau: 1, d: 0 }) // => 1
+ */
+export const qqt = { loss: qqtLoss, exponent: utilityExponent, combinedExponent, Z: QQT_NORMALIZER, card: qqtCard } as const;

@@ -29,7 +29,7 @@ export interface DoremiOptions {
  * @see doremiCitation
  */
 export function doremiUpdate(alpha: ArrayLike<number>, proxyLoss: ArrayLike<number>, referenceLoss: ArrayLike<number>, options: DoremiOptions = {}): number[] {
-  const fn = "doremiUpdate";
+  const fn = "mixing.doremi.update";
   assertMixture(fn, "alpha", alpha, undefined, 1e-6);
   const k = alpha.length;
   if (proxyLoss.length !== k || referenceLoss.length !== k) {
@@ -50,7 +50,7 @@ export function doremiUpdate(alpha: ArrayLike<number>, proxyLoss: ArrayLike<numb
   return w.map((v) => (1 - c) * (v / sum) + c / k);
 }
 
-export const doremiLaw = defineCard({
+export const doremiCard = defineCard({
   id: "doremi",
   name: "DoReMi domain reweighting update (Xie et al. 2023)",
   topic: "mixing",
@@ -62,5 +62,11 @@ export const doremiLaw = defineCard({
   },
   citation: doremiCitation,
   status: "unverified",
-  api: "doremiUpdate",
+  api: "mixing.doremi",
 });
+
+/**
+ * DoReMi domain reweighting (rule unverified): `update(alpha, proxyLoss, referenceLoss, options)` and the card.
+ * @example doremi.update([0.5, 0.5], [3, 2], [2, 2], { eta: Math.log(3), smoothing: 0 }) // => [0.75, 0.25]
+ */
+export const doremi = { update: doremiUpdate, card: doremiCard } as const;

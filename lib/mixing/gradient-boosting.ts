@@ -6,10 +6,9 @@
  */
 import { InvalidInputError, throwIfInterrupted } from "../core";
 
-import { Xoshiro128 } from "../fit/bootstrap";
+import { Xoshiro128 } from "../numeric/random";
 
 import { checkRegressionData, type MixtureRegressor } from "./mixture-regression";
-import { regmixCitation } from "../core/bibliography";
 
 
 /** Options of fitGradientBoostedTrees (defaults in parentheses). */
@@ -84,7 +83,7 @@ function buildTree(X: readonly (readonly number[])[], res: Float64Array, rows: n
  * @see Friedman 2001 (gradient boosting); regmixCitation (LightGBM regressor)
  */
 export function fitGradientBoostedTrees(X: readonly (readonly number[])[], y: ArrayLike<number>, options: GradientBoostingOptions = {}): GradientBoostedTrees {
-  const fn = "fitGradientBoostedTrees";
+  const fn = "mixing.regmix.trees";
   const o = {
     trees: options.trees ?? 300, learningRate: options.learningRate ?? 0.05, maxDepth: options.maxDepth ?? 3,
     minLeaf: options.minLeaf ?? 5, subsample: options.subsample ?? 0.8, seed: options.seed ?? 0,

@@ -1,11 +1,28 @@
 /**
- * Selects fitting data for the mixing laws from the "mixinglaws" dataset rows (Ye et al. 2024 TSV layout, parsed by
- * lib/data): one (mixture, loss) pair per training mixture at a chosen model size, step and validation domain.
+ * Selects fitting data for the mixing laws from rows in the layout of the "mixinglaws" dataset (Ye et al. 2024):
+ * one (mixture, loss) pair per training mixture at a chosen model size, step and validation domain.
+ * The row type is declared here, on the math side (math does not import the data layer); the "mixinglaws" dataset's
+ * row type extends it.
  */
 import { InvalidInputError } from "../core";
 
-import type { MixingLawRunRow } from "../data/parsers/mixinglaws";
-import { yeMixingCitation } from "../core/bibliography";
+/** One measured loss of a mixing-law run: what `mixing.select` reads (`loadDataset("mixinglaws")` rows extend it). */
+export interface MixingRunRow {
+  readonly experiment: "2Mix" | "3Mix";
+  /** Size label, e.g. "70M". */
+  readonly modelSize: string;
+  readonly mixtureId: number;
+  /** Training proportions of Github, Books3 (null in 2Mix) and Pile-CC. */
+  readonly r_Github: number;
+  readonly r_Books3: number | null;
+  readonly r_PileCC: number;
+  /** Checkpoint step (null for the final checkpoint). */
+  readonly step: number | null;
+  /** Validation domain, e.g. "Pile-CC". */
+  readonly evalDomain: string;
+  /** Validation loss, nats/token. */
+  readonly loss: number;
+}
 
 /** Which runs to take. */
 export interface MixingRunSelection {
@@ -30,15 +47,15 @@ export interface MixingRunData {
 /**
  * Mixture → loss table for one validation domain. Lines that repeat the same (mixture, step, domain) — the source
  * files have a few — are averaged, as the authors' notebooks de-duplicate them.
- * @param runs rows of `(await loadDataset("mixinglaws")).rows` (or any MixingLawRunRow[])
+ * @param runs rows of `(await loadDataset("mixinglaws")).rows` (or any MixingRunRow[])
  * @param sel experiment, size, step, validation domain
  * @returns ids, mixtures and losses
  * @throws InvalidInputError when nothing matches (the message lists what exists)
- * @example mixingRunData([{ experiment: "2Mix", modelSize: "70M", N: 7e7, mixtureId: 1, r_Github: 0.25, r_Books3: null, r_PileCC: 0.75, step: 100, evalDomain: "Github", loss: 1.5, checkpoint: "x" }], { experiment: "2Mix", modelSize: "70M", step: 100, evalDomain: "Github" }).R // => [[0.25, 0.75]]
+ * @example selectRuns([{ experiment: "2Mix", modelSize: "70M", N: 7e7, mixtureId: 1, r_Github: 0.25, r_Books3: null, r_PileCC: 0.75, step: 100, evalDomain: "Github", loss: 1.5, checkpoint: "x" }], { experiment: "2Mix", modelSize: "70M", step: 100, evalDomain: "Github" }).R // => [[0.25, 0.75]]
  * @see yeMixingCitation
  */
-export function mixingRunData(runs: readonly MixingLawRunRow[], sel: MixingRunSelection): MixingRunData {
-  const fn = "mixingRunData";
+export function selectRuns(runs: readonly MixingRunRow[], sel: MixingRunSelection): MixingRunData {
+  const fn = "mixing.select";
   const groups = new Map<number, { r: number[]; sum: number; n: number }>();
   for (const row of runs) {
     if (row.experiment !== sel.experiment || row.modelSize !== sel.modelSize || row.step !== sel.step || row.evalDomain !== sel.evalDomain) continue;
@@ -63,7 +80,7 @@ export function mixingRunData(runs: readonly MixingLawRunRow[], sel: MixingRunSe
  * @example everyKthSplit(6, 3) // => { fit: [1, 2, 4, 5], heldOut: [0, 3] }
  */
 export function everyKthSplit(n: number, every: number, offset = 0): { fit: number[]; heldOut: number[] } {
-  const fn = "everyKthSplit";
+  const fn = "mixing.split";
   if (!(Number.isInteger(n) && n >= 2)) throw new InvalidInputError(fn, `n = ${n}; need an integer ≥ 2`);
   if (!(Number.isInteger(every) && every >= 2)) throw new InvalidInputError(fn, `every = ${every}; need an integer ≥ 2`);
   if (!(Number.isInteger(offset) && offset >= 0 && offset < every)) throw new InvalidInputError(fn, `offset = ${offset}; need 0 ≤ offset < every`);

@@ -3,7 +3,7 @@
  * Features are centred and the intercept is not penalised; ridge λ = 0 is ordinary least squares.
  */
 import { InsufficientDataError, InvalidInputError } from "../core";
-import { regmixCitation } from "../core/bibliography";
+import { linearRegression } from "../numeric/regression";
 
 
 /** A fitted regression from mixture to loss. */
@@ -36,30 +36,6 @@ export function checkRegressionData(fn: string, X: readonly (readonly number[])[
   return p;
 }
 
-/** Solves A x = b (A symmetric positive semi-definite) by Gaussian elimination with partial pivoting; null if singular. */
-function solveLinear(A: number[][], b: number[]): number[] | null {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]]);
-  const scale = Math.max(...A.map((r, i) => Math.abs(r[i])), 1e-300);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-    if (Math.abs(M[piv][c]) <= 1e-13 * scale) return null;
-    [M[c], M[piv]] = [M[piv], M[c]];
-    for (let r = c + 1; r < n; r++) {
-      const f = M[r][c] / M[c][c];
-      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = M[r][n];
-    for (let k = r + 1; k < n; k++) s -= M[r][k] * x[k];
-    x[r] = s / M[r][r];
-  }
-  return x;
-}
-
 /**
  * Fits loss ≈ intercept + Σ_j coef_j·r_j by (ridge) least squares: minimises ‖y − b − Xw‖² + λ‖w‖² with centred
  * features (intercept unpenalised), solving (X_cᵀX_c + λI) w = X_cᵀ y_c.
@@ -73,28 +49,13 @@ function solveLinear(A: number[][], b: number[]): number[] | null {
  * @see regmixCitation
  */
 export function fitMixtureLinearRegression(X: readonly (readonly number[])[], y: ArrayLike<number>, ridge = 0): LinearMixtureRegression {
-  const fn = "fitMixtureLinearRegression";
+  const fn = "mixing.regmix.linear";
   if (!(Number.isFinite(ridge) && ridge >= 0)) throw new InvalidInputError(fn, `ridge = ${ridge}; need a finite λ ≥ 0`);
   const p = checkRegressionData(fn, X, y, 2);
   if (ridge === 0 && X.length < p + 1) throw new InsufficientDataError(fn, p + 1, X.length, "or pass ridge > 0");
-  const n = X.length;
-  const mx = new Array<number>(p).fill(0);
-  let my = 0;
-  X.forEach((row, i) => { row.forEach((v, j) => { mx[j] += v / n; }); my += y[i] / n; });
-  const A = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  const b = new Array<number>(p).fill(0);
-  X.forEach((row, i) => {
-    const yc = y[i] - my;
-    for (let j = 0; j < p; j++) {
-      const a = row[j] - mx[j];
-      b[j] += a * yc;
-      for (let k = 0; k < p; k++) A[j][k] += a * (row[k] - mx[k]);
-    }
-  });
-  for (let j = 0; j < p; j++) A[j][j] += ridge;
-  const w = solveLinear(A, b);
-  if (!w) throw new InvalidInputError(fn, "the normal equations are singular (collinear weights)", "pass ridge > 0, e.g. 1e-3");
-  const intercept = my - w.reduce((a, v, j) => a + v * mx[j], 0);
+  const fit = linearRegression(X, y, { intercept: true, ridge, fn });
+  const intercept = fit.coef[0];
+  const w = fit.coef.slice(1);
   return {
     kind: "linear", intercept, coef: w, ridge,
     predict: (r) => {

@@ -6,14 +6,12 @@
  * 70M–410M → 1B). Step and size laws are the saturating power law of lib/laws (hestnessModel), fitted by lib/fit;
  * the exact step/size forms of the paper are from memory (reference §11.1).
  */
-import { InsufficientDataError, InvalidInputError } from "../core";
-
-import { fitModelSync } from "../fit/fit";
-
-import { hestnessModel } from "../laws/hestness";
-
-import { fitMixingLaw, type MixingLawFit } from "./mixing-law";
+import { defineCard, InsufficientDataError, InvalidInputError } from "../core";
 import { yeMixingCitation } from "../core/bibliography";
+import { fitModelSync } from "../fit/fit";
+import type { FitResult } from "../fit/result";
+import { hestnessModel } from "../laws/hestness";
+import { fitMixtures, type YeParam } from "./mixing-law";
 
 
 /** A saturating power law y = E + A·x^(−a) fitted to one curve. */
@@ -31,11 +29,11 @@ export interface SaturatingPowerFit {
  * @param y losses (> 0)
  * @returns E, A, exponent and a predictor
  * @throws InvalidInputError for bad input; InsufficientDataError for fewer than 3 distinct x
- * @example Math.round(fitSaturatingPowerLaw([1e3, 2e3, 4e3, 8e3, 16e3], [1e3, 2e3, 4e3, 8e3, 16e3].map((s) => 2 + 30 * s ** -0.5)).predict(1e5) * 1e4) / 1e4 // => 2.0949
+ * @example Math.round(fitPowerLaw([1e3, 2e3, 4e3, 8e3, 16e3], [1e3, 2e3, 4e3, 8e3, 16e3].map((s) => 2 + 30 * s ** -0.5)).predict(1e5) * 1e4) / 1e4 // => 2.0949
  * @see yeMixingCitation
  */
-export function fitSaturatingPowerLaw(x: ArrayLike<number>, y: ArrayLike<number>): SaturatingPowerFit {
-  const fn = "fitSaturatingPowerLaw";
+export function fitPowerLaw(x: ArrayLike<number>, y: ArrayLike<number>): SaturatingPowerFit {
+  const fn = "mixing.nested.fitPowerLaw";
   if (!x || !y || x.length !== y.length) throw new InvalidInputError(fn, `x and y must have equal lengths, got ${x?.length} and ${y?.length}`);
   for (let i = 0; i < x.length; i++) {
     if (!(x[i] > 0 && Number.isFinite(x[i]))) throw new InvalidInputError(fn, `x[${i}] = ${x[i]}; need finite x > 0`);
@@ -64,7 +62,7 @@ export interface NestedPipelineRun {
   readonly loss: number;
 }
 
-/** Options of predictMixingLawsNested. */
+/** Options of the nested pipeline (`mixing.nested.run`). */
 export interface NestedPipelineOptions {
   /** Step to extrapolate each curve to (the large run's step). */
   readonly targetStep: number;
@@ -74,12 +72,12 @@ export interface NestedPipelineOptions {
   readonly stepRange?: readonly [number, number];
 }
 
-/** Output of predictMixingLawsNested. */
+/** Output of the nested pipeline. */
 export interface NestedPipelineResult {
   /** Per mixture: its proportions, the step-law predictions per size, and the size-law prediction at targetN. */
   readonly mixtures: { id: string | number; r: number[]; atTargetStep: { N: number; loss: number }[]; predicted: number }[];
-  /** Mixing law fitted on the predicted target losses. */
-  readonly law: MixingLawFit;
+  /** Mixing law fitted on the predicted target losses (params c, t1 … tK; predict with `mixing.ye.predict(r, law)`). */
+  readonly law: FitResult<YeParam>;
 }
 
 /**
@@ -91,8 +89,8 @@ export interface NestedPipelineResult {
  * @throws InvalidInputError / InsufficientDataError naming the mixture or size that lacks data
  * @see yeMixingCitation
  */
-export function predictMixingLawsNested(runs: readonly NestedPipelineRun[], options: NestedPipelineOptions): NestedPipelineResult {
-  const fn = "predictMixingLawsNested";
+export function runNested(runs: readonly NestedPipelineRun[], options: NestedPipelineOptions): NestedPipelineResult {
+  const fn = "mixing.nested.run";
   if (!(options.targetStep > 0) || !(options.targetN > 0)) throw new InvalidInputError(fn, `targetStep = ${options.targetStep}, targetN = ${options.targetN}; both must be > 0`);
   const [lo, hi] = options.stepRange ?? [0, Infinity];
   const byMix = new Map<string | number, NestedPipelineRun[]>();
@@ -106,12 +104,34 @@ export function predictMixingLawsNested(runs: readonly NestedPipelineRun[], opti
     if (sizes.length < 3) throw new InsufficientDataError(fn, 3, sizes.length, `mixture ${id} has runs at ${sizes.length} model sizes; the size law needs ≥ 3`);
     const atTargetStep = sizes.map((N) => {
       const curve = rs.filter((x) => x.N === N);
-      const steps = fitSaturatingPowerLaw(curve.map((x) => x.step), curve.map((x) => x.loss));
+      const steps = fitPowerLaw(curve.map((x) => x.step), curve.map((x) => x.loss));
       return { N, loss: steps.predict(options.targetStep) };
     });
-    const size = fitSaturatingPowerLaw(atTargetStep.map((x) => x.N), atTargetStep.map((x) => x.loss));
+    const size = fitPowerLaw(atTargetStep.map((x) => x.N), atTargetStep.map((x) => x.loss));
     return { id, r: [...rs[0].r], atTargetStep, predicted: size.predict(options.targetN) };
   });
-  const law = fitMixingLaw(mixtures.map((m) => m.r), mixtures.map((m) => m.predicted));
+  const law = fitMixtures(mixtures.map((m) => m.r), mixtures.map((m) => m.predicted));
   return { mixtures, law };
 }
+
+/** Card of the nested pipeline (a procedure of three fits, not one formula). */
+export const nestedCard = defineCard({
+  id: "ye-nested-pipeline",
+  api: "mixing.nested",
+  name: "Nested scaling-law pipeline for mixtures (Ye et al. 2024)",
+  topic: "mixing",
+  latex: "L(S) = E + B S^{-\\beta} \\to L(N) = E + A N^{-\\alpha} \\to L(r) = c + \\exp\\big(\\textstyle\\sum_j t_j r_j\\big)",
+  formula: "per mixture: step law E + B*S^(-beta) at each size → size law E + A*N^(-alpha) at the target step → mixing law c + exp(sum_j t_j r_j) over mixtures",
+  variables: {
+    S: "training steps", N: "parameters", r: "training mixture (Σ = 1)", L: "validation loss on one domain, nats/token",
+  },
+  citation: yeMixingCitation,
+  status: "unverified",
+  constants: [],
+});
+
+/**
+ * Ye et al.'s nested pipeline: `run` (step law → size law → mixing law) and the saturating power law it fits twice.
+ * @example Math.round(nested.fitPowerLaw([1, 2, 4, 8], [1, 2, 4, 8].map((x) => 1 + 2 / x)).predict(16) * 1e4) / 1e4 // => 1.125
+ */
+export const nested = { run: runNested, fitPowerLaw, card: nestedCard } as const;

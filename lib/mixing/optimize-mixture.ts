@@ -1,17 +1,12 @@
 /**
  * The training mixture that minimises the aggregated mixing-law loss over the simplex with per-domain bounds.
- * Σ_i s_i (c_i + k_i exp(t_i·r)) is convex in r (a non-negative sum of exponentials of linear functions) and the
+ * Σ_i s_i (c_i + exp(t_i·r)) (k = 1 gauge) is convex in r (a non-negative sum of exponentials of linear functions) and the
  * bounded simplex is convex, so projected gradient descent (exact Euclidean projection, Armijo backtracking)
  * converges to the global minimum.
  */
 import { DidNotConvergeError, InvalidInputError } from "../core";
-
-import { checkMixingLawParams, type MixingLawParams } from "./mixing-law";
-
-import { aggregateMixingLoss } from "./aggregate";
-
-import { projectOntoSimplex, resolveMixtureBounds, type MixtureBounds } from "./simplex";
-import { yeMixingCitation } from "../core/bibliography";
+import { yeVector, type YeParamsLike } from "./mixing-law";
+import { assertMixture, projectOntoSimplex, resolveMixtureBounds, type MixtureBounds } from "./simplex";
 
 
 /** Result of optimizeMixture. */
@@ -35,34 +30,37 @@ export interface OptimizeMixtureOptions extends MixtureBounds {
 /**
  * Minimises L(r) = Σ_i s_i·L_i(r) over mixtures r with lower ≤ r ≤ upper (projected gradient descent, exact
  * projection; global because the problem is convex).
- * @param laws one mixing law per validation domain (k > 0)
+ * @param laws one mixing law per validation domain (constants { c, t1 … tK } or fit results)
  * @param s validation-domain weights (≥ 0, Σ = 1)
  * @param options per-domain bounds, tolerance
  * @returns the optimal mixture and its predicted loss
  * @throws InvalidInputError for bad laws/weights/infeasible bounds; DidNotConvergeError if maxIterations is hit
- * @example optimizeMixture([{ c: 0, k: 1, t: [-1, 0] }], [1]).r.map((x) => Math.round(x * 1e9) / 1e9) // => [1, 0]
+ * @example optimizeMixture([{ c: 0, t1: -1, t2: 0 }], [1]).r.map((x) => Math.round(x * 1e9) / 1e9) // => [1, 0]
  * @see yeMixingCitation
  */
-export function optimizeMixture(laws: readonly MixingLawParams[], s: ArrayLike<number>, options: OptimizeMixtureOptions = {}): OptimalMixture {
-  const fn = "optimizeMixture";
+export function optimizeMixture(laws: readonly YeParamsLike[], s: ArrayLike<number>, options: OptimizeMixtureOptions = {}): OptimalMixture {
+  const fn = "mixing.optimize";
   if (!Array.isArray(laws as unknown) || laws.length === 0) throw new InvalidInputError(fn, "laws must be a non-empty array (one per validation domain)");
-  laws.forEach((l) => checkMixingLawParams(fn, l));
-  const m = laws[0].t.length;
-  laws.forEach((l, i) => { if (l.t.length !== m) throw new InvalidInputError(fn, `laws[${i}] has ${l.t.length} t's, laws[0] has ${m}`); });
+  const vs = laws.map((l, i) => yeVector(`${fn} (laws[${i}])`, l));
+  const m = vs[0].t.length;
+  vs.forEach((l, i) => { if (l.t.length !== m) throw new InvalidInputError(fn, `laws[${i}] has ${l.t.length} t's, laws[0] has ${m}`); });
+  if (!s || s.length !== vs.length) throw new InvalidInputError(fn, `s has ${s?.length ?? 0} weights for ${vs.length} validation domains`);
+  assertMixture(fn, "s", s, vs.length, 1e-6);
   const bounds = resolveMixtureBounds(fn, m, options);
   const tol = options.tol ?? 1e-10;
   const maxIt = options.maxIterations ?? 100000;
-  const f = (r: number[]) => aggregateMixingLoss(laws, r, s);
+  // Σ_i s_i (c_i + e^{t_i·r}) directly: r stays feasible up to the projection's rounding, which the mixture check would flag.
+  const f = (r: number[]) => vs.reduce((a, l, i) => a + s[i] * (l.c + Math.exp(l.t.reduce((b, t, j) => b + t * r[j], 0))), 0);
   const grad = (r: number[]) => {
     const g = new Array<number>(m).fill(0);
-    laws.forEach((l, i) => {
-      const e = s[i] * l.k * Math.exp(l.t.reduce((a, t, j) => a + t * r[j], 0));
+    vs.forEach((l, i) => {
+      const e = s[i] * Math.exp(l.t.reduce((a, t, j) => a + t * r[j], 0));
       for (let j = 0; j < m; j++) g[j] += e * l.t[j];
     });
     return g;
   };
-  // Lipschitz bound of ∇L on the simplex: ‖Σ s_i k_i e^{t_i·r} t_i t_iᵀ‖ ≤ Σ s_i k_i e^{max_j t_ij} ‖t_i‖².
-  const lipschitz = Math.max(1e-300, laws.reduce((a, l, i) => a + s[i] * l.k * Math.exp(Math.max(...l.t)) * l.t.reduce((b, t) => b + t * t, 0), 0));
+  // Lipschitz bound of ∇L on the simplex: ‖Σ s_i e^{t_i·r} t_i t_iᵀ‖ ≤ Σ s_i e^{max_j t_ij} ‖t_i‖².
+  const lipschitz = Math.max(1e-300, vs.reduce((a, l, i) => a + s[i] * Math.exp(Math.max(...l.t)) * l.t.reduce((b, t) => b + t * t, 0), 0));
   let r = projectOntoSimplex(new Array<number>(m).fill(1 / m), bounds);
   let fr = f(r);
   let eta = 1;

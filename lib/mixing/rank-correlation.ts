@@ -27,7 +27,7 @@ export function fractionalRanks(x: ArrayLike<number>): number[] {
  * @see Spearman 1904
  */
 export function spearmanRho(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const fn = "spearmanRho";
+  const fn = "mixing.spearman";
   if (!x || !y || x.length !== y.length) throw new InvalidInputError(fn, `x and y must have equal lengths, got ${x?.length} and ${y?.length}`);
   if (x.length < 3) throw new InsufficientDataError(fn, 3, x.length);
   for (let i = 0; i < x.length; i++) {

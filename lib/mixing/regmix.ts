@@ -4,13 +4,12 @@
  * average the top-k into the proposed mixture. No closed-form law: the regressor is the model.
  */
 import { defineCard, InvalidInputError, throwIfInterrupted } from "../core";
-
-import { Xoshiro128 } from "../fit/bootstrap";
-
-import { assertMixture } from "./simplex";
-
-import type { MixtureRegressor } from "./mixture-regression";
 import { regmixCitation } from "../core/bibliography";
+import { Xoshiro128 } from "../numeric/random";
+import { fitGradientBoostedTrees } from "./gradient-boosting";
+import { fitMixtureLinearRegression, type MixtureRegressor } from "./mixture-regression";
+import { fractionalRanks, spearmanRho } from "./rank-correlation";
+import { assertMixture } from "./simplex";
 
 /** Uniform in (0, 1) from the project's seeded PRNG. */
 function uniform(rng: Xoshiro128): number {
@@ -56,7 +55,7 @@ export interface RegMixSampleOptions {
  * @see regmixCitation
  */
 export function regmixSampleMixtures(prior: ArrayLike<number>, n: number, options: RegMixSampleOptions = {}): number[][] {
-  const fn = "regmixSampleMixtures";
+  const fn = "mixing.regmix.sample";
   assertMixture(fn, "prior", prior);
   if (!(Number.isInteger(n) && n >= 1)) throw new InvalidInputError(fn, `n = ${n}; need an integer ≥ 1`);
   const scales = options.scales ?? [0.1, 0.25, 0.5, 1, 2, 5];
@@ -113,12 +112,12 @@ export interface RegMixProposal {
  * @see regmixCitation
  */
 export function regmixProposeMixture(model: MixtureRegressor, prior: ArrayLike<number>, options: RegMixProposeOptions = {}): RegMixProposal {
-  const fn = "regmixProposeMixture";
+  const fn = "mixing.regmix.propose";
   const samples = options.samples ?? 100000;
   const topK = options.topK ?? 100;
   if (!(Number.isInteger(topK) && topK >= 1)) throw new InvalidInputError(fn, `topK = ${topK}; need an integer ≥ 1`);
   if (!(Number.isInteger(samples) && samples >= topK)) throw new InvalidInputError(fn, `samples = ${samples}; need an integer ≥ topK (${topK})`);
-  if (!model || typeof model.predict !== "function") throw new InvalidInputError(fn, "model must have a predict(r) method (fit one with fitMixtureLinearRegression or fitGradientBoostedTrees)");
+  if (!model || typeof model.predict !== "function") throw new InvalidInputError(fn, "model must have a predict(r) method (fit one with mixing.regmix.linear or mixing.regmix.trees)");
   const mixes = regmixSampleMixtures(prior, samples, options);
   const scored = mixes.map((r) => ({ r, loss: model.predict(r) }));
   scored.forEach((s, i) => { if (!Number.isFinite(s.loss)) throw new InvalidInputError(fn, `the model predicts ${s.loss} for simulated mixture ${i}`); });
@@ -129,7 +128,7 @@ export function regmixProposeMixture(model: MixtureRegressor, prior: ArrayLike<n
   return { mixture, predictedLoss: model.predict(mixture), topKMeanLoss: top.reduce((a, s) => a + s.loss, 0) / topK, samples, topK };
 }
 
-export const regmixLaw = defineCard({
+export const regmixCard = defineCard({
   id: "regmix",
   name: "RegMix: data mixture as regression (Liu et al. 2024)",
   topic: "mixing",
@@ -143,5 +142,21 @@ export const regmixLaw = defineCard({
   },
   citation: regmixCitation,
   status: "confirmed",
-  api: "regmixSampleMixtures",
+  api: "mixing.regmix",
 });
+
+/**
+ * RegMix as a documented group: `sample` mixtures from the Dirichlet around the prior, fit a regressor (`linear`
+ * ridge/OLS or gradient-boosted `trees`), `propose` the top-k average, score rank agreement with `spearman` (and
+ * `ranks`, the fractional ranks it correlates).
+ * @example regmix.spearman([1, 2, 3, 4], [10, 30, 20, 40]) // => 0.8
+ */
+export const regmix = {
+  sample: regmixSampleMixtures,
+  propose: regmixProposeMixture,
+  linear: fitMixtureLinearRegression,
+  trees: fitGradientBoostedTrees,
+  spearman: spearmanRho,
+  ranks: fractionalRanks,
+  card: regmixCard,
+} as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DataError } from "../../lib/core";
-import { parseCsv, parseCsvTable, parseMixingLawCheckpoint } from "../../lib/data";
+import { parseCsv, parseCsvTable } from "../../lib/data/csv";
+import { parseMixingLawCheckpoint } from "../../datasets/mixinglaws";
 
 describe("parseCsv (RFC 4180)", () => {
   it("splits plain fields and records", () => {

@@ -9,7 +9,8 @@ import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DataError, InterruptedError, runtimeHooks, type ProgressEvent } from "../../lib/core";
-import { cachedFilePath, dataCacheDir, datasetSpec, loadDataset, sourceFileUrl } from "../../lib/data";
+import { cachedFilePath, dataCacheDir, sourceFileUrl } from "../../lib/data/fetch";
+import { datasetSpec, loadDataset } from "../../lib/data/load";
 
 const MIRROR = process.env.SCALINGLAB_DATA_MIRROR!;
 const CSV = "chinchilla-epoch/svg_extracted_data.csv";

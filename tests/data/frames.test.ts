@@ -2,11 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { JUPYTER_DISPLAY, UnknownChoiceError, type MimeBundle } from "../../lib/core";
 import "../../lib/display";
-import { ZHANG_2024_BATCHES } from "../../lib/hparams";
-import {
-  CHINCHILLA_TABLE3_PROJECTIONS, GADRE_EXTRAPOLATION_TARGETS, LOSS_DATASET_IDS, LOSS_RUN_COLUMNS,
-  ZHANG_STEPS_TO_TARGET, loadDataset, loadLossRuns, listDatasets,
-} from "../../lib/data";
+import { ZHANG_2024_BATCHES } from "../../lib/hparams/critical-batch-zhang";
+import { CHINCHILLA_TABLE3_PROJECTIONS, GADRE_EXTRAPOLATION_TARGETS, ZHANG_STEPS_TO_TARGET } from "../../datasets/published";
+import { LOSS_DATASET_IDS, LOSS_RUN_COLUMNS, loadLossRuns } from "../../lib/data/loss-runs";
+import { loadDataset } from "../../lib/data/load";
+import { listDatasets } from "../../lib/data/registry";
 
 async function bundleOf(x: unknown): Promise<MimeBundle> {
   return (x as { [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle> })[JUPYTER_DISPLAY]();

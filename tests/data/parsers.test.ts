@@ -4,7 +4,8 @@
  * `len(list(csv.DictReader(open("steplaw/dense_lr_bs_loss.csv"))))` → 1911.
  */
 import { describe, expect, it } from "vitest";
-import { DATASET_IDS, datasetSpec, loadDataset, type ColumnSpec } from "../../lib/data";
+import { DATASET_IDS, type ColumnSpec } from "../../datasets";
+import { datasetSpec, loadDataset } from "../../lib/data/load";
 
 /** Lists every cell that breaks the schema: missing/extra keys, wrong type, non-finite number, undeclared null. */
 function schemaViolations(rows: readonly object[], schema: readonly ColumnSpec[], where: string): string[] {

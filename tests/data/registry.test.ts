@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DATASET_IDS, DATASET_SPECS } from "../../datasets";
+import { DATASETS, DATASET_IDS, DATASET_SPECS } from "../../datasets";
+import * as data from "../../lib/data";
 import { UnknownChoiceError } from "../../lib/core";
-import { describeDataset, listDatasets } from "../../lib/data";
+import { describeDataset, listDatasets } from "../../lib/data/registry";
 
 const MIRROR = process.env.SCALINGLAB_DATA_MIRROR!;
 interface SourceEntry { local: string; repo: string; commit: string; path: string; sha256: string; bytes: number; license: string }
@@ -82,15 +83,51 @@ describe("dataset registry", () => {
   });
 });
 
+describe("one module per dataset", () => {
+  const root = path.resolve(__dirname, "../../datasets");
+  it("each id is a folder datasets/<id>/ with spec, files, parser and index", () => {
+    for (const id of DATASET_IDS) {
+      for (const f of ["index.ts", "spec.ts", "files.ts", "parse.ts"]) expect(fs.existsSync(path.join(root, id, f)), `${id}/${f}`).toBe(true);
+      expect(DATASETS[id].spec.id).toBe(id);
+    }
+  });
+  it("each module's main table is the first table of its spec", () => {
+    for (const id of DATASET_IDS) expect(DATASETS[id].main).toBe(DATASETS[id].spec.tables[0].name);
+  });
+  it("the project commits no data file: the datasets folder holds TypeScript and the README only", () => {
+    const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [e.name]));
+    expect(walk(root).filter((f) => !f.endsWith(".ts") && f !== "README.md")).toEqual([]);
+  });
+});
+
+describe("the data namespace", () => {
+  it("lists short public names and no plumbing", () => {
+    const names = Object.keys(data).sort();
+    expect(names).toEqual(expect.arrayContaining(["load", "list", "describe", "spec", "lossRuns", "frame", "readCsv", "published", "ids", "cacheDir"]));
+    for (const internal of ["sha256Hex", "cachedFilePath", "fetchDatasetFiles", "sourceFileUrl", "sourceReader", "rowsToDataFrame"]) expect(names).not.toContain(internal);
+    expect(names.length).toBeLessThanOrEqual(25);
+  });
+  it("data.ids are the registry's ids and data.published holds the transcribed tables", () => {
+    expect(data.ids).toEqual(DATASET_IDS);
+    expect(data.published.gadreTargets.rows.length).toBe(2);
+    expect(data.regmix.trainDomains.length).toBe(17);
+  });
+  it("data.frame builds a float frame from plain records", () => {
+    const df = data.frame([{ N: 3e9, loss: 2.5, name: "a" }, { N: 7e9, loss: 2.3, name: "b" }]);
+    expect(df.dtypes).toEqual(["float32", "float32", "string"]);
+    expect(df.values[1]).toEqual([7e9, 2.3, "b"]);
+  });
+});
+
 describe("loading by id", () => {
   it("rejects an unknown id with the list of valid ids", async () => {
-    const { loadDataset } = await import("../../lib/data");
+    const { loadDataset } = await import("../../lib/data/load");
     await expect(loadDataset("steplow" as never)).rejects.toThrow(UnknownChoiceError);
     await expect(loadDataset("steplow" as never)).rejects.toThrow(/valid choices: chinchilla-epoch/);
   });
 
   it("a table's column() rejects an unknown column, listing the columns", async () => {
-    const { loadDataset } = await import("../../lib/data");
+    const { loadDataset } = await import("../../lib/data/load");
     const ds = await loadDataset("chinchilla-epoch");
     expect(() => ds.column("tokens" as never)).toThrow(/valid choices: N, C, D, loss/);
   });

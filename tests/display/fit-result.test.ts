@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { JUPYTER_DISPLAY } from "../../lib/core";
-import { fitModelSync, type Model } from "../../lib/fit";
+import { fitModelSync } from "../../lib/fit/fit";
+import type { Model } from "../../lib/fit/model";
 import "../../lib/display";
 
 // y = a·x^b, fitted to exact data generated with a = 2, b = 0.5 (a recovery fit; the display is what is tested).

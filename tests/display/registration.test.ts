@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderAs } from "../../lib/core";
-import { fitModelSync } from "../../lib/fit";
+import { fitModelSync } from "../../lib/fit/fit";
 import "../../lib";
 
 // The kernel's prelude loads lib/index; that alone must register the rich renderers of lib/display.

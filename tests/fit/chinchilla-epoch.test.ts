@@ -5,12 +5,15 @@
  * and reference checks (a) 23–24, read from the authors' data_analysis.ipynb outputs and Table 1.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { fitChinchilla, fitModelSync, chinchillaChiSquare, chinchillaDerived, type FitResult } from "../../lib/fit";
+import { fitModelSync } from "../../lib/fit/fit";
 import { chinchillaModel, CHINCHILLA_APPROACH3_UNROUNDED } from "../../lib/laws/chinchilla";
+import { chinchilla } from "../../lib/laws/chinchilla-law";
+import type { ChinchillaFit } from "../../lib/laws/chinchilla-fit";
 import { besiroglu240, readChinchillaEpoch } from "./chinchilla-data";
 
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
 const data = besiroglu240();
+const loss = data.map((d) => d.loss);
 
 describe("the extracted Chinchilla data", () => {
   it("has 245 rows and 240 after dropping the 5 highest losses", () => {
@@ -20,9 +23,9 @@ describe("the extracted Chinchilla data", () => {
 });
 
 describe("Hoffmann et al.'s procedure on the extracted data (Besiroglu et al., \"Replicate exactly\" cell)", () => {
-  let fit: FitResult;
+  let fit: ChinchillaFit;
   beforeAll(async () => {
-    fit = await fitChinchilla(data, { grid: "hoffmann" });
+    fit = await chinchilla.fit(data, loss, { grid: "hoffmann" });
   });
 
   it("the 4,500-start grid + L-BFGS + Huber δ = 1e-3 (sum) lands on A ≈ 477.8, B ≈ 2144, E ≈ 1.8172, α ≈ 0.3473, β ≈ 0.3672", () => {
@@ -45,7 +48,7 @@ describe("Hoffmann et al.'s procedure on the extracted data (Besiroglu et al., \
 
 describe("Besiroglu et al.'s Huber-likelihood refit (Table 1)", () => {
   it("gives A = 482.01, B = 2085.43, E = 1.817, α = 0.3478, β = 0.3658 and log σ = −12.2666", async () => {
-    const fit = await fitChinchilla(data, { objective: "huber-likelihood" });
+    const fit = await chinchilla.fit(data, loss, { objective: "huber-likelihood" });
     const published = { A: 482.01, B: 2085.43, E: 1.817, alpha: 0.3478, beta: 0.3658 };
     for (const [k, v] of Object.entries(published)) expect(rel(fit.params[k], v), k).toBeLessThan(1e-3);
     // log σ = −12.2666 (notebook output); σ is a fitted nuisance parameter.
@@ -54,12 +57,12 @@ describe("Besiroglu et al.'s Huber-likelihood refit (Table 1)", () => {
 });
 
 describe("bootstrap uncertainty (4,000 resamples over rows)", () => {
-  let fit: FitResult;
+  let fit: ChinchillaFit;
   beforeAll(async () => {
     // Besiroglu et al. refit each resample with the Huber likelihood from Hoffmann's parameters; we refit the
     // Huber (sum) objective from the full-data optimum — same estimator up to the free scale, far fewer
     // iterations (the likelihood's kinks stall quasi-Newton refits).
-    fit = await fitChinchilla(data, { bootstrap: 4000, seed: 42 });
+    fit = await chinchilla.fit(data, loss, { bootstrap: 4000, seed: 42 });
   }, 120_000);
 
   it("standard errors are within 15% of A 124.52, B 1293.28, E 0.0257, α 0.0154, β 0.0206", () => {
@@ -83,14 +86,14 @@ describe("bootstrap uncertainty (4,000 resamples over rows)", () => {
   });
 
   it("χ² of Hoffmann's unrounded parameters against the refit is ≈ 238.4 (±5%) with df = 5", () => {
-    const t = chinchillaChiSquare(fit, CHINCHILLA_APPROACH3_UNROUNDED.params);
+    const t = chinchilla.chiSquare(fit, chinchilla.published.hoffmannUnrounded);
     expect(t.df).toBe(5);
     expect(rel(t.statistic, 238.4)).toBeLessThan(0.05);
     expect(t.pValue).toBeLessThan(1e-45);
   });
 
   it("a = β/(α+β) ≈ 0.513 with SE ≈ 0.020 propagates from the bootstrap", () => {
-    const d = chinchillaDerived(fit, [5.76e23], 0.8);
+    const d = chinchilla.derived(fit, [5.76e23], 0.8);
     expect(Math.abs(d.a.estimate - 0.513)).toBeLessThan(0.002);
     expect(d.a.lo).toBeLessThan(d.a.estimate);
     expect(d.a.hi).toBeGreaterThan(d.a.estimate);
@@ -101,7 +104,6 @@ describe("bootstrap uncertainty (4,000 resamples over rows)", () => {
 
 describe("the loss-scale finding: mean reduction stalls, sum converges (Besiroglu et al., \"Replicate with lower loss scale\")", () => {
   const rows = data.map(({ N, D }) => ({ N, D }));
-  const loss = data.map((d) => d.loss);
   const start = CHINCHILLA_APPROACH3_UNROUNDED.params;
 
   it("from Hoffmann's parameters, the mean objective stops within a few iterations next to the start", () => {

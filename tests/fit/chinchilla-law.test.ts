@@ -3,14 +3,15 @@
  * from the published formulas and constants), invariants of the closed-form optimum, and input validation.
  */
 import { describe, expect, it } from "vitest";
-import {
-  chinchillaLoss, chinchillaOptimal, chinchillaModel, chinchillaLaw, CHINCHILLA_APPROACH3, CHINCHILLA_APPROACH3_UNROUNDED,
-  BESIROGLU_REFIT, HOFFMANN_GRID,
-} from "../../lib/laws/chinchilla";
+import { chinchillaModel } from "../../lib/laws/chinchilla";
+import { chinchilla } from "../../lib/laws/chinchilla-law";
 import { listLaws, InvalidInputError } from "../../lib/core";
 
+const chinchillaLoss = (p: typeof rounded, N: number, D: number) => chinchilla.predict({ N, D }, p);
+const chinchillaOptimal = (p: typeof rounded, C: number, k?: number) => chinchilla.optimal(C, p, { flopsPerParamToken: k });
+
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
-const rounded = CHINCHILLA_APPROACH3.params;
+const rounded = chinchilla.published.hoffmann.params;
 const refit = { E: 1.81686, A: 482.0057, B: 2085.4342, alpha: 0.34781303, beta: 0.36585412 }; // check 6–8 inputs
 
 describe("reference checks (a) 1–8", () => {
@@ -36,7 +37,7 @@ describe("reference checks (a) 1–8", () => {
     expect(rel(chinchillaLoss(rounded, 280e9, 300e9), 1.99326)).toBeLessThan(5e-6);
   });
   it("5: unrounded constants at C = 5.76e23 give N = 4.036e10, D = 2.379e12, D/N = 58.93, L = 1.9184, a = 0.4565", () => {
-    const o = chinchillaOptimal(CHINCHILLA_APPROACH3_UNROUNDED.params, 5.76e23);
+    const o = chinchillaOptimal(chinchilla.published.hoffmannUnrounded.params, 5.76e23);
     expect(rel(o.N, 4.036e10)).toBeLessThan(5e-4);
     expect(rel(o.D, 2.379e12)).toBeLessThan(5e-4);
     expect(rel(o.tokensPerParam, 58.93)).toBeLessThan(5e-4);
@@ -65,7 +66,7 @@ describe("reference checks (a) 1–8", () => {
 describe("chinchillaOptimal invariants", () => {
   it("spends the budget exactly: 6·N·D = C", () => {
     for (const C of [1e18, 5.76e23, 1e27]) {
-      const o = chinchillaOptimal(BESIROGLU_REFIT.params, C);
+      const o = chinchillaOptimal(chinchilla.published.besiroglu.params, C);
       expect(rel(6 * o.N * o.D, C)).toBeLessThan(1e-12);
     }
   });
@@ -85,8 +86,8 @@ describe("chinchillaOptimal invariants", () => {
 });
 
 describe("input validation", () => {
-  it("chinchillaLoss rejects N ≤ 0 naming the function and the argument", () => {
-    expect(() => chinchillaLoss(rounded, 0, 1e9)).toThrow(/^chinchillaLoss: N must be a finite number > 0/);
+  it("predict rejects N ≤ 0 naming the function and the argument", () => {
+    expect(() => chinchillaLoss(rounded, 0, 1e9)).toThrow(/^laws\.chinchilla\.predict: N must be a finite number > 0/);
   });
   it("chinchillaOptimal rejects a non-finite budget", () => {
     expect(() => chinchillaOptimal(rounded, NaN)).toThrow(InvalidInputError);
@@ -112,10 +113,21 @@ describe("the fittable model and the law card", () => {
     expect(g.every(Number.isFinite)).toBe(true);
   });
   it("Hoffmann's grid has 4,500 starts", () => {
-    expect(Object.values(HOFFMANN_GRID).reduce((n, v) => n * v.length, 1)).toBe(4500);
+    expect(Object.values(chinchilla.grids.hoffmann).reduce((n, v) => n * v.length, 1)).toBe(4500);
   });
   it("is in the law catalogue with its published constant sets", () => {
     expect(listLaws("loss").map((l) => l.id)).toContain("chinchilla");
-    expect(chinchillaLaw.constants!.map((c) => c.status)).toEqual(["confirmed", "confirmed", "confirmed", "confirmed"]);
+    expect(chinchilla.constants!.map((c) => c.status)).toEqual(["confirmed", "confirmed", "confirmed", "confirmed"]);
+    expect(Object.keys(chinchilla.published)).toEqual(["hoffmann", "hoffmannUnrounded", "besiroglu", "besirogluGrid"]);
+    expect(chinchilla.api).toBe("laws.chinchilla");
+  });
+  it("predict takes inputs first and params second (default: Hoffmann's rounded set), also a FitResult-like object", () => {
+    expect(chinchilla.predict({ N: 70e9, D: 1.4e12 })).toBe(chinchilla.predict({ N: 70e9, D: 1.4e12 }, chinchilla.published.hoffmann));
+    expect(chinchilla.predict([{ N: 70e9, D: 1.4e12 }, { N: 280e9, D: 300e9 }], rounded)).toHaveLength(2);
+    expect(chinchilla.optimal(5.76e23).N).toBe(chinchilla.optimal(5.76e23, chinchilla.published.hoffmann).N);
+  });
+  it("fit rejects an unknown grid name and bad rows, naming the row", async () => {
+    await expect(chinchilla.fit([{ N: 1e9, D: 2e10 }], [2.5], { grid: "nope" as "default" })).rejects.toThrow(/laws\.chinchilla\.fit: unknown grid "nope"/);
+    await expect(chinchilla.fit([{ N: 1e9, D: -1 }], [2.5])).rejects.toThrow(/laws\.chinchilla\.fit: row 0: D must be/);
   });
 });

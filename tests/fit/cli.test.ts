@@ -38,8 +38,9 @@ describe("scalinglab fit", () => {
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
     const j = JSON.parse(out[0]);
-    expect(Object.keys(j)).toEqual(["law", "params", "objective", "n", "converged"]);
-    expect(j).toMatchObject({ law: "chinchilla", n: 240, converged: true });
+    expect(Object.keys(j)).toEqual(["law", "params", "objective", "n", "converged", "warnings"]);
+    // A healthy fit: no warnings (in particular no false "Hessian not positive definite").
+    expect(j).toMatchObject({ law: "chinchilla", n: 240, converged: true, warnings: [] });
     expect(Math.abs(j.params.A / 477.84 - 1)).toBeLessThan(1e-3);
     expect(Math.abs(j.params.B / 2143.86 - 1)).toBeLessThan(1e-3);
     expect(Math.abs(j.objective / 1.01827e-3 - 1)).toBeLessThan(1e-3);

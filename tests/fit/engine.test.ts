@@ -1,15 +1,23 @@
 /**
  * The generic engine: gradients (analytic vs the central-difference fallback), transforms and bounds, objectives,
  * input validation, recovery of known parameters from seeded synthetic data, seeded bootstrap, workers vs
- * in-process, special functions (values from scipy 1.17.1, computed for this test), and the FitResult shape.
+ * in-process, the Huber normaliser (value from scipy 1.17.1), the public `fit` namespace, and the FitResult shape.
+ * (The special functions are tested in tests/numeric/special.test.ts.)
  */
 import { describe, expect, it } from "vitest";
-import {
-  fitModel, fitModelSync, fitChinchilla, checkModelGradient, bindModel, centralDifferenceGradient, FitObjective,
-  ParamCoordinates, Xoshiro128, bootstrapWeights, fitErf, chiSquareSurvival, huberLogNormalizer, normalQuantile,
-  numericHessian, formatFitResultText, FIT_DEFAULTS, CHINCHILLA_DEFAULT_GRID, type Model,
-} from "../../lib/fit";
-import { chinchillaModel, chinchillaLoss, type ChinchillaParams } from "../../lib/laws/chinchilla";
+import * as fit from "../../lib/fit";
+import { fitModel, fitModelSync, checkModelGradient } from "../../lib/fit/fit";
+import { bindModel, centralDifferenceGradient, FitObjective, huberLogNormalizer } from "../../lib/fit/objective";
+import { ParamCoordinates } from "../../lib/fit/transforms";
+import { bootstrapWeights } from "../../lib/fit/bootstrap";
+import { numericHessian } from "../../lib/fit/hessian";
+import { formatFitResultText } from "../../lib/fit/result";
+import { FIT_DEFAULTS } from "../../lib/fit/options";
+import type { Model } from "../../lib/fit/model";
+import { Xoshiro128 } from "../../lib/numeric/random";
+import { chinchillaModel, chinchillaLoss, CHINCHILLA_DEFAULT_GRID, type ChinchillaParams } from "../../lib/laws/chinchilla";
+import { chinchilla } from "../../lib/laws/chinchilla-law";
+import type { ChinchillaFitOptions } from "../../lib/laws/chinchilla-fit";
 import { InsufficientDataError, InterruptedError, InvalidInputError, UnknownChoiceError, JUPYTER_DISPLAY } from "../../lib/core";
 
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
@@ -41,6 +49,8 @@ function syntheticChinchilla(p: ChinchillaParams, noise: number, seed: number) {
   return rows;
 }
 const truth: ChinchillaParams = { E: 1.8, A: 480, B: 2100, alpha: 0.35, beta: 0.37 };
+const fitChinchilla = (rows: readonly { N: number; D: number; loss: number }[], options?: ChinchillaFitOptions) =>
+  chinchilla.fit(rows, rows.map((r) => r.loss), options);
 
 describe("gradients", () => {
   it("the central-difference fallback agrees with the analytic gradient of the Chinchilla model", () => {
@@ -131,16 +141,16 @@ describe("parameter coordinates and bounds", () => {
 });
 
 describe("input validation at the boundary", () => {
-  it("fitChinchilla names the first bad row and column", async () => {
+  it("laws.chinchilla.fit names the first bad row and column", async () => {
     const rows = syntheticChinchilla(truth, 0, 1).slice(0, 10);
     const bad = rows.map((r, i) => (i === 7 ? { ...r, D: NaN } : r));
-    await expect(fitChinchilla(bad)).rejects.toThrow("fitChinchilla: need ≥ 5 points with N, D, loss > 0; row 7 has D = NaN");
+    await expect(fitChinchilla(bad)).rejects.toThrow("laws.chinchilla.fit: row 7: D must be a finite number > 0, got NaN");
   });
-  it("fitChinchilla needs at least 5 points", async () => {
+  it("laws.chinchilla.fit needs at least 5 points", async () => {
     await expect(fitChinchilla(syntheticChinchilla(truth, 0, 1).slice(0, 4))).rejects.toThrow(InsufficientDataError);
   });
-  it("fitChinchilla rejects arrays of unequal length", async () => {
-    await expect(fitChinchilla({ N: [1, 2], D: [1, 2, 3], loss: [1, 2] })).rejects.toThrow(/equal lengths/);
+  it("laws.chinchilla.fit rejects losses of another length than the rows", async () => {
+    await expect(chinchilla.fit([{ N: 1, D: 1 }, { N: 2, D: 2 }], [1, 2, 3])).rejects.toThrow(/one observed y per row/);
   });
   it("an unknown objective lists the valid ones", () => {
     expect(() => fitModelSync(powerLawPlusConstant, [1, 2, 4, 8], [3, 2.5, 2.2, 2.1], { init: [1, 1, 0.5], objective: "l1" as never }))
@@ -272,24 +282,17 @@ describe("interrupts", () => {
   }
 });
 
-describe("special functions (reference values: scipy 1.17.1)", () => {
-  it("erf", () => {
-    expect(fitErf(0.5)).toBeCloseTo(0.5204998778130465, 15);
-    expect(rel(fitErf(1e-3 / Math.SQRT2), 0.0007978844278221252)).toBeLessThan(1e-14);
-    expect(fitErf(2.9)).toBeCloseTo(0.9999589021219005, 15);
-    expect(fitErf(3.5)).toBeCloseTo(0.9999992569016276, 15);
-    expect(fitErf(-1.2)).toBeCloseTo(-0.9103139782296353, 15);
-  });
-  it("chi-square survival function", () => {
-    expect(rel(chiSquareSurvival(238.4, 5), 1.6917239591137909e-49)).toBeLessThan(1e-8);
-    expect(rel(chiSquareSurvival(3, 2), 0.22313016014842982)).toBeLessThan(1e-12);
-    expect(rel(chiSquareSurvival(100, 10), 5.4497019829205215e-17)).toBeLessThan(1e-8);
-  });
+describe("Huber normaliser (reference: scipy 1.17.1)", () => {
   it("log of the Huber normaliser at δ = 1e-3 (Besiroglu et al.'s huber_normalizing_factor)", () => {
     expect(huberLogNormalizer(1e-3)).toBeCloseTo(7.600902959541916, 12);
   });
-  it("normal quantile", () => {
-    expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 10);
+});
+
+describe("the fit namespace", () => {
+  it("lists the public names only (no plumbing)", () => {
+    expect(Object.keys(fit).sort()).toEqual(["checkGradient", "defaults", "model", "modelSync", "sensitivity"]);
+    expect(fit.model).toBe(fitModel);
+    expect(fit.defaults).toBe(FIT_DEFAULTS);
   });
 });
 

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEEPSEEK_ALLOCATION, MU_SCALING_GPT2_SWEEP, bjorckOptimalLR, bjorckSweepOptimum, bjorckTransferLR, deepseekAllocation,
-  deepseekOptimalBatch, deepseekOptimalLearningRate, fitBjorckHorizon, fitMuScaling, muScalingLoss, recommendHyperparameters,
-} from "../../lib/hparams";
+import * as hparams from "../../lib/hparams";
 import { transformerFlopsPerToken } from "../../lib/laws/flops";
 import { InsufficientDataError, JUPYTER_DISPLAY, listLaws } from "../../lib/core";
 import { expectRel } from "./helpers";
+
+const { deepseek, bjorck, muScaling } = hparams;
+const deepseekOptimalLearningRate = (x: { C: number }) => deepseek.lr.predict(x);
+const deepseekOptimalBatch = (x: { C: number }) => deepseek.batch.predict(x);
+const recommendHyperparameters = hparams.recommend;
+const MU_SCALING_GPT2_SWEEP = muScaling.sweep;
 
 describe("DeepSeek η_opt(C) and B_opt(C), hparams.md checks 1–3 (C)", () => {
   it("C = 1e20 → η_opt = 9.85998e-4 (check 1)", () => expectRel(deepseekOptimalLearningRate({ C: 1e20 }), 9.85998e-4, 5e-6));
@@ -31,67 +34,78 @@ describe("DeepSeek η_opt(C) and B_opt(C), hparams.md checks 1–3 (C)", () => {
     expectRel(deepseekOptimalBatch({ C }), 9.223e6, 1e-3);
   });
   it("the allocation constants are labelled unverified", () => {
-    expect(DEEPSEEK_ALLOCATION.status).toBe("unverified");
+    expect(deepseek.published.allocation.status).toBe("unverified");
     expect(listLaws("hparams").find((l) => l.id === "deepseek-allocation")?.status).toBe("unverified");
   });
   it.todo("DeepSeek allocation at C = 1e20: M_opt = 5.2513e9, D_opt = 1.9045e10 (check 5, unverified constants)");
   it("allocation spends C: M·D = C when the exponents sum to 1 and the prefactors multiply to 1", () => {
-    const a = deepseekAllocation({ C: 1e21, constants: { mBase: 0.5, mExp: 0.6, dBase: 2, dExp: 0.4 } });
+    const a = deepseek.allocation({ C: 1e21 }, { mBase: 0.5, mExp: 0.6, dBase: 2, dExp: 0.4 });
     expectRel(a.M * a.D, 1e21, 1e-12);
   });
   it("rejects C ≤ 0", () => {
-    expect(() => deepseekOptimalBatch({ C: 0 })).toThrow(/deepseekOptimalBatch: C must be a finite number > 0/);
+    expect(() => deepseekOptimalBatch({ C: 0 })).toThrow(/hparams\.deepseek\.batch\.predict: C must be a finite number > 0/);
+  });
+  it("lr and batch are Laws registered under topic hparams", () => {
+    const ids = listLaws("hparams").map((l) => l.id);
+    expect(ids).toContain("deepseek-lr");
+    expect(ids).toContain("deepseek-batch");
+    expect(deepseek.lr.kind).toBe("law");
   });
 });
 
 describe("μScaling loss prediction, check 22 ((C) data)", () => {
   // scipy curve_fit (p0 [1, −1, 3]) on the first 7 widths: a ≈ 2.4694, b ≈ −0.42311, c ≈ 2.92330;
   // held-out errors +0.29%, −0.17%, −0.18%.
-  const fit = fitMuScaling(MU_SCALING_GPT2_SWEEP, 3);
+  const fit = muScaling.fitHeldOut(MU_SCALING_GPT2_SWEEP, { holdout: 3 });
   it("fits on 7 widths and predicts the 3 held-out losses (3.1797, 3.0854, 3.0425) within 1%", () => {
-    expect(fit.fitted).toBe(7);
+    expect(fit.fittedPoints).toBe(7);
+    expect(fit.kind).toBe("fit-result");
     expect(fit.heldOut.map((h) => h.loss)).toEqual([3.1797, 3.0854, 3.0425]);
     for (const h of fit.heldOut) expect(Math.abs(h.relError)).toBeLessThan(0.01);
   });
   it("a, b, c agree with scipy's to 1e-2", () => {
-    expect(Math.abs(fit.a - 2.4694)).toBeLessThan(1e-2);
-    expect(Math.abs(fit.b + 0.42311)).toBeLessThan(1e-2);
-    expect(Math.abs(fit.c - 2.9233)).toBeLessThan(1e-2);
+    expect(Math.abs(fit.params.a - 2.4694)).toBeLessThan(1e-2);
+    expect(Math.abs(fit.params.b + 0.42311)).toBeLessThan(1e-2);
+    expect(Math.abs(fit.params.c - 2.9233)).toBeLessThan(1e-2);
+  });
+  it("the stored GPT-2 constants are this fit", () => {
+    for (const k of fit.paramNames) expectRel(muScaling.published.gpt2.params[k], fit.params[k], 1e-5);
   });
   it("held-out errors agree with scipy's +0.29%, −0.17%, −0.18% to 0.02 points", () => {
     const want = [0.0029, -0.0017, -0.0018];
     fit.heldOut.forEach((h, i) => expect(Math.abs(h.relError - want[i])).toBeLessThan(2e-4));
   });
-  it("muScalingLoss evaluates a·N^b + c", () => {
-    expectRel(muScalingLoss({ nMillions: 64, a: 2, b: -0.5, c: 3 }), 3.25, 1e-12);
+  it("muScaling.predict evaluates a·N^b + c", () => {
+    expectRel(muScaling.predict({ nMillions: 64 }, { a: 2, b: -0.5, c: 3 }), 3.25, 1e-12);
   });
   it("needs 4 points besides the held-out ones", () => {
-    expect(() => fitMuScaling(MU_SCALING_GPT2_SWEEP.slice(0, 6), 3)).toThrow(InsufficientDataError);
+    expect(() => muScaling.fitHeldOut(MU_SCALING_GPT2_SWEEP.slice(0, 6), { holdout: 3 })).toThrow(InsufficientDataError);
   });
   it("names a row with a non-positive size", () => {
-    expect(() => fitMuScaling([{ nMillions: 0, loss: 3 }], 0)).toThrow(/fitMuScaling: row 0 has nMillions = 0/);
+    expect(() => muScaling.fitHeldOut([{ nMillions: 0, loss: 3 }], { holdout: 0 })).toThrow(/hparams\.muScaling\.fitHeldOut: row 0 has nMillions = 0/);
   });
 });
 
 describe("Bjorck LR vs token horizon (forms; constants are user-supplied)", () => {
   it("transfer is lr·(D1/D0)^−β and agrees with the fitted law", () => {
     const law = { Bh: 0.5, beta: 0.3 };
-    const lr0 = bjorckOptimalLR({ D: 1e9, ...law });
-    expectRel(bjorckTransferLR({ lr0, D0: 1e9, D1: 1e11, beta: 0.3 }), bjorckOptimalLR({ D: 1e11, ...law }), 1e-12);
+    const lr0 = bjorck.lr({ D: 1e9 }, law);
+    expectRel(bjorck.transfer({ lr0, D0: 1e9, D1: 1e11 }, { beta: 0.3 }), bjorck.lr({ D: 1e11 }, law), 1e-12);
   });
   it("recovers B_h and β from LR* at several horizons", () => {
     const pts = [1e9, 4e9, 1.6e10, 6.4e10].map((D) => ({ D, lr: 0.5 * D ** -0.3 }));
-    const f = fitBjorckHorizon(pts);
-    expectRel(f.beta, 0.3, 1e-10);
-    expectRel(f.Bh, 0.5, 1e-8);
+    const f = bjorck.fitHorizon(pts);
+    expectRel(f.params.beta, 0.3, 1e-10);
+    expectRel(f.params.Bh, 0.5, 1e-8);
+    expectRel(bjorck.lr({ D: 1e12 }, f), 0.5 * 1e12 ** -0.3, 1e-8);
   });
   it("the parabola in log LR recovers the optimum of a quadratic loss landscape", () => {
     const lrs = [1e-4, 2e-4, 4e-4, 8e-4, 1.6e-3, 3.2e-3];
     const losses = lrs.map((lr) => 3 + 0.05 * (Math.log(lr) - Math.log(6e-4)) ** 2);
-    expectRel(bjorckSweepOptimum({ lrs, losses }), 6e-4, 1e-9);
+    expectRel(bjorck.sweepOptimum({ lrs, losses }), 6e-4, 1e-9);
   });
   it("a sweep without an interior minimum asks for LRs on both sides", () => {
-    expect(() => bjorckSweepOptimum({ lrs: [1e-4, 1e-3, 1e-2], losses: [3, 3.5, 3.6] })).toThrow(/sweep LRs on both sides/);
+    expect(() => bjorck.sweepOptimum({ lrs: [1e-4, 1e-3, 1e-2], losses: [3, 3.5, 3.6] })).toThrow(/sweep LRs on both sides/);
   });
 });
 
@@ -137,6 +151,6 @@ describe("recommendHyperparameters", () => {
     expect(typeof (rec as unknown as Record<symbol, unknown>)[JUPYTER_DISPLAY]).toBe("function");
   });
   it("rejects a non-positive N", () => {
-    expect(() => recommendHyperparameters({ N: -1, D: 1, seqLen: 1 })).toThrow(/recommendHyperparameters: N must be/);
+    expect(() => recommendHyperparameters({ N: -1, D: 1, seqLen: 1 })).toThrow(/hparams\.recommend: N must be/);
   });
 });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
-import {
-  COOLDOWN_SHAPES, annealingAreas, cosineFactor, cosineSchedule, fitTissueLoss, tissueLoss, tissueLossCurve, warmupFactor,
-  wsdFactor, wsdSchedule,
-} from "../../lib/hparams";
+import * as hparams from "../../lib/hparams";
 import { InsufficientDataError, UnknownChoiceError } from "../../lib/core";
 import { expectRel } from "./helpers";
+
+const { schedules, tissue } = hparams;
+const COOLDOWN_SHAPES = schedules.wsd.cooldownShapes;
+const wsdFactor = schedules.wsd.factor;
+const wsdSchedule = schedules.wsd.schedule;
+const cosineFactor = schedules.cosine.factor;
+const cosineSchedule = schedules.cosine.schedule;
 
 describe("WSD factor, hparams.md check 20 (C): n = 1000, fract_decay 0.2, f = 0, no warmup", () => {
   const o = { total: 1000, fractDecay: 0.2 };
@@ -30,7 +34,7 @@ describe("WSD factor, hparams.md check 20 (C): n = 1000, fract_decay 0.2, f = 0,
 
 describe("WSD warmup, check 21 (C)", () => {
   it("step 0 with init_div 100 → 0.01", () => {
-    expect(warmupFactor(0, 1000, 100)).toBe(0.01);
+    expect(schedules.warmup(0, { warmup: 1000, initDiv: 100 })).toBe(0.01);
     expect(wsdFactor(0, { total: 10000, warmup: 1000 })).toBe(0.01);
   });
   it("step 500 of a 1000-step warmup → 0.505", () => {
@@ -56,7 +60,7 @@ describe("WSD invariants", () => {
     expect(() => wsdFactor(1, { total: 10, shape: "step" as "linear" })).toThrow(/linear, sqrt, cosine, square, exp, mirror_cosine/);
   });
   it("rejects fractDecay outside [0, 1] and a negative step", () => {
-    expect(() => wsdFactor(1, { total: 10, fractDecay: 1.5 })).toThrow(/wsdFactor: fractDecay must be in \[0, 1\]/);
+    expect(() => wsdFactor(1, { total: 10, fractDecay: 1.5 })).toThrow(/hparams\.schedules\.wsd\.factor: fractDecay must be in \[0, 1\]/);
     expect(() => wsdFactor(-1, { total: 10 })).toThrow(/step must be/);
   });
 });
@@ -67,42 +71,42 @@ describe("cosine schedule", () => {
     expect(cosineFactor(100, o)).toBe(1);
     expectRel(cosineFactor(600, o), 0.55, 1e-12);
     expect(cosineFactor(1100, o)).toBe(0.1);
-    expect(cosineFactor(50, o)).toBe(warmupFactor(50, 100));
+    expect(cosineFactor(50, o)).toBe(schedules.warmup(50, { warmup: 100 }));
   });
   it("cosineSchedule has one LR per step", () => {
     expect(cosineSchedule({ total: 10, peakLR: 2 }).length).toBe(10);
   });
   it("rejects a warmup as long as the run", () => {
-    expect(() => cosineFactor(0, { total: 10, warmup: 10 })).toThrow(/cosineFactor: warmup must be in \[0, total\)/);
+    expect(() => cosineFactor(0, { total: 10, warmup: 10 })).toThrow(/hparams\.schedules\.cosine\.factor: warmup must be in \[0, total\)/);
   });
 });
 
 describe("Tissue annealing areas, check 19 (C given the recursion)", () => {
   // One LR drop of Δ = 1e-4 at step k = 11 (index 10), constant afterwards; S2 at step k+n−1 = Δ(1 − λ^n)/(1 − λ).
   const lrs = Array.from({ length: 1100 }, (_, i) => (i < 10 ? 1e-3 : 9e-4));
-  const { S1, S2 } = annealingAreas(lrs, 0.999);
+  const { S1, S2 } = tissue.areas(lrs, { lambda: 0.999 });
   it("n = 1 → 1e-4", () => expectRel(S2[10], 1e-4, 1e-9));
   it("n = 10 → 9.95512e-4", () => expectRel(S2[19], 9.95512e-4, 1e-6));
   it("n = 1000 → 6.32305e-2", () => expectRel(S2[1009], 6.32305e-2, 1e-6));
   it("S1 sums the LRs", () => expectRel(S1[1099], 10 * 1e-3 + 1090 * 9e-4, 1e-12));
   it("a constant schedule has S2 = 0 and S1 = η·s at every step", () => {
-    const c = annealingAreas(new Array(500).fill(3e-4));
+    const c = tissue.areas(new Array(500).fill(3e-4));
     c.S2.forEach((v) => expect(v).toBe(0));
     c.S1.forEach((v, i) => expectRel(v, 3e-4 * (i + 1), 1e-12));
   });
   it("m0 = lr[0] (the third-party reproduction's initialisation) adds a growing term to S2", () => {
-    const c = annealingAreas(new Array(100).fill(1e-3), 0.999, { m0: 1e-3 });
+    const c = tissue.areas(new Array(100).fill(1e-3), { lambda: 0.999, m0: 1e-3 });
     expect(c.S2[99]).toBeGreaterThan(0.09);
   });
   it("skipped warmup steps count in neither area", () => {
-    const w = annealingAreas([1e-5, 5e-4, 1e-3, 1e-3, 9e-4], 0.999, { skipSteps: 2 });
+    const w = tissue.areas([1e-5, 5e-4, 1e-3, 1e-3, 9e-4], { lambda: 0.999, skipSteps: 2 });
     expect(w.S1.slice(0, 2)).toEqual([0, 0]);
     expectRel(w.S1[4], 2.9e-3, 1e-12);
     expectRel(w.S2[4], 1e-4, 1e-9);
   });
   it("rejects λ ≥ 1 and negative LRs", () => {
-    expect(() => annealingAreas([1e-3], 1)).toThrow(/annealingAreas: lambda must be in \[0, 1\)/);
-    expect(() => annealingAreas([1e-3, -1])).toThrow(/lrs\[1\] = -1/);
+    expect(() => tissue.areas([1e-3], { lambda: 1 })).toThrow(/hparams\.tissue\.areas: lambda must be in \[0, 1\)/);
+    expect(() => tissue.areas([1e-3, -1])).toThrow(/lrs\[1\] = -1/);
   });
 });
 
@@ -113,16 +117,19 @@ describe("Tissue loss law: fit on one schedule, predict another", () => {
   const wsd = wsdSchedule({ total, fractDecay: 0.2, shape: "sqrt", peakLR: 3e-4 });
   const steps = Array.from({ length: 120 }, (_, k) => 50 * (k + 1));
 
-  it("tissueLoss is L0 + A·S1^−α − C·S2", () => {
-    expectRel(tissueLoss({ S1: 0.25, S2: 0.01, L0: 2, A: 1, alpha: 0.5, C: 2 }), 2 + 2 - 0.02, 1e-12);
+  it("tissue.predict is L0 + A·S1^−α − C·S2", () => {
+    expectRel(tissue.predict({ S1: 0.25, S2: 0.01 }, { L0: 2, A: 1, alpha: 0.5, C: 2 }), 2 + 2 - 0.02, 1e-12);
   });
   it("recovers the constants from a noiseless cosine curve", () => {
-    const curve = tissueLossCurve(cosine, truth);
-    const fit = fitTissueLoss({ lrs: cosine, steps, losses: steps.map((s) => curve[s - 1]) });
-    expectRel(fit.alpha, truth.alpha, 1e-5);
-    expectRel(fit.L0, truth.L0, 1e-6);
-    expectRel(fit.A, truth.A, 1e-5);
-    expectRel(fit.C, truth.C, 1e-5);
+    const curve = tissue.curve(cosine, truth);
+    const fit = tissue.fitCurve({ lrs: cosine, steps, losses: steps.map((s) => curve[s - 1]) });
+    expectRel(fit.params.alpha, truth.alpha, 1e-5);
+    expectRel(fit.params.L0, truth.L0, 1e-6);
+    expectRel(fit.params.A, truth.A, 1e-5);
+    expectRel(fit.params.C, truth.C, 1e-5);
+    expect(fit.kind).toBe("fit-result");
+    expect(fit.points).toBe(120);
+    expect(fit.lambda).toBe(0.999);
   });
   it("a fit on a noisy cosine curve predicts the whole WSD curve within 0.5%", () => {
     let seed = 7;
@@ -130,20 +137,20 @@ describe("Tissue loss law: fit on one schedule, predict another", () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return (seed / 2147483648 - 0.5) * 2e-3;
     };
-    const observed = tissueLossCurve(cosine, truth).map((l) => l * (1 + noise()));
-    const fit = fitTissueLoss({ lrs: cosine, steps, losses: steps.map((s) => observed[s - 1]) });
-    const predicted = tissueLossCurve(wsd, fit);
-    const actual = tissueLossCurve(wsd, truth);
+    const observed = tissue.curve(cosine, truth).map((l) => l * (1 + noise()));
+    const fit = tissue.fitCurve({ lrs: cosine, steps, losses: steps.map((s) => observed[s - 1]) });
+    const predicted = tissue.curve(wsd, fit);
+    const actual = tissue.curve(wsd, truth);
     for (let i = 49; i < total; i += 50) expect(Math.abs(predicted[i] - actual[i]) / actual[i]).toBeLessThan(5e-3);
   });
   it("the law reproduces the paper's qualitative claim that the WSD cooldown lowers the final loss below the constant LR", () => {
-    const constant = tissueLossCurve(new Array(total).fill(3e-4), truth);
-    expect(tissueLossCurve(wsd, truth)[total - 1]).toBeLessThan(constant[total - 1]);
+    const constant = tissue.curve(new Array(total).fill(3e-4), truth);
+    expect(tissue.curve(wsd, truth)[total - 1]).toBeLessThan(constant[total - 1]);
   });
   it("needs at least 5 recorded points", () => {
-    expect(() => fitTissueLoss({ lrs: cosine, steps: [1, 2, 3], losses: [3, 3, 3] })).toThrow(InsufficientDataError);
+    expect(() => tissue.fitCurve({ lrs: cosine, steps: [1, 2, 3], losses: [3, 3, 3] })).toThrow(InsufficientDataError);
   });
   it("rejects steps outside the schedule", () => {
-    expect(() => fitTissueLoss({ lrs: cosine, steps: [0, 1, 2, 3, 4], losses: [1, 1, 1, 1, 1] })).toThrow(/fitTissueLoss: steps\[0\] = 0/);
+    expect(() => tissue.fitCurve({ lrs: cosine, steps: [0, 1, 2, 3, 4], losses: [1, 1, 1, 1, 1] })).toThrow(/hparams\.tissue\.fitCurve: steps\[0\] = 0/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bnslLoss, bnslModel } from "../../lib/laws/bnsl";
-import { checkModelGradient, fitModelSync } from "../../lib/fit";
+import { bnsl, bnslLoss, bnslModel } from "../../lib/laws/bnsl";
+import { checkModelGradient } from "../../lib/fit/fit";
 import { InvalidInputError } from "../../lib/core";
 
 describe("bnslLoss", () => {
@@ -34,18 +34,18 @@ describe("bnslLoss", () => {
 
 describe("bnslModel", () => {
   it("its value equals bnslLoss", () => {
-    expect(bnslModel(1).value([0.1, 2, 0.3, 0.4, 50, 0.7], 123)).toBeCloseTo(bnslLoss(123, { a: 0.1, b: 2, c0: 0.3, breaks: [{ c: 0.4, d: 50, f: 0.7 }] }), 13);
+    expect(bnslModel(1).value([0.1, 2, 0.3, 0.4, 50, 0.7], { x: 123 })).toBeCloseTo(bnslLoss(123, { a: 0.1, b: 2, c0: 0.3, breaks: [{ c: 0.4, d: 50, f: 0.7 }] }), 13);
   });
   it("its analytic gradient matches central differences (two breaks)", () => {
     // Rows near and past the breaks: far before a break its terms are ~1e-9 and differences lose all digits.
-    const r = checkModelGradient(bnslModel(2), [300, 2000, 7e3, 9e4], [0.1, 2, 0.3, 0.4, 50, 0.7, -0.2, 3e3, 0.4]);
+    const r = checkModelGradient(bnslModel(2), [300, 2000, 7e3, 9e4].map((x) => ({ x })), [0.1, 2, 0.3, 0.4, 50, 0.7, -0.2, 3e3, 0.4]);
     expect(r.maxRelError).toBeLessThan(1e-5);
   });
   it("recovers a one-break law from noiseless synthetic data", () => {
     const truth = [0.5, 3, 0.25, 0.35, 300, 0.4];
     const xs = Array.from({ length: 30 }, (_, i) => 10 ** (0.5 + (i * 4.5) / 29));
-    const ys = xs.map((x) => bnslModel(1).value(truth, x));
-    const f = fitModelSync(bnslModel(1), xs, ys, {
+    const ys = xs.map((x) => bnslModel(1).value(truth, { x }));
+    const f = bnsl.fitSync(xs.map((x) => ({ x })), ys, {
       objective: "mse",
       space: "log",
       init: { a: 0.4, b: 2, c0: 0.2, c1: 0.3, d1: 200, f1: 0.5 },
@@ -60,5 +60,13 @@ describe("bnslModel", () => {
   });
   it("rejects a fractional number of breaks", () => {
     expect(() => bnslModel(1.5)).toThrow(/nBreaks must be an integer/);
+    expect(() => bnsl.withBreaks(1.5)).toThrow(/laws\.bnsl\.withBreaks: nBreaks must be an integer/);
+  });
+  it("laws.bnsl is the one-break law with flat parameters; withBreaks(n) gives the n-break law", () => {
+    const p = { a: 0.1, b: 2, c0: 0.3, c1: 0.4, d1: 50, f1: 0.7 };
+    expect(bnsl.predict({ x: 123 }, p)).toBeCloseTo(bnslLoss(123, { a: 0.1, b: 2, c0: 0.3, breaks: [{ c: 0.4, d: 50, f: 0.7 }] }), 13);
+    expect(bnsl.withBreaks(0).predict({ x: 100 }, { a: 0.3, b: 4, c0: 0.21 })).toBeCloseTo(0.3 + 4 * 100 ** -0.21, 13);
+    expect(bnsl.withBreaks(2)).toBe(bnsl.withBreaks(2));
+    expect(bnsl.withBreaks(2).paramNames).toEqual(["a", "b", "c0", "c1", "d1", "f1", "c2", "d2", "f2"]);
   });
 });

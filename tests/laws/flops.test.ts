@@ -120,7 +120,7 @@ describe("converting between counting conventions", () => {
     expect(computeOptimalFrontier(law, [1e17, 1e19]).nExponent).toBeCloseTo(0.36585412 / (0.34781303 + 0.36585412), 9);
   });
   it("convertParamCount rejects a NaN parameter count", () => {
-    expect(() => convertParamCount(NaN, "total", "non-embedding", fam)).toThrow(/convertParamCount: N must be/);
+    expect(() => convertParamCount(NaN, "total", "non-embedding", fam)).toThrow(/laws\.counting\.params: N must be/);
   });
   it("convertAllocationCounting rejects an unknown FLOP counting", () => {
     expect(() => convertAllocationCounting({ N: 1e8, D: 1e9 }, kaplan, { params: "total", flops: "7N" as never }, fam)).toThrow(UnknownChoiceError);

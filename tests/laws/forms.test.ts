@@ -4,22 +4,46 @@
  * gradients, recovery through the fitting engine, labels and bad input.
  */
 import { describe, expect, it } from "vitest";
-import { HESTNESS_EXPONENTS, hestnessError, hestnessIrreducibleOnset, hestnessModel, hestnessLaw } from "../../lib/laws/hestness";
-import { HENIGHAN_LANGUAGE_COMPUTE_EXPONENT, henighanLoss, henighanModel, henighanReducibleLoss } from "../../lib/laws/henighan";
-import { JOINT_MOE_MAGNITUDES, KRAJEWSKI_MOE, clarkEffectiveExperts, clarkMoeLoss, jointMoeLoss, krajewskiMoeLoss, clarkMoeLaw } from "../../lib/laws/moe";
-import { distillationStudentLoss, distillationLaw } from "../../lib/laws/distillation";
-import { dilocoLoss, dilocoModel } from "../../lib/laws/diloco";
-import { lossToLoss, lossToLossModel } from "../../lib/laws/loss-to-loss";
-import { bhagiaAccuracyFromTaskLoss, bhagiaAccuracyModel, bhagiaPredictAccuracy, bhagiaTaskLoss, bhagiaLaw } from "../../lib/laws/bhagia";
-import { checkModelGradient, fitModelSync } from "../../lib/fit";
+import { HESTNESS_EXPONENTS, hestness, hestnessIrreducibleOnset, hestnessModel } from "../../lib/laws/hestness";
+import { HENIGHAN_LANGUAGE_COMPUTE_EXPONENT, henighan, henighanModel } from "../../lib/laws/henighan";
+import { JOINT_MOE_MAGNITUDES, KRAJEWSKI_MOE, clarkEffectiveExperts, clarkMoe, jointMoe, krajewskiMoe } from "../../lib/laws/moe";
+import { distillation, type DistillationParams } from "../../lib/laws/distillation";
+import { diloco, dilocoModel, type DilocoParams } from "../../lib/laws/diloco";
+import { lossToLoss as lossToLossLaw, lossToLossModel, type LossToLossParams } from "../../lib/laws/loss-to-loss";
+import {
+  bhagiaAccuracy, bhagiaAccuracyModel, bhagiaPredictAccuracy, bhagiaTaskLoss as bhagiaTaskLossLaw, type BhagiaAccuracyParams, type BhagiaTaskLossParams,
+} from "../../lib/laws/bhagia";
+import type { HestnessParams } from "../../lib/laws/hestness";
+import type { HenighanParams } from "../../lib/laws/henighan";
+import type { ClarkMoeParams, JointMoeParams, KrajewskiMoeParams } from "../../lib/laws/moe";
+import { checkModelGradient, fitModelSync } from "../../lib/fit/fit";
 import { InvalidInputError } from "../../lib/core";
+
+// The laws through their public calling convention (inputs first, params second).
+const hestnessError = (m: number, p: HestnessParams) => hestness.predict({ m }, p);
+const henighanLoss = (x: number, p: HenighanParams) => henighan.predict({ x }, p);
+const henighanReducibleLoss = (x: number, p: HenighanParams) => henighan.reducible({ x }, p);
+const clarkMoeLoss = (N: number, E: number, p: ClarkMoeParams) => clarkMoe.predict({ N, E }, p);
+const krajewskiMoeLoss = (N: number, D: number, G: number, p?: KrajewskiMoeParams) => krajewskiMoe.predict({ N, D, G }, p);
+const jointMoeLoss = (Nact: number, D: number, E: number, p: JointMoeParams) => jointMoe.predict({ Nact, D, E }, p);
+const distillationStudentLoss = (NS: number, DS: number, LT: number, LStilde: number, p: DistillationParams) => distillation.predict({ NS, DS, LT, LStilde }, p);
+const dilocoLoss = (N: number, M: number, p: DilocoParams) => diloco.predict({ N, M }, p);
+const lossToLoss = (Lx: number, p: LossToLossParams) => lossToLossLaw.predict({ Lx }, p);
+const bhagiaTaskLoss = (N: number, D: number, p: BhagiaTaskLossParams) => bhagiaTaskLossLaw.predict({ N, D }, p);
+const bhagiaAccuracyFromTaskLoss = (L: number, p: BhagiaAccuracyParams) => bhagiaAccuracy.predict({ L }, p);
 
 describe("status labels of recalled forms", () => {
   it("every recalled constant set is labelled unverified", () => {
     for (const c of [...HESTNESS_EXPONENTS, HENIGHAN_LANGUAGE_COMPUTE_EXPONENT, KRAJEWSKI_MOE, JOINT_MOE_MAGNITUDES]) expect(c.status).toBe("unverified");
   });
   it("the law cards of recalled forms are unverified", () => {
-    for (const l of [hestnessLaw, clarkMoeLaw, distillationLaw, bhagiaLaw]) expect(l.status).toBe("unverified");
+    for (const l of [hestness, henighan, clarkMoe, krajewskiMoe, jointMoe, distillation, diloco, lossToLossLaw, bhagiaTaskLossLaw, bhagiaAccuracy]) expect(l.status).toBe("unverified");
+  });
+  it("laws without transcribed constants predict by default with an illustrative set labelled as such", () => {
+    for (const l of [hestness, henighan, clarkMoe, distillation, diloco, lossToLossLaw, bhagiaTaskLossLaw, bhagiaAccuracy]) {
+      expect(l.defaults.name).toBe("illustrative values (not from the paper)");
+      expect(l.defaults.status).toBe("unverified");
+    }
   });
 });
 
@@ -45,12 +69,12 @@ describe("Hestness and Henighan power laws", () => {
   });
   it("Hestness and Henighan models have correct analytic gradients", () => {
     expect(checkModelGradient(hestnessModel, [1e3, 1e5, 1e7], [10, -0.5, 0.1]).maxRelError).toBeLessThan(1e-6);
-    expect(checkModelGradient(henighanModel, [1e6, 1e8, 1e10], [1.7, 1e7, 0.3]).maxRelError).toBeLessThan(1e-6);
+    expect(checkModelGradient(henighanModel, [1e6, 1e8, 1e10].map((x) => ({ x })), [1.7, 1e7, 0.3]).maxRelError).toBeLessThan(1e-6);
   });
   it("a Henighan law is recovered from noiseless synthetic data", () => {
     const xs = [1e6, 3e6, 1e7, 3e7, 1e8, 3e8, 1e9, 3e9, 1e10];
     const ys = xs.map((x) => henighanLoss(x, { Linf: 1.7, x0: 3e6, alphaX: 0.3 }));
-    const f = fitModelSync(henighanModel, xs, ys, { objective: "mse", init: { Linf: 1.5, x0: 1e6, alphaX: 0.2 }, ftol: 1e-15, gtol: 1e-12, maxIterations: 5000, workers: 0 });
+    const f = henighan.fitSync(xs.map((x) => ({ x })), ys, { objective: "mse", init: { Linf: 1.5, x0: 1e6, alphaX: 0.2 }, ftol: 1e-15, gtol: 1e-12, maxIterations: 5000, workers: 0 });
     expect(f.params.Linf).toBeCloseTo(1.7, 4);
     expect(f.params.alphaX).toBeCloseTo(0.3, 4);
   });
@@ -109,21 +133,21 @@ describe("distillation, DiLoCo, loss-to-loss, Bhagia", () => {
   it("loss-to-loss is recovered from noiseless synthetic pairs", () => {
     const xs = [2.2, 2.4, 2.6, 2.9, 3.2, 3.6, 4.1, 4.7];
     const ys = xs.map((x) => lossToLoss(x, { K: 1.1, kappa: 0.8, Ex: 1.6, Ey: 1.9 }));
-    expect(checkModelGradient(lossToLossModel, xs, [1.1, 0.8, 1.6, 1.9]).maxRelError).toBeLessThan(1e-6);
-    const f = fitModelSync(lossToLossModel, xs, ys, { objective: "mse", init: { K: 1, kappa: 1, Ex: 1.5, Ey: 2 }, ftol: 1e-15, gtol: 1e-12, maxIterations: 5000, workers: 0 });
+    expect(checkModelGradient(lossToLossModel, xs.map((Lx) => ({ Lx })), [1.1, 0.8, 1.6, 1.9]).maxRelError).toBeLessThan(1e-6);
+    const f = lossToLossLaw.fitSync(xs.map((Lx) => ({ Lx })), ys, { objective: "mse", init: { K: 1, kappa: 1, Ex: 1.5, Ey: 2 }, ftol: 1e-15, gtol: 1e-12, maxIterations: 5000, workers: 0 });
     expect(f.params.kappa).toBeCloseTo(0.8, 3);
     expect(f.params.Ex).toBeCloseTo(1.6, 3);
   });
   it("Bhagia's two steps chain: accuracy rises as N grows", () => {
     const s1 = { A: 100, alpha: 0.3, B: 300, beta: 0.3, E: 0.5 }, s2 = { a: 0.75, b: 0.25, k: -5, L0: 1 };
-    expect(bhagiaPredictAccuracy(7e9, 1e11, s1, s2)).toBeGreaterThan(bhagiaPredictAccuracy(1e9, 1e11, s1, s2));
-    expect(bhagiaPredictAccuracy(1e9, 1e11, s1, s2)).toBe(bhagiaAccuracyFromTaskLoss(bhagiaTaskLoss(1e9, 1e11, s1), s2));
+    expect(bhagiaPredictAccuracy({ N: 7e9, D: 1e11 }, s1, s2)).toBeGreaterThan(bhagiaPredictAccuracy({ N: 1e9, D: 1e11 }, s1, s2));
+    expect(bhagiaPredictAccuracy({ N: 1e9, D: 1e11 }, s1, s2)).toBe(bhagiaAccuracyFromTaskLoss(bhagiaTaskLoss(1e9, 1e11, s1), s2));
   });
   it("Bhagia's accuracy sigmoid is recovered from noiseless synthetic points", () => {
     const Ls = [0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.4, 1.6];
     const acc = Ls.map((L) => bhagiaAccuracyFromTaskLoss(L, { a: 0.7, b: 0.25, k: -6, L0: 1.05 }));
-    expect(checkModelGradient(bhagiaAccuracyModel, Ls, [0.7, 0.25, -6, 1.05]).maxRelError).toBeLessThan(1e-6);
-    const f = fitModelSync(bhagiaAccuracyModel, Ls, acc, { objective: "mse", space: "linear", init: { a: 0.5, b: 0.3, k: -3, L0: 1 }, ftol: 1e-15, gtol: 1e-12, maxIterations: 5000, workers: 0 });
+    expect(checkModelGradient(bhagiaAccuracyModel, Ls.map((L) => ({ L })), [0.7, 0.25, -6, 1.05]).maxRelError).toBeLessThan(1e-6);
+    const f = fitModelSync(bhagiaAccuracyModel, Ls.map((L) => ({ L })), acc, { objective: "mse", space: "linear", init: { a: 0.5, b: 0.3, k: -3, L0: 1 }, ftol: 1e-15, gtol: 1e-12, maxIterations: 5000, workers: 0 });
     expect(f.params.k).toBeCloseTo(-6, 3);
     expect(f.params.L0).toBeCloseTo(1.05, 4);
   });

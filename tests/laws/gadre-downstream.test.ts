@@ -8,17 +8,19 @@ import {
   fitGadreDownstream,
   gadreAverageError,
   gadreAverageErrors,
-  gadreErrorFromLoss,
+  gadreError,
   gadreErrorModel,
+  type GadreErrorParams,
 } from "../../lib/laws/gadre-downstream";
 import { DataError, InvalidInputError } from "../../lib/core";
-import { checkModelGradient } from "../../lib/fit";
+import { checkModelGradient } from "../../lib/fit/fit";
 
 const root = path.join(process.env.SCALINGLAB_DATA_MIRROR!, "gadre-overtraining");
 const runs: GadreRun[] = fs.readdirSync(path.join(root, "models")).map((f) => gadreParseRun(JSON.parse(fs.readFileSync(path.join(root, "models", f), "utf8"))));
 const icl = (name: string): Record<string, number> =>
   JSON.parse(fs.readFileSync(path.join(root, "evals", `evaluation_${name}_heavy.json`), "utf8")).eval_metrics.icl;
 const subsetErr = Object.fromEntries(runs.map((r) => [r.name, gadreAverageError(icl(r.name))]));
+const gadreErrorFromLoss = (L: number, p?: GadreErrorParams) => gadreError.predict({ L }, p);
 const allErr = Object.fromEntries(runs.map((r) => [r.name, gadreAverageError(icl(r.name), GADRE_EVAL_TASKS)]));
 
 describe("fitGadreDownstream", () => {
@@ -83,6 +85,6 @@ describe("Gadre loss → error law", () => {
     expect(() => gadreErrorFromLoss(2, { eps: 0.8, k: 1, gamma: -1 })).toThrow(/params.gamma must be/);
   });
   it("the model's analytic gradient matches central differences", () => {
-    expect(checkModelGradient(gadreErrorModel, [2.4, 2.7, 3.5], [0.85, 2.2, 0.71]).maxRelError).toBeLessThan(1e-6);
+    expect(checkModelGradient(gadreErrorModel, [2.4, 2.7, 3.5].map((L) => ({ L })), [0.85, 2.2, 0.71]).maxRelError).toBeLessThan(1e-6);
   });
 });

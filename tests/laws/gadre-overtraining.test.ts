@@ -7,19 +7,21 @@ import {
   GADRE_OVERTRAINING_RW,
   fitGadreOvertraining,
   gadreOvertrainingFitRuns,
-  gadreOvertrainingLoss,
-  gadreOvertrainingLossFromCompute,
+  gadreOvertraining,
   gadreOvertrainingModel,
   gadreParseRun,
   gadreRunsFromTable,
   type GadreRun,
+  type GadreOvertrainingParams,
 } from "../../lib/laws/gadre-overtraining";
 import { DataError, InvalidInputError } from "../../lib/core";
-import { checkModelGradient } from "../../lib/fit";
+import { checkModelGradient } from "../../lib/fit/fit";
 
 const dir = path.join(process.env.SCALINGLAB_DATA_MIRROR!, "gadre-overtraining", "models");
 const runs: GadreRun[] = fs.readdirSync(dir).map((f) => gadreParseRun(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))));
 const byName = (name: string) => runs.find((r) => r.name === name)!;
+const gadreOvertrainingLoss = (N: number, M: number, p?: GadreOvertrainingParams) => gadreOvertraining.predict({ N, M }, p);
+const gadreOvertrainingLossFromCompute = (C: number, M: number, p?: GadreOvertrainingParams) => gadreOvertraining.fromCompute({ C, M }, p);
 
 describe("Gadre over-training law: reference checks (loss-and-mixing.md (a))", () => {
   it("check 21: the rpj law predicts the 6.9B (M=20) C4 loss ≈ 2.4427 (observed 2.4250)", () => {
@@ -70,6 +72,13 @@ describe("fitGadreOvertraining", () => {
   it("rejects an unknown training set with a DataError listing the valid ones", () => {
     expect(() => fitGadreOvertraining(runs, { trainSet: "pile" })).toThrow(DataError);
     expect(() => fitGadreOvertraining(runs, { trainSet: "pile" })).toThrow(/rpj, c4_original, rw_original/);
+  });
+  it("returns the FitResult itself with trainSet, valSet, rms and runs added", () => {
+    const f = gadreOvertraining.fitRepository(runs, { trainSet: "rpj" });
+    expect(f.kind).toBe("fit-result");
+    expect(f.trainSet).toBe("rpj");
+    expect(f.runs).toHaveLength(5);
+    expect(gadreOvertraining.predict({ N: 1e9, M: 20 }, f)).toBeCloseTo(gadreOvertraining.predict({ N: 1e9, M: 20 }, f.params), 14);
   });
   it("rejects an unknown eval split", () => {
     expect(() => fitGadreOvertraining(runs, { valSet: "wiki" })).toThrow(/no "wiki" loss/);

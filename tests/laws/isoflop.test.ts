@@ -80,7 +80,7 @@ describe("isoflopParabola", () => {
     expect(() => isoflopParabola([1e8, 1e9], [2, 3])).toThrow(InsufficientDataError);
   });
   it("rejects N ≤ 0", () => {
-    expect(() => isoflopParabola([1e8, 0, 1e10], [2, 1, 2])).toThrow(/isoflopParabola: N\[1\]/);
+    expect(() => isoflopParabola([1e8, 0, 1e10], [2, 1, 2])).toThrow(/laws\.isoflop\.parabola: N\[1\]/);
   });
   it("rejects repeated sizes that leave fewer than 3 distinct N", () => {
     expect(() => isoflopParabola([1e8, 1e8, 1e9], [2, 2.1, 3])).toThrow(InvalidInputError);

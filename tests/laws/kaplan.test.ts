@@ -4,13 +4,20 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  KAPLAN_2020, KAPLAN_2020_ALLOCATION, KAPLAN_2020_LND, KAPLAN_2020_LNS, kaplanLossCmin, kaplanLossD, kaplanLossN, kaplanLossND,
-  kaplanLossNDModel, kaplanLossNSmin, kaplanLossNSminModel, kaplanOptimalAllocation, kaplanOverfittingTokens, kaplanPowerLawModel, PFDAY_FLOP,
+  KAPLAN_2020, KAPLAN_2020_ALLOCATION, KAPLAN_2020_LND, KAPLAN_2020_LNS, kaplanLossCmin as lossCmin, kaplanLossD as lossD, kaplanLossN as lossN,
+  kaplanLossND as lossND, kaplanLossNS as lossNS, kaplanOptimalAllocation, kaplanOverfittingTokens, PFDAY_FLOP, type KaplanConstants,
 } from "../../lib/laws/kaplan";
 import { kaplanCmin, kaplanCriticalBatch, kaplanEmin, kaplanSmin } from "../../lib/laws/kaplan-batch";
 import { InvalidInputError, listLaws } from "../../lib/core";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+type K = Partial<KaplanConstants>;
+// The laws through their public calling convention (inputs first, params second).
+const kaplanLossN = (N: number, k?: K) => lossN.predict({ N }, k as Required<K>);
+const kaplanLossD = (D: number, k?: K) => lossD.predict({ D }, k as Required<K>);
+const kaplanLossCmin = (Cmin: number, k?: K) => lossCmin.predict({ Cmin }, k as Required<K>);
+const kaplanLossND = (N: number, D: number, k?: K) => lossND.predict({ N, D }, k as Required<K>);
+const kaplanLossNSmin = (N: number, Smin: number, k?: K) => lossNS.predict({ N, Smin }, k as Required<K>);
 
 describe("Kaplan 2020 reference checks (loss-and-mixing.md (a), formulas with explicit constants)", () => {
   it("check 13: L(N) with alpha_N 0.076, N_c 8.8e13 at N = 1e9 is 2.37564", () => {
@@ -36,10 +43,10 @@ describe("Kaplan 2020 reference checks (loss-and-mixing.md (a), formulas with ex
     expect(rel(kaplanLossNSmin(1e9, 1e5, { alphaN: 0.077, Nc: 6.5e13, alphaS: 0.76, Sc: 2.1e3 }), 2.40051)).toBeLessThan(5e-6);
   });
   it("check 19: N_opt = 1.3e9·C^0.73 at C_min = 1e3 PF-days is 2.013e11 params", () => {
-    expect(rel(kaplanOptimalAllocation(1e3, { coefficient: 1.3e9, exponent: 0.73 }).N, 2.013e11)).toBeLessThan(5e-4);
+    expect(rel(kaplanOptimalAllocation({ Cmin: 1e3 }, { coefficient: 1.3e9, exponent: 0.73 }).N, 2.013e11)).toBeLessThan(5e-4);
   });
   it("check 20: overfitting threshold 5e3·N^0.74 at N = 1e9 is 2.285e10 tokens", () => {
-    expect(rel(kaplanOverfittingTokens(1e9), 2.285e10)).toBeLessThan(5e-4);
+    expect(rel(kaplanOverfittingTokens({ N: 1e9 }), 2.285e10)).toBeLessThan(5e-4);
   });
 });
 
@@ -72,7 +79,7 @@ describe("Kaplan laws: properties", () => {
     expect(kaplanCriticalBatch(2)).toBeGreaterThan(kaplanCriticalBatch(3));
   });
   it("Kaplan's allocation spends C_min: 6·N·D = C_min·PFDAY_FLOP", () => {
-    const a = kaplanOptimalAllocation(10);
+    const a = kaplanOptimalAllocation({ Cmin: 10 });
     expect(rel(6 * a.N * a.D, 10 * PFDAY_FLOP)).toBeLessThan(1e-12);
   });
 });
@@ -90,12 +97,16 @@ describe("Kaplan models: analytic gradients match central differences", () => {
       expect(Math.abs(g[j] - fd)).toBeLessThan(1e-6 * Math.max(1, Math.abs(fd)));
     });
   }
-  it("kaplanPowerLawModel", () => checkGradient(kaplanPowerLawModel("N"), [8.8e13, 0.076], 1e9));
-  it("kaplanLossNDModel", () => checkGradient(kaplanLossNDModel(), [6.4e13, 1.8e13, 0.076, 0.103], { N: 3e8, D: 5e9 }));
-  it("kaplanLossNSminModel", () => checkGradient(kaplanLossNSminModel(), [6.5e13, 0.077, 2.1e3, 0.76], { N: 3e8, Smin: 2e4 }));
+  it("L(N)", () => checkGradient(lossN.model, [8.8e13, 0.076], { N: 1e9 }));
+  it("L(D) and L(C_min)", () => {
+    checkGradient(lossD.model, [5.4e13, 0.095], { D: 1e10 });
+    checkGradient(lossCmin.model, [3.1e8, 0.05], { Cmin: 3 });
+  });
+  it("L(N, D)", () => checkGradient(lossND.model, [6.4e13, 1.8e13, 0.076, 0.103], { N: 3e8, D: 5e9 }));
+  it("L(N, S_min)", () => checkGradient(lossNS.model, [6.5e13, 0.077, 2.1e3, 0.76], { N: 3e8, Smin: 2e4 }));
   it("models evaluate to the same loss as the functions", () => {
     const k = KAPLAN_2020_LNS.params;
-    expect(kaplanLossNSminModel().value([k.Nc, k.alphaN, k.Sc, k.alphaS], { N: 1e9, Smin: 1e5 })).toBe(kaplanLossNSmin(1e9, 1e5));
+    expect(lossNS.model.value([k.Nc, k.alphaN, k.Sc, k.alphaS], { N: 1e9, Smin: 1e5 })).toBe(kaplanLossNSmin(1e9, 1e5));
   });
 });
 
@@ -105,25 +116,26 @@ describe("Kaplan laws: status and bad input", () => {
   });
   it("every Kaplan law card is in the catalogue", () => {
     const ids = listLaws().map((l) => l.id);
-    for (const id of ["kaplan-loss-N", "kaplan-loss-D", "kaplan-loss-Cmin", "kaplan-loss-ND", "kaplan-loss-NSmin", "kaplan-allocation", "kaplan-critical-batch"]) expect(ids).toContain(id);
+    for (const id of ["kaplan-loss-N", "kaplan-loss-D", "kaplan-loss-Cmin", "kaplan-loss-ND", "kaplan-loss-NSmin", "kaplan-loss-C-fixed-batch", "kaplan-allocation", "kaplan-critical-batch"]) expect(ids).toContain(id);
   });
   it("kaplanLossN rejects N ≤ 0 with an InvalidInputError naming the function", () => {
     expect(() => kaplanLossN(0)).toThrow(InvalidInputError);
-    expect(() => kaplanLossN(-1)).toThrow(/^kaplanLossN: N must be/);
+    expect(() => kaplanLossN(-1)).toThrow(/^laws\.kaplan\.lossN\.predict: N must be/);
   });
   it("kaplanLossND rejects a NaN D", () => {
-    expect(() => kaplanLossND(1e9, NaN)).toThrow(/kaplanLossND: D must be a finite number > 0/);
+    expect(() => kaplanLossND(1e9, NaN)).toThrow(/laws\.kaplan\.lossND\.predict: D must be a finite number > 0/);
   });
-  it("kaplanLossN rejects a negative constant override", () => {
-    expect(() => kaplanLossN(1e9, { alphaN: -0.1 })).toThrow(/constants.alphaN/);
+  it("kaplanLossN rejects an incomplete or non-finite constant set, naming the constant", () => {
+    expect(() => kaplanLossN(1e9, { alphaN: 0.076 })).toThrow(/params\.Nc must be a finite number/);
+    expect(() => kaplanLossN(1e9, { alphaN: NaN, Nc: 8.8e13 })).toThrow(/params\.alphaN/);
   });
   it("kaplanCriticalBatch rejects L = 0", () => {
     expect(() => kaplanCriticalBatch(0)).toThrow(InvalidInputError);
   });
   it("kaplanSmin rejects B ≤ 0", () => {
-    expect(() => kaplanSmin(1e5, 0, 2)).toThrow(/kaplanSmin: B must be/);
+    expect(() => kaplanSmin(1e5, 0, 2)).toThrow(/laws\.kaplan\.Smin: B must be/);
   });
-  it("kaplanPowerLawModel rejects an unknown variable", () => {
-    expect(() => kaplanPowerLawModel("X" as "N")).toThrow(InvalidInputError);
+  it("the allocation rejects a non-positive C_min", () => {
+    expect(() => kaplanOptimalAllocation({ Cmin: 0 })).toThrow(/laws\.kaplan\.optimal: Cmin must be/);
   });
 });

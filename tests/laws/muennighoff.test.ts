@@ -4,15 +4,17 @@ import {
   muennighoffBaseParams,
   muennighoffEffectiveData,
   muennighoffEffectiveParams,
-  muennighoffLoss,
-  muennighoffOptimalAllocation,
+  muennighoff,
   muennighoffRepetitionModel,
-  muennighoffLaw,
+  type MuennighoffParams,
 } from "../../lib/laws/muennighoff";
 import { InvalidInputError, listLaws } from "../../lib/core";
-import { checkModelGradient } from "../../lib/fit";
+import { checkModelGradient } from "../../lib/fit/fit";
 
 const p = MUENNIGHOFF_C4.params;
+// The law through its public calling convention (inputs first, params second).
+const muennighoffLoss = (N: number, D: number, U: number, q?: MuennighoffParams) => muennighoff.predict({ N, D, U }, q);
+const muennighoffOptimalAllocation = (C: number, U: number, q?: MuennighoffParams) => muennighoff.optimal({ C, U }, q);
 
 describe("Muennighoff data-constrained law: reference checks (loss-and-mixing.md (a))", () => {
   it("check 9: README Fig. 1 (right) model N=6.34e9, D=242e9, U=25e9 has loss 2.2256440889984477", () => {
@@ -126,7 +128,7 @@ describe("Muennighoff optimal allocation", () => {
   });
   it("rejects a non-positive budget with InvalidInputError naming the function", () => {
     expect(() => muennighoffOptimalAllocation(0, 1e9)).toThrow(InvalidInputError);
-    expect(() => muennighoffOptimalAllocation(0, 1e9)).toThrow(/^muennighoffOptimalAllocation: C must be/);
+    expect(() => muennighoffOptimalAllocation(0, 1e9)).toThrow(/^laws\.muennighoff\.optimal: C must be/);
   });
   it("rejects a NaN unique-token budget", () => {
     expect(() => muennighoffOptimalAllocation(1e21, NaN)).toThrow(/U must be a finite number > 0/);
@@ -185,7 +187,7 @@ describe("Muennighoff effective data and parameters", () => {
     expect(() => muennighoffLoss(1e9, -1, 1e9)).toThrow(InvalidInputError);
   });
   it("rejects a zero R_D* in effective data", () => {
-    expect(() => muennighoffEffectiveData(1e9, 2e9, 0)).toThrow(/muennighoffEffectiveData: RDstar must be/);
+    expect(() => muennighoffEffectiveData(1e9, 2e9, 0)).toThrow(/laws\.muennighoff\.effectiveData: RDstar must be/);
   });
   it("rejects a non-positive exponent in custom parameters", () => {
     expect(() => muennighoffLoss(1e9, 1e10, 1e10, { ...p, alpha: -0.3 })).toThrow(/params.alpha must be/);
@@ -202,6 +204,6 @@ describe("Muennighoff repetition model (fit step 2)", () => {
     expect(m.value([p.RDstar, p.RNstar], { N: 8.67e9, D: 178e9, U: 25e9 })).toBeCloseTo(2.2269634075087867, 13);
   });
   it("the law card is in the catalogue, confirmed", () => {
-    expect(listLaws("loss").some((l) => l.id === muennighoffLaw.id && l.status === "confirmed")).toBe(true);
+    expect(listLaws("loss").some((l) => l.id === muennighoff.id && l.status === "confirmed")).toBe(true);
   });
 });

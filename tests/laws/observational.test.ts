@@ -12,7 +12,7 @@ import {
   fitObservationalLink,
 } from "../../lib/laws/observational";
 import { DidNotConvergeError, InsufficientDataError, InvalidInputError } from "../../lib/core";
-import { checkModelGradient } from "../../lib/fit";
+import { checkModelGradient } from "../../lib/fit/fit";
 
 // The mirrored 148-model table (no quoted fields, so a plain split parses it).
 const lines = fs.readFileSync(path.join(process.env.SCALINGLAB_DATA_MIRROR!, "obsscaling", "base_llm_benchmark_eval.csv"), "utf8").trim().split("\n");
@@ -158,6 +158,8 @@ describe("fitObservationalLink: held-out prediction of GSM8K from the other seve
     expect(mae(train)).toBeCloseTo(0.03865250406732748, 4);
     expect(mae(test)).toBeCloseTo(0.07876241267846985, 3);
     expect(link.params.floor).toBeLessThan(1e-3);
+    expect(link.sigmoid.floor).toBe(link.params.floor);
+    expect(link.kind).toBe("fit-result");
   });
   it("rejects fewer models than parameters", () => {
     expect(() => fitObservationalLink([[1], [2], [3]], [0.1, 0.2, 0.3])).toThrow(InsufficientDataError);

@@ -11,11 +11,17 @@
  * The paper's own ρ values are not recorded in the project reference, so only these recomputations are asserted.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDataset, REGMIX_TRAIN_DOMAINS } from "../../lib/data";
-import type { RegMixRow } from "../../lib/data";
-import {
-  fitGradientBoostedTrees, fitMixtureLinearRegression, fractionalRanks, regmixProposeMixture, regmixSampleMixtures, spearmanRho,
-} from "../../lib/mixing";
+import { loadDataset } from "../../lib/data/load";
+import { REGMIX_TRAIN_DOMAINS, type RegMixRow } from "../../datasets/regmix";
+import * as mixing from "../../lib/mixing";
+import { fractionalRanks } from "../../lib/mixing/rank-correlation";
+
+const { regmix } = mixing;
+const fitGradientBoostedTrees = regmix.trees;
+const fitMixtureLinearRegression = regmix.linear;
+const regmixProposeMixture = regmix.propose;
+const regmixSampleMixtures = regmix.sample;
+const spearmanRho = mixing.spearman;
 import { InsufficientDataError, InvalidInputError } from "../../lib/core";
 
 let rows: RegMixRow[];
@@ -23,7 +29,7 @@ const X = (split: string, scale: string) => rows.filter((r) => r.split === split
 const y = (split: string, scale: string) => rows.filter((r) => r.split === split && r.scale === scale).map((r) => r.loss_pile_cc);
 
 beforeAll(async () => {
-  rows = (await loadDataset("regmix")).rows as unknown as RegMixRow[];
+  rows = (await loadDataset("regmix")).rows;
 });
 
 describe("RegMix linear regression on the 512 1M runs (numpy cross-check)", () => {

@@ -23,18 +23,20 @@
  * error is 7%).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDataset } from "../../lib/data";
-import type { MixingLawRunRow } from "../../lib/data";
-import { everyKthSplit, fitMixingLaw, mixingRunData } from "../../lib/mixing";
+import { loadDataset } from "../../lib/data/load";
+import type { MixingLawRunRow } from "../../datasets/mixinglaws";
+import * as mixing from "../../lib/mixing";
+
+const { ye } = mixing;
 
 let runs: MixingLawRunRow[];
 beforeAll(async () => {
-  runs = (await loadDataset("mixinglaws")).rows as unknown as MixingLawRunRow[];
+  runs = (await loadDataset("mixinglaws")).rows;
 });
 
 function heldOutErrors(R: number[][], L: number[], fit: number[], held: number[]) {
-  const law = fitMixingLaw(fit.map((i) => R[i]), fit.map((i) => L[i]));
-  const abs = held.map((i) => Math.abs(law.predict(R[i]) - L[i]));
+  const law = ye.fitSync(fit.map((i) => R[i]), fit.map((i) => L[i]));
+  const abs = held.map((i) => Math.abs(ye.predict(R[i], law) - L[i]));
   const rel = held.map((i, k) => abs[k] / L[i]);
   const mean = fit.reduce((a, i) => a + L[i], 0) / fit.length;
   const baseline = held.reduce((a, i) => a + Math.abs(mean - L[i]), 0) / held.length;
@@ -47,9 +49,9 @@ describe("Ye et al. mixing law, 3 domains (3Mix 410M, step 60000)", () => {
   };
   for (const domain of ["Github", "Books3", "Pile-CC"]) {
     it(`fitted on 15 mixtures, predicts the 5 held-out ${domain} losses within 1% mean relative error`, () => {
-      const d = mixingRunData(runs, { experiment: "3Mix", modelSize: "410M", step: 60000, evalDomain: domain, positiveOnly: true });
+      const d = mixing.select(runs, { experiment: "3Mix", modelSize: "410M", step: 60000, evalDomain: domain, positiveOnly: true });
       expect(d.mixtureIds.length).toBe(20);
-      const { fit, heldOut } = everyKthSplit(d.R.length, 4, 0);
+      const { fit, heldOut } = mixing.split(d.R.length, 4, 0);
       expect(heldOut.map((i) => d.mixtureIds[i])).toEqual([7, 11, 16, 21, 26]);
       const e = heldOutErrors(d.R, d.L, fit, heldOut);
       expect(e.mre).toBeLessThan(0.01);
@@ -69,7 +71,7 @@ describe("Ye et al. mixing law, 2 domains (2Mix, step 30000), leave-one-out over
   for (const key of Object.keys(expected)) {
     const [size, domain] = key.split(" ");
     it(`${key}: each interior mixture predicted from the other four within 1% relative error`, () => {
-      const d = mixingRunData(runs, { experiment: "2Mix", modelSize: size, step: 30000, evalDomain: domain });
+      const d = mixing.select(runs, { experiment: "2Mix", modelSize: size, step: 30000, evalDomain: domain });
       expect(d.R.length).toBe(5);
       const errs = [1, 2, 3].map((h) => {
         const fit = [0, 1, 2, 3, 4].filter((i) => i !== h);
@@ -80,4 +82,15 @@ describe("Ye et al. mixing law, 2 domains (2Mix, step 30000), leave-one-out over
       errs.forEach((e, k) => expect(e).toBeCloseTo(expected[key][k], 3));
     });
   }
+});
+
+describe("the refitted constant sets of the catalogue Laws", () => {
+  it("lawFor2 / lawFor3 hold the refit of their documented runs (to the printed digits)", () => {
+    const two = mixing.select(runs, { experiment: "2Mix", modelSize: "70M", step: 30000, evalDomain: "Pile-CC" });
+    const three = mixing.select(runs, { experiment: "3Mix", modelSize: "410M", step: 60000, evalDomain: "Pile-CC", positiveOnly: true });
+    for (const [law, d] of [[ye.lawFor2, two], [ye.lawFor3, three]] as const) {
+      const f = ye.fitSync(d.R, d.L);
+      for (const name of law.paramNames) expect(f.params[name]).toBeCloseTo(law.defaults.params[name], 4);
+    }
+  });
 });

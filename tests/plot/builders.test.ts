@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../lib/core";
-import { fitModelSync, type Model } from "../../lib/fit";
+import { fitModelSync } from "../../lib/fit/fit";
+import type { Model } from "../../lib/fit/model";
 import {
   bootstrapPairs as plotBootstrapPairs, heatmap as plotHeatmap, isoflop as plotIsoFlop, isoloss as plotIsoLoss, lines as plotLines,
   logLogFit as plotLogLogFit, residuals as plotResiduals, scatter as plotScatter, schedule as plotSchedule,

@@ -1,0 +1,84 @@
+/**
+ * A user's table of runs (what `data.read` returns): typed rows with units, displayable, with the few verbs a sweep
+ * needs — filter, sort, group by configuration, keep the best run per group.
+ */
+import { InvalidInputError, UnknownChoiceError } from "../core";
+import type { ColumnSpec } from "../../datasets";
+import { DatasetTable } from "./table";
+
+/** A row of a user table: column → number, string, boolean or null (empty cell). */
+export type RunRow = Readonly<Record<string, number | string | boolean | null>>;
+
+/** One group of `groupBy`: the key values and the group's rows as a table. */
+export interface RunGroup<Row extends RunRow> {
+  readonly key: Readonly<Record<string, Row[keyof Row]>>;
+  readonly table: RunTable<Row>;
+}
+
+export class RunTable<Row extends RunRow = RunRow> extends DatasetTable<Row> {
+  constructor(source: string, rows: Row[], schema: readonly ColumnSpec[], caption?: string) {
+    super(source, "runs", rows, schema, caption ?? `${source} (${rows.length} rows)`);
+  }
+
+  private derive(rows: Row[], what: string): RunTable<Row> {
+    return new RunTable(this.datasetId, rows, this.schema, `${this.datasetId}, ${what} (${rows.length} rows)`);
+  }
+
+  private checkColumns(fn: string, names: readonly string[]): void {
+    for (const n of names) if (!this.columns.includes(n)) throw new UnknownChoiceError(fn, `column of ${this.datasetId}`, n, this.columns);
+  }
+
+  /** The rows for which `keep(row)` is true. */
+  filter(keep: (row: Row, index: number) => boolean): RunTable<Row> {
+    return this.derive(this.rows.filter(keep), "filtered");
+  }
+
+  /**
+   * Rows sorted by a column (nulls last), ascending unless `descending`.
+   * @throws UnknownChoiceError naming the columns when `column` is not one
+   */
+  sortBy(column: keyof Row & string, descending = false): RunTable<Row> {
+    this.checkColumns("sortBy", [column]);
+    const sign = descending ? -1 : 1;
+    const rows = [...this.rows].sort((a, b) => {
+      const x = a[column], y = b[column];
+      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+      return sign * (x < y ? -1 : x > y ? 1 : 0);
+    });
+    return this.derive(rows, `sorted by ${column}`);
+  }
+
+  /**
+   * Groups by the values of `keys` (exact values: group runs by a configuration id, not by a float such as N).
+   * @returns one group per distinct key, in order of first appearance
+   */
+  groupBy(keys: readonly (keyof Row & string)[]): RunGroup<Row>[] {
+    this.checkColumns("groupBy", keys);
+    const groups = new Map<string, Row[]>();
+    for (const r of this.rows) {
+      const id = JSON.stringify(keys.map((k) => r[k]));
+      const g = groups.get(id);
+      if (g) g.push(r); else groups.set(id, [r]);
+    }
+    return [...groups.values()].map((rows) => ({
+      key: Object.fromEntries(keys.map((k) => [k, rows[0][k]])) as RunGroup<Row>["key"],
+      table: this.derive(rows, `group ${keys.map((k) => `${k} = ${String(rows[0][k])}`).join(", ")}`),
+    }));
+  }
+
+  /**
+   * The best row of each group: lowest `by` (or highest with `mode: "max"`), e.g. the best learning rate per size.
+   * Rows whose `by` is null are ignored.
+   * @throws InvalidInputError when `by` is not a number column
+   */
+  bestPer(keys: readonly (keyof Row & string)[], by: keyof Row & string, mode: "min" | "max" = "min"): RunTable<Row> {
+    this.checkColumns("bestPer", [...keys, by]);
+    if (this.schema.find((c) => c.name === by)?.type !== "number") throw new InvalidInputError("bestPer", `column "${by}" is not numeric`, "rank by a number column such as loss");
+    const better = (a: number, b: number) => (mode === "min" ? a < b : a > b);
+    const best = this.groupBy(keys).flatMap((g) => {
+      const rows = g.table.rows.filter((r) => typeof r[by] === "number");
+      return rows.length ? [rows.reduce((a, b) => (better(b[by] as number, a[by] as number) ? b : a))] : [];
+    });
+    return this.derive(best, `best ${by} (${mode}) per ${keys.join(", ")}`);
+  }
+}

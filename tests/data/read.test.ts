@@ -1,0 +1,105 @@
+/** data.read: a user's own runs from CSV/TSV/JSON/JSONL, field counts checked, scale letters, column mapping, verbs. */
+import { afterAll, describe, expect, it } from "vitest";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { DataError, UnknownChoiceError } from "../../lib/core";
+import * as data from "../../lib/data";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scalinglab-read-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, text);
+  return p;
+};
+
+describe("data.quantity", () => {
+  it("reads scale letters and exponents", () => {
+    expect([data.quantity("125M"), data.quantity("1.4T"), data.quantity("3e21"), data.quantity("7B"), data.quantity("32k"), data.quantity("-0.5")])
+      .toEqual([125e6, 1.4e12, 3e21, 7e9, 32e3, -0.5]);
+  });
+  it("rejects what is not one number", () => {
+    expect([data.quantity("1,234"), data.quantity("12 apples"), data.quantity(""), data.quantity("M")]).toEqual([null, null, null, null]);
+  });
+});
+
+describe("data.read", () => {
+  it("reads a CSV file with scale letters, exponents and empty cells", () => {
+    const t = data.read(file("runs.csv", "run,params,tokens,flops,val_loss\na,125M,2.5B,1.9e18,3.1\nb,350M,7B,,2.9\n"));
+    expect(t.columns).toEqual(["run", "params", "tokens", "flops", "val_loss"]);
+    expect(t.rows[0]).toEqual({ run: "a", params: 125e6, tokens: 2.5e9, flops: 1.9e18, val_loss: 3.1 });
+    expect(t.rows[1].flops).toBeNull();
+    expect(t.schema.find((c) => c.name === "flops")).toMatchObject({ type: "number", nullable: true });
+  });
+
+  it("maps and renames columns and records their units", () => {
+    const t = data.read(file("runs2.csv", "params,tokens,val_loss,notes\n1e8,2e9,3.2,x\n"), {
+      columns: { N: "params", D: "tokens", loss: "val_loss" }, units: { N: "params", D: "tokens", loss: "nats/token" },
+    });
+    expect(t.columns).toEqual(["N", "D", "loss"]);
+    expect(t.rows[0]).toEqual({ N: 1e8, D: 2e9, loss: 3.2 });
+    expect(t.tableOptions.units).toEqual({ N: "params", D: "tokens", loss: "nats/token" });
+  });
+
+  it("rejects an unquoted thousands separator, naming the file, row and column (never shifts columns)", () => {
+    const p = file("bad.csv", "N,D,loss\n1e8,2e9,3.2\n1,234,2e9,3.1\n");
+    expect(() => data.read(p)).toThrow(DataError);
+    expect(() => data.read(p)).toThrow(`${p} row 2, column 1: 4 fields, the header has 3`);
+    expect(() => data.read(p)).toThrow(/column "N" holds "1,234"/);
+  });
+
+  it("rejects a short row, naming it", () => {
+    expect(() => data.read("N,D,loss\n1e8,2e9\n")).toThrow("text row 1: 2 fields, the header has 3");
+  });
+
+  it("accepts a quoted thousands separator as text", () => {
+    const t = data.read('N,loss\n"1,234",3.1\n');
+    expect(t.rows[0].N).toBe("1,234");
+    expect(t.schema[0].type).toBe("string");
+  });
+
+  it("names a missing column and lists the ones there", () => {
+    expect(() => data.read("N,loss\n1,2\n", { columns: { D: "tokens" } })).toThrow(/no column "tokens" \(for D\); columns: N, loss/);
+  });
+
+  it("reads TSV, JSON and JSONL (by extension or sniffed)", () => {
+    expect(data.read(file("r.tsv", "N\tloss\n1e8\t3.1\n")).rows).toEqual([{ N: 1e8, loss: 3.1 }]);
+    expect(data.read(file("r.json", '[{"N": "125M", "loss": 3.1}, {"N": 3.5e8, "loss": 2.9}]')).rows).toEqual([{ N: 125e6, loss: 3.1 }, { N: 3.5e8, loss: 2.9 }]);
+    expect(data.read('{"N": 1e8, "loss": 3.1}\n\n{"N": 2e8, "loss": 3.0, "lr": 1e-3}\n').rows).toEqual([{ N: 1e8, loss: 3.1, lr: null }, { N: 2e8, loss: 3.0, lr: 1e-3 }]);
+  });
+
+  it("names the line of invalid JSONL", () => {
+    expect(() => data.read('{"N": 1}\n{"N": \n')).toThrow(/text line 2 is not valid JSON/);
+  });
+
+  it("names a file that cannot be read", () => {
+    expect(() => data.read(path.join(dir, "missing.csv"))).toThrow(/cannot read .*missing\.csv: ENOENT/);
+  });
+});
+
+describe("RunTable verbs", () => {
+  const t = data.read("config,N,lr,loss\ns,1e8,1e-3,3.3\ns,1e8,3e-3,3.2\nm,3e8,1e-3,3.0\nm,3e8,3e-3,3.05\nw,3e8,1e-3,\n");
+  it("groupBy groups by exact key values, in order of appearance", () => {
+    const g = t.groupBy(["config"]);
+    expect(g.map((x) => x.key)).toEqual([{ config: "s" }, { config: "m" }, { config: "w" }]);
+    expect(g[1].table.rows.length).toBe(2);
+  });
+  it("bestPer keeps the lowest loss per group and skips groups without one", () => {
+    expect(t.bestPer(["config"], "loss").rows.map((r) => [r.config, r.lr])).toEqual([["s", 3e-3], ["m", 1e-3]]);
+    expect(t.bestPer(["config"], "loss", "max").rows.map((r) => r.lr)).toEqual([1e-3, 3e-3]);
+  });
+  it("two configurations with the same N stay apart when grouped by configuration", () => {
+    expect(t.groupBy(["N"]).length).toBe(2);
+    expect(t.groupBy(["config", "N"]).length).toBe(3);
+  });
+  it("filter and sortBy (nulls last)", () => {
+    expect(t.filter((r) => r.N === 3e8).rows.length).toBe(3);
+    expect(t.sortBy("loss").rows.map((r) => r.loss)).toEqual([3.0, 3.05, 3.2, 3.3, null]);
+    expect(t.sortBy("loss", true).rows[0].loss).toBe(3.3);
+  });
+  it("rejects an unknown column, listing the columns", () => {
+    expect(() => t.sortBy("los")).toThrow(UnknownChoiceError);
+    expect(() => t.bestPer(["config"], "config")).toThrow(/not numeric/);
+  });
+});
