@@ -38,7 +38,7 @@ function shapeLine(p: Plan): string {
 }
 
 function hparamRows(p: Plan) {
-  return p.hyperparameters.rows.map((r) => ({ rule: r.rule, lr: r.lr, batchTokens: r.batchTokens, status: r.status, note: r.note }));
+  return p.hyperparameters.rows.map((r) => ({ rule: r.rule, lr: r.lr, batchTokens: r.batchTokens, status: r.status, fittedRange: r.outside ? "outside" : "inside", note: r.outside ? `${r.note}; ${r.outside}` : r.note }));
 }
 
 function alternativeRows(p: Plan) {
@@ -62,7 +62,7 @@ export function planText(p: Plan): string {
     `  rule: ${p.shapeRule}`,
     "",
     `learning rate and batch by rule (spread max/min: lr ×${f(sp.lr, 3)}, batch ×${f(sp.batchTokens, 3)}):`,
-    textTable(hparamRows(p), { index: false, columns: ["rule", "lr", "batchTokens", "status"] }),
+    textTable(hparamRows(p), { index: false, columns: ["rule", "lr", "batchTokens", "status", "fittedRange"] }),
     "",
     "alternatives:",
     textTable(alternativeRows(p), { index: false, columns: ["option", "N", "D", "tokensPerParam", "epochs", "loss", "lossCI", "trainingFlops", "lifetimeFlops", "gpuHours"] }),

@@ -46,8 +46,6 @@ const COSINE_FINAL = 0.1;
 /** DeepSeek LLM's warmup, capped at this fraction of short runs. */
 const WARMUP_STEPS = 2000;
 const WARMUP_CAP = 0.05;
-/** Beyond 3× the largest Step Law model (~1e9 non-embedding parameters) the plan warns. */
-const STEP_LAW_MAX_N = 3e9;
 
 const ratio = (xs: (number | null)[]): number | null => {
   const v = xs.filter((x): x is number => x !== null);
@@ -107,7 +105,7 @@ export function hyperparameters(spec: ResolvedSpec, shape: PlanShape, nonEmbeddi
   if (rawBatch > (critical.batchTokens as number)) {
     warnings.push(`the recommended batch (${rawBatch.toExponential(2)} tokens) exceeds Kaplan et al.'s critical batch at this loss (${(critical.batchTokens as number).toExponential(2)}): larger batches trade compute for fewer steps`);
   }
-  if (nonEmbeddingActive > STEP_LAW_MAX_N) warnings.push(`Step Law was fitted on N ≈ 2e8–1e9 non-embedding parameters; at ${nonEmbeddingActive.toExponential(2)} its LR is an extrapolation`);
+  if (chosen.outside) warnings.push(`${chosen.rule} is extrapolated: ${chosen.outside}`);
   const recommended: Recommendation = { rule: chosen.rule, lr, batchTokens: batchSequences * spec.seqLen, batchSequences, why };
   const recs = rows.filter((r) => r !== critical);
   return {

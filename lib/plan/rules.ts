@@ -4,22 +4,21 @@
  * what the rule is and where it comes from travels with it (`RuleSource`).
  */
 import type { Citation, SourceStatus } from "../core";
-import { besiroglu2024Citation, chinchillaCitation, kaplanCitation, mupCitation, muennighoffCitation, sardanaCitation } from "../core/bibliography";
-import {
-  BESIROGLU_HOFFMANN_GRID_REFIT, BESIROGLU_REFIT, CHINCHILLA_APPROACH3, CHINCHILLA_APPROACH3_UNROUNDED, chinchillaLoss, chinchillaOptimal,
-  type ChinchillaParams,
-} from "../laws/chinchilla";
-import { MUENNIGHOFF_C4, muennighoffLoss, muennighoffOptimalAllocation } from "../laws/muennighoff";
+import { besiroglu2024Citation, chinchillaCitation, kaplanCitation, mupCitation, sardanaCitation } from "../core/bibliography";
+import type { ChinchillaParams } from "../laws/chinchilla";
+import { chinchilla } from "../laws/chinchilla-law";
+import { muennighoff } from "../laws/muennighoff";
 import { inferenceAwareAllocation } from "../laws/inference-allocation";
 import { transformerFlopsPerToken, transformerParamCount, type FlopCounting, type ParamCounting, type TransformerShape } from "../laws/flops";
 import { KAPLAN_2020 } from "../laws/kaplan";
 import { kaplanCriticalBatch } from "../laws/kaplan-batch";
-import { DEEPSEEK_HPARAMS, deepseekOptimalBatch, deepseekOptimalLearningRate } from "../hparams/deepseek";
-import { STEP_LAW_PUBLISHED, STEP_LAW_RELEASED_REFIT, stepLawBatchSize, stepLawLearningRate, type StepLawConstants } from "../hparams/step-law";
+import { deepseek } from "../hparams/deepseek";
+import { STEP_LAW_PUBLISHED, STEP_LAW_RELEASED_REFIT, stepLawBatch, stepLawLR, type StepLawConstants } from "../hparams/step-law";
 import { mupTransferLR } from "../hparams/mup";
 import { wsdFactor } from "../hparams/wsd";
 import { cosineFactor } from "../hparams/cosine";
-import { empiricalQuantile, normalQuantile } from "../fit/special";
+import { quantileSorted as sortedQuantile } from "../numeric/quantile";
+import { normalQuantile } from "../numeric/special";
 import type { FitResult } from "../fit/result";
 
 export type { ParamCounting, FlopCounting, TransformerShape };
@@ -46,22 +45,20 @@ export interface LawSet extends RuleSource {
   readonly se: Readonly<Record<keyof LossParams, number>> | null;
 }
 
-const set = (rule: string, p: { params: LossParams; status: SourceStatus; citation: Citation }, se: LawSet["se"] = null): LawSet =>
-  ({ rule, params: p.params, status: p.status, citation: p.citation, se });
-
-/** The published constant sets by the names `laws.chinchilla.published` uses. */
-export const LAW_SETS: Readonly<Record<string, LawSet>> = {
-  hoffmann: set("Chinchilla Approach 3, rounded (Hoffmann et al. 2022)", CHINCHILLA_APPROACH3),
-  hoffmannUnrounded: set("Chinchilla Approach 3, unrounded (Hoffmann et al. 2022 via Epoch)", CHINCHILLA_APPROACH3_UNROUNDED),
-  besiroglu: set("Chinchilla refit (Besiroglu et al. 2024)", BESIROGLU_REFIT, { E: 0.0257, A: 124.52, B: 1293.28, alpha: 0.0154, beta: 0.0206 }),
-  besirogluGrid: set("Chinchilla refit with Hoffmann's grid (Besiroglu et al. 2024)", BESIROGLU_HOFFMANN_GRID_REFIT),
+/** Standard errors published with a set (Besiroglu et al.'s bootstrap); correlations are not published. */
+const PUBLISHED_SE: Readonly<Record<string, LawSet["se"]>> = {
+  besiroglu: { E: 0.0257, A: 124.52, B: 1293.28, alpha: 0.0154, beta: 0.0206 },
 };
+
+/** The published constant sets of `laws.chinchilla`, by its names (hoffmann, hoffmannUnrounded, besiroglu, besirogluGrid). */
+export const LAW_SETS: Readonly<Record<string, LawSet>> = Object.fromEntries(Object.entries(chinchilla.published).map(([key, s]) =>
+  [key, { rule: s.name, params: s.params, status: s.status, citation: s.citation, se: PUBLISHED_SE[key] ?? null }]));
 
 /** Where the published SEs of `besiroglu` come from. */
 export const BESIROGLU_SE_CITATION: Citation = { ...besiroglu2024Citation, where: "data_analysis.ipynb bootstrap (4,000 resamples) SEs: A 124.52, B 1293.28, E 0.0257, α 0.0154, β 0.0206" };
 
 /** The N and D the Chinchilla constants were fitted on: "70 million to over 16 billion parameters trained on 5 to 500 billion tokens". */
-export const LAW_RANGES: Readonly<Record<"N" | "D", readonly [number, number]>> = { N: [7e7, 1.6e10], D: [5e9, 5e11] };
+export const LAW_RANGES: Readonly<Record<"N" | "D", readonly [number, number]>> = chinchilla.ranges;
 export const LAW_RANGES_CITATION: Citation = { ...chinchillaCitation, where: "§3: over 400 models, 70M to over 16B parameters, 5 to 500B tokens" };
 /** What the law's N counts and how its C is counted. */
 export const LAW_COUNTING: { readonly params: ParamCounting; readonly flopsPerParamToken: number } = { params: "total", flopsPerParamToken: 6 };
@@ -81,12 +78,12 @@ export function fitSamples(r: FitResult): LossParams[] {
 
 /** L(N, D), nats/token. */
 export function lawLoss(p: LossParams, N: number, D: number): number {
-  return chinchillaLoss(p, N, D);
+  return chinchilla.predict({ N, D }, p);
 }
 
 /** Compute-optimal N, D under C = 6ND (closed form, Hoffmann et al. Eq. 4). */
 export function lawOptimal(p: LossParams, C: number): { N: number; D: number; loss: number } {
-  const o = chinchillaOptimal(p, C, LAW_COUNTING.flopsPerParamToken);
+  const o = chinchilla.optimal(C, p, { flopsPerParamToken: LAW_COUNTING.flopsPerParamToken });
   return { N: o.N, D: o.D, loss: o.loss };
 }
 export const COMPUTE_OPTIMAL_SOURCE: RuleSource = { rule: "compute-optimal closed form N ∝ C^(β/(α+β)) under C = 6ND", citation: { ...chinchillaCitation, where: "Eq. 4" }, status: "confirmed" };
@@ -95,20 +92,20 @@ export const COMPUTE_OPTIMAL_SOURCE: RuleSource = { rule: "compute-optimal close
 // Data-constrained (Muennighoff et al. 2023) and inference-aware (Sardana et al. 2023) allocation
 
 /** R_D*, R_N* of Muennighoff et al.'s C4 fit, applied on top of the plan's base law. */
-export const REPETITION = { RDstar: MUENNIGHOFF_C4.params.RDstar, RNstar: MUENNIGHOFF_C4.params.RNstar };
+export const REPETITION = { RDstar: muennighoff.published.c4.params.RDstar, RNstar: muennighoff.published.c4.params.RNstar };
 export const DATA_CONSTRAINED_SOURCE: RuleSource = {
   rule: `data-constrained optimum (effective data/params with R_D* = ${REPETITION.RDstar.toFixed(2)}, R_N* = ${REPETITION.RNstar.toFixed(2)} from the C4 fit, on the plan's base law)`,
-  citation: muennighoffCitation, status: MUENNIGHOFF_C4.status,
+  citation: muennighoff.citation, status: muennighoff.published.c4.status,
 };
 
 /** Loss of N params trained on D tokens drawn from U unique tokens. */
 export function dataConstrainedLoss(p: LossParams, N: number, D: number, U: number): number {
-  return muennighoffLoss(N, D, U, { ...p, ...REPETITION });
+  return muennighoff.predict({ N, D, U }, { ...p, ...REPETITION });
 }
 
 /** The loss-optimal (N, D) for budget C with U unique tokens. */
 export function dataConstrainedOptimal(p: LossParams, C: number, U: number): { N: number; D: number; loss: number; epochs: number; binding: boolean } {
-  const a = muennighoffOptimalAllocation(C, U, { ...p, ...REPETITION });
+  const a = muennighoff.optimal({ C, U }, { ...p, ...REPETITION });
   return { N: a.N, D: a.D, loss: a.loss, epochs: a.epochs, binding: !a.unconstrained };
 }
 
@@ -118,7 +115,7 @@ export const INFERENCE_SOURCE: RuleSource = {
 
 /** The (N, D) that reaches `targetLoss` with the fewest training + inference FLOPs when serving T tokens. */
 export function inferenceOptimal(p: LossParams, targetLoss: number, T: number): { N: number; D: number } {
-  const r = inferenceAwareAllocation((N, D) => chinchillaLoss(p, N, D), targetLoss, T);
+  const r = inferenceAwareAllocation((N, D) => chinchilla.predict({ N, D }, p), targetLoss, T);
   return { N: r.N, D: r.D };
 }
 
@@ -145,17 +142,27 @@ export interface HparamAnswer extends RuleSource {
   readonly lr: number | null;
   readonly batchTokens: number | null;
   readonly note: string;
+  /** Which inputs lie outside the range the rule's constants were fitted on, in words (null when none). */
+  readonly outside: string | null;
+}
+
+/** The inputs outside a rule's fitted ranges, in words, or null. */
+function outsideRanges(ranges: Readonly<Record<string, readonly [number, number]>>, x: Readonly<Record<string, number>>): string | null {
+  const out = Object.entries(x).filter(([k, v]) => ranges[k] && (v < ranges[k][0] || v > ranges[k][1]));
+  return out.length
+    ? out.map(([k, v]) => `${k} = ${v.toExponential(2)} is outside the fitted [${ranges[k][0].toExponential(1)}, ${ranges[k][1].toExponential(1)}]`).join("; ")
+    : null;
 }
 
 const stepLaw = (name: string, set: { params: StepLawConstants; status: SourceStatus; citation: Citation }, N: number, D: number, note: string): HparamAnswer => ({
-  rule: name, citation: set.citation, status: set.status, note,
-  lr: stepLawLearningRate({ N, D, constants: set.params }), batchTokens: stepLawBatchSize({ D, constants: set.params }),
+  rule: name, citation: set.citation, status: set.status, note, outside: outsideRanges(stepLawLR.ranges, { N, D }),
+  lr: stepLawLR.predict({ N, D }, set.params), batchTokens: stepLawBatch.predict({ D }, set.params),
 });
 
 /** Step Law η*(N, D), B*(D) with the published constants and with the refit of the released runs. N non-embedding. */
 export function stepLawRules(Nne: number, D: number): HparamAnswer[] {
   return [
-    stepLaw("Step Law (published)", STEP_LAW_PUBLISHED, Nne, D, "η = 1.79·N^−0.713·D^0.307, B = 0.58·D^0.571; N non-embedding; fitted on N ≈ 2e8–1e9, D ≲ 1e12"),
+    stepLaw("Step Law (published)", STEP_LAW_PUBLISHED, Nne, D, "η = 1.79·N^−0.713·D^0.307, B = 0.58·D^0.571; N non-embedding"),
     stepLaw("Step Law (refit of released runs)", STEP_LAW_RELEASED_REFIT, Nne, D, "17 released (N, D) groups only; D exponent 0.197 vs the published 0.307"),
   ];
 }
@@ -165,9 +172,9 @@ export function deepseekRule(shape: TransformerShape, D: number): HparamAnswer {
   const M = transformerFlopsPerToken(shape, "deepseek-M");
   const C = M * D;
   return {
-    rule: "DeepSeek LLM", citation: DEEPSEEK_HPARAMS.citation, status: DEEPSEEK_HPARAMS.status,
-    lr: deepseekOptimalLearningRate({ C }), batchTokens: deepseekOptimalBatch({ C }),
-    note: `η = 0.3118·C^−0.125, B = 0.2920·C^0.3271 with C = M·D = ${C.toExponential(3)} (M from the shape); fitted at ~1e17–2e19 FLOPs`,
+    rule: "DeepSeek LLM", citation: deepseek.published.hparams.citation, status: deepseek.published.hparams.status,
+    lr: deepseek.lr.predict({ C }), batchTokens: deepseek.batch.predict({ C }), outside: outsideRanges(deepseek.lr.ranges, { C }),
+    note: `η = 0.3118·C^−0.125, B = 0.2920·C^0.3271 with C = M·D = ${C.toExponential(3)} (M from the shape)`,
   };
 }
 
@@ -175,7 +182,7 @@ export function deepseekRule(shape: TransformerShape, D: number): HparamAnswer {
 export function mupRule(base: { width: number; lr: number; batchTokens?: number }, width: number): HparamAnswer {
   const widthMult = width / base.width;
   return {
-    rule: "μP transfer from your base run", citation: { ...mupCitation, where: "Table 8 (mup package): Adam LR of hidden weights ∝ 1/fan_in" }, status: "confirmed",
+    rule: "μP transfer from your base run", citation: { ...mupCitation, where: "Table 8 (mup package): Adam LR of hidden weights ∝ 1/fan_in" }, status: "confirmed", outside: null,
     lr: mupTransferLR({ baseLR: base.lr, kind: "hidden", optim: "adam", widthMult }), batchTokens: base.batchTokens ?? null,
     note: `hidden-weight Adam LR = base LR / ${widthMult.toPrecision(3)} (width ${width} vs base ${base.width}); input/output layers follow μP's table; batch kept from the base run (μP does not transfer batch size)`,
   };
@@ -185,7 +192,7 @@ export function mupRule(base: { width: number; lr: number; batchTokens?: number 
 export function criticalBatchRule(loss: number): HparamAnswer {
   return {
     rule: "critical batch B_crit(L) (Kaplan et al.)", citation: kaplanCitation, status: KAPLAN_2020.status,
-    lr: null, batchTokens: kaplanCriticalBatch(loss),
+    lr: null, batchTokens: kaplanCriticalBatch(loss), outside: null,
     note: "B* = 2e8 tokens, α_B = 0.21 fitted on WebText2 losses; evaluated at this law's loss (a different dataset), so only the order of magnitude carries over; an upper bound for efficient batches",
   };
 }
@@ -203,7 +210,7 @@ export function cosineLrFactor(step: number, total: number, warmup: number, fina
 
 /** The q-quantile of already sorted values. */
 export function quantileSorted(sorted: readonly number[], q: number): number {
-  return empiricalQuantile(sorted, q);
+  return sortedQuantile(sorted, q);
 }
 
 /** Φ⁻¹(p). */

@@ -15,7 +15,7 @@ const valueImports = (f: string) =>
 describe("lib/plan's imports", () => {
   it("are parsed (multi-line import lists included)", () => {
     expect(valueImports("plan.ts")).toEqual(expect.arrayContaining(["../core", "./alternatives", "./rules", "./shape"]));
-    expect(valueImports("rules.ts")).toEqual(expect.arrayContaining(["../laws/chinchilla", "../hparams/step-law"]));
+    expect(valueImports("rules.ts")).toEqual(expect.arrayContaining(["../laws/chinchilla-law", "../hparams/step-law"]));
   });
 
   it("outside rules.ts and display.ts, only lib/core and lib/plan itself are imported for values", () => {

@@ -14,7 +14,7 @@ import { InvalidInputError, JUPYTER_DISPLAY, type MimeBundle } from "../../lib/c
 import { plan } from "../../lib/plan";
 import { planFrontierFigure, planHparamFigure, planScheduleFigure } from "../../lib/plan/display";
 import { BESIROGLU_REFIT, CHINCHILLA_APPROACH3 } from "../../lib/laws/chinchilla";
-import { MUENNIGHOFF_C4, muennighoffLoss, muennighoffOptimalAllocation } from "../../lib/laws/muennighoff";
+import { MUENNIGHOFF_C4, muennighoff, muennighoffOptimalAllocation } from "../../lib/laws/muennighoff";
 import type { FitResult } from "../../lib/fit/result";
 
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
@@ -99,7 +99,7 @@ describe("data-constrained: 100B unique tokens at 1e23 FLOPs", () => {
   });
 
   it("is a minimum of the law along the budget line, and its loss includes the repetition penalty", () => {
-    const along = (f: number) => muennighoffLoss(constrained.N * f, 1e23 / (6 * constrained.N * f), 1e11, p);
+    const along = (f: number) => muennighoff.predict({ N: constrained.N * f, D: 1e23 / (6 * constrained.N * f), U: 1e11 }, p);
     expect(along(0.98)).toBeGreaterThan(constrained.loss);
     expect(along(1.02)).toBeGreaterThan(constrained.loss);
     const compute = constrained.alternatives.find((a) => a.kind === "compute-optimal")!;
@@ -190,6 +190,16 @@ describe("the plan's other outputs", () => {
     const p = plan({ compute: 1e21, base: { width: 256, lr: 1e-2 } });
     expect(p.hyperparameters.recommended.rule).toBe("μP transfer from your base run");
     expect(p.lr).toBeCloseTo((1e-2 * 256) / p.shape.dModel, 15);
+  });
+
+  it("says when a rule is used outside the range its constants were fitted on", () => {
+    const big = plan({ compute: 1e24 });
+    const step = big.hyperparameters.rows[0];
+    expect(step.outside).toMatch(/^N = 9\.5\de\+10 is outside the fitted \[2\.0e\+8, 1\.1e\+9\]; D = 1\.7\de\+12 is outside the fitted \[4\.0e\+9, 1\.0e\+11\]$/);
+    expect(big.warnings).toContain(`Step Law (published) is extrapolated: ${step.outside}`);
+    expect(big.hyperparameters.rows.find((r) => r.rule === "DeepSeek LLM")!.outside).toMatch(/^C = .* is outside the fitted \[1\.0e\+17, 2\.0e\+19\]$/);
+    const small = plan({ compute: 3e19 });
+    expect(small.hyperparameters.rows[0].outside).toBeNull();
   });
 
   it("puts every rule side by side with the spread, and schedules warmup and decay", () => {
