@@ -53,6 +53,35 @@ describe("scalinglab plan", () => {
     expect(fs.readFileSync(file, "utf8")).toMatch(/<div class="scalinglab-plan">/);
   });
 
+  it("--fit RUNS.csv fits the Chinchilla law to your runs and propagates its bootstrap into the loss interval", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scalinglab-plan-"));
+    const file = path.join(dir, "runs.csv");
+    const p = { E: 1.8, A: 480, B: 2100, alpha: 0.35, beta: 0.37 };
+    const lines = ["params,tokens,val_loss"];
+    let i = 0;
+    for (const N of [1e8, 3e8, 1e9, 3e9, 1e10]) for (const D of [2e9, 6e9, 2e10, 6e10, 2e11]) {
+      lines.push(`${N},${D},${(p.E + p.A / N ** p.alpha + p.B / D ** p.beta) * (1 + 0.004 * Math.sin(++i))}`);
+    }
+    fs.writeFileSync(file, lines.join("\n") + "\n");
+    const r = await run(["--compute", "1e22", "--fit", file, "--n-col", "params", "--d-col", "tokens", "--loss-col", "val_loss", "--bootstrap", "40", "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.law.name).toBe("your fit of the Chinchilla law (n = 25)");
+    expect(j.lossMethod).toMatch(/percentile interval over the fit's 40 bootstrap resamples/);
+    expect(j.extrapolation.rangeSource).toBe("the fit's data ranges");
+    expect(j.lossCI[0]).toBeLessThan(j.loss);
+    expect(j.lossCI[1]).toBeGreaterThan(j.loss);
+  }, 120_000);
+
+  it("--fit with a bad runs file is one line, exit 1", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "scalinglab-plan-")), "runs.csv");
+    fs.writeFileSync(file, "N,D,loss\n1e8,2e9,3.1\n2e8,oops,3.0\n");
+    const r = await run(["--compute", "1e22", "--fit", file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`scalinglab plan: ${file} row 2, column "D": must be a number > 0, got oops`);
+  });
+
   it.each([
     [["--compute=-1e24"], "scalinglab plan: compute must be a finite number > 0, got -1e+24 (give the training budget in FLOPs, e.g. compute: 1e24)"],
     [["--gpus", "0", "--days", "3"], "scalinglab plan: gpus must be a whole number ≥ 1, got 0 (give the number of accelerators, e.g. gpus: 256)"],
@@ -60,6 +89,8 @@ describe("scalinglab plan", () => {
     [["--gpus", "8", "--days", "1", "--gpu", "k80"], "scalinglab plan: unknown accelerator \"k80\" (use one of v100, a100, h100, h200, b200, mi300x, tpu-v4, tpu-v5e, tpu-v5p)"],
     [["--compute", "lots"], "scalinglab plan: --compute expects a number, got \"lots\""],
     [["--compute", "1e22", "--budget", "3"], "scalinglab plan: unknown option --budget"],
+    [["--compute", "1e22", "--bootstrap", "100"], "scalinglab plan: --bootstrap only applies with --fit RUNS.csv"],
+    [["--compute", "1e22", "--fit", "runs.csv", "--law", "hoffmann"], "scalinglab plan: give --law or --fit, not both"],
   ])("bad input %j is one line, exit 2", async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(2);
