@@ -717,3 +717,85 @@ export const knowledgeCapacityCitation: Citation = {
   title: "Physics of Language Models: Part 3.3, Knowledge Capacity Scaling Laws",
   arxiv: "2404.05405",
 };
+
+// Planning (issue 14)
+
+/** NVIDIA A100 Tensor Core GPU datasheet (dense BF16 312 TFLOP/s; 624 with 2:4 sparsity). */
+export const nvidiaA100Citation: Citation = {
+  key: "nvidia2020a100",
+  authors: "NVIDIA",
+  year: 2020,
+  title: "NVIDIA A100 Tensor Core GPU datasheet",
+  url: "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf",
+  where: "BFLOAT16 Tensor Core 312 TFLOPS (624 with sparsity); read via glennklockwood.com/garden/processors/A100, which tabulates the datasheet",
+};
+
+/** NVIDIA H100 Tensor Core GPU datasheet (SXM: 1,979 TFLOP/s BF16 with sparsity, half without). */
+export const nvidiaH100Citation: Citation = {
+  key: "nvidia2022h100",
+  authors: "NVIDIA",
+  year: 2022,
+  title: "NVIDIA H100 Tensor Core GPU datasheet",
+  url: "https://www.nvidia.com/en-us/data-center/h100/",
+  where: "H100 SXM BFLOAT16 Tensor Core 1,979 TFLOPS \"shown with sparsity; specifications 1/2 lower without\" (datasheet as reproduced by HPCTech); 989.4 dense in glennklockwood.com/garden/processors/h100, which also states H200 has the same compute",
+};
+
+/** NVIDIA B200 (Blackwell) specifications: 2.25 PFLOP/s dense FP16/BF16 (4.5 with sparsity), from a spec aggregator. */
+export const nvidiaB200Citation: Citation = {
+  key: "nvidia2024b200",
+  authors: "NVIDIA",
+  year: 2024,
+  title: "NVIDIA B200 Tensor Core GPU specifications",
+  url: "https://www.nvidia.com/en-us/data-center/hgx/",
+  where: "BF16 Tensor 2.25 PFLOPS dense / 4.5 sparse as tabulated by hmc-tech.com (vendor datasheet not read; HGX and GB200 parts run at different clocks)",
+};
+
+/** AMD Instinct MI300X datasheet (peak dense BF16, from memory). */
+export const amdMi300xCitation: Citation = {
+  key: "amd2023mi300x",
+  authors: "AMD",
+  year: 2023,
+  title: "AMD Instinct MI300X accelerator datasheet",
+  url: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html",
+  where: "peak BF16 matrix 1,307.4 TFLOPS dense (from memory; not found in the sources searched)",
+};
+
+/** Google Cloud TPU system architecture pages (peak bf16 compute per chip). */
+export const googleTpuCitation: Citation = {
+  key: "google2024tpu",
+  authors: "Google Cloud",
+  year: 2024,
+  title: "Cloud TPU documentation: TPU v4, v5e, v5p system architecture",
+  url: "https://cloud.google.com/tpu/docs/v5p",
+  where: "\"Peak compute per chip (bf16)\": v5p 459 TFLOPs, v5e 197 TFLOPs (read); v4 275 TFLOPs (from memory)",
+};
+
+/** NVIDIA V100 datasheet (125 TFLOP/s FP16 tensor; no BF16). */
+export const nvidiaV100Citation: Citation = {
+  key: "nvidia2017v100",
+  authors: "NVIDIA",
+  year: 2017,
+  title: "NVIDIA Tesla V100 GPU datasheet",
+  url: "https://www.nvidia.com/en-us/data-center/v100/",
+  where: "Tensor Performance 125 TFLOPS (FP16, SXM2; from memory)",
+};
+
+/** PaLM: model FLOPs utilisation (MFU) defined and measured (46.2% for 540B). */
+export const palmCitation: Citation = {
+  key: "chowdhery2022palm",
+  authors: "Chowdhery, Narang, Devlin, et al.",
+  year: 2022,
+  title: "PaLM: Scaling Language Modeling with Pathways",
+  arxiv: "2204.02311",
+  where: "Section 4.1 and Table 3: MFU 46.2% for PaLM 540B (from memory)",
+};
+
+/** DeepSeek LLM's public README: 7B/67B pre-training batch, learning rate and schedule. */
+export const deepseekLlmReadmeCitation: Citation = {
+  key: "deepseek2023readme",
+  authors: "DeepSeek-AI",
+  year: 2023,
+  title: "DeepSeek LLM README (github.com/deepseek-ai/DeepSeek-LLM)",
+  url: "https://github.com/deepseek-ai/DeepSeek-LLM",
+  where: "§4 Pre-Training: 2T tokens, seq 4096; 7B batch 2304, LR 4.2e-4; 67B batch 4608, LR 3.2e-4; 2000 warmup steps, LR stepped to 31.6% at 1.6T and 10% at 1.8T tokens",
+};
