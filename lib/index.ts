@@ -10,6 +10,7 @@ import * as hparams from "./hparams";
 import * as mixing from "./mixing";
 import * as data from "./data";
 import * as plot from "./plot";
+import { plan } from "./plan";
 import * as widgets from "./widgets";
 import { makeHelp, type HelpPage } from "./display/help";
 import { table } from "./display/table";
@@ -21,14 +22,14 @@ import { ScalingLabError } from "./core/errors";
 // Registers the rich renderers (tables, law cards, fit results) with the core registry when the library loads.
 import "./display/renderers";
 
-export { laws, fit, hparams, mixing, data, plot, widgets, table, checkReproduces, defineLaw, loadDataset, formatCitation, ScalingLabError };
+export { laws, fit, hparams, mixing, data, plot, widgets, plan, table, checkReproduces, defineLaw, loadDataset, formatCitation, ScalingLabError };
 
 /**
  * The catalogue of everything in scope, or the card of one thing.
  * @example help().text.startsWith("scalinglab") // => true
  */
 export const help: (x?: unknown) => HelpPage = makeHelp(() => ({
-  laws, fit, hparams, mixing, data, plot, widgets, help, table, checkReproduces, defineLaw, loadDataset, formatCitation, ScalingLabError,
+  laws, fit, hparams, mixing, data, plot, widgets, plan, help, table, checkReproduces, defineLaw, loadDataset, formatCitation, ScalingLabError,
 }));
 
 export type { HelpPage };

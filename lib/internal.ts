@@ -9,7 +9,7 @@ export {
   type DisplayTarget,
 } from "./core/runtime";
 export { CHECK_MIME, type CheckRecord } from "./core/check";
-export { ScalingLabError } from "./core/errors";
+export { DataError, InvalidInputError, ScalingLabError } from "./core/errors";
 export { formatFitResultText } from "./fit/result";
 export type { FitResult } from "./fit/result";
 export { chinchilla } from "./laws/chinchilla-law";
@@ -17,3 +17,5 @@ export type { ChinchillaFitOptions } from "./laws/chinchilla-fit";
 export { parseCsv } from "./data/csv";
 export { read as readRuns } from "./data/read";
 export type { ApiDocEntry } from "./display/help";
+export { plan, type PlanSpec } from "./plan";
+export { planHtml, planText } from "./plan/display";

@@ -5,13 +5,14 @@ import * as path from "node:path";
 import { CliCommand, UsageError } from "./command";
 import { fitCommand } from "./fit";
 import { installCommand } from "./install";
+import { planCommand } from "./plan";
 import { reproduceCommand } from "./reproduce";
 import { runCommand } from "./run";
 import { setupCommand } from "./setup";
 import { startCommand } from "./start";
 import { uninstallCommand } from "./uninstall";
 
-const COMMANDS: CliCommand[] = [setupCommand, startCommand, runCommand, reproduceCommand, fitCommand, installCommand, uninstallCommand];
+const COMMANDS: CliCommand[] = [setupCommand, startCommand, runCommand, reproduceCommand, fitCommand, planCommand, installCommand, uninstallCommand];
 
 /** Errors whose message is already a complete one-line explanation for the user (no stack trace). */
 const USER_ERRORS = new Set(["EnvironmentError", "NotebookFormatError", "HtmlExportError", "ParameterError"]);

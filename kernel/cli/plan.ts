@@ -3,13 +3,12 @@
  * Prints the text card, `--json` the plan's JSON, `--html FILE` writes the HTML card.
  */
 import * as fs from "node:fs";
-import type { CliCommand } from "./commands/command";
-import { UsageError } from "./commands/command";
-import { parseCommandArgs, str } from "./commands/args";
-import { DataError, InvalidInputError, ScalingLabError } from "../lib/core";
-import type { FitResult } from "../lib/fit/result";
-import { plan, type PlanSpec } from "../lib/plan";
-import { planHtml, planText } from "../lib/plan/display";
+import type { CliCommand } from "./command";
+import { UsageError } from "./command";
+import { parseCommandArgs, str } from "./args";
+import {
+  chinchilla, DataError, InvalidInputError, plan, planHtml, planText, readRuns, ScalingLabError, type FitResult, type PlanSpec,
+} from "../../lib/internal";
 
 const usage = `usage: scalinglab plan (--compute FLOPS | --gpus N --days D [--gpu ID] [--mfu X] | --params N --tokens D)
                        [--params N | --tokens D] [--unique-tokens U] [--inference-tokens T]
@@ -106,11 +105,9 @@ export function planSpecFromArgs(argv: readonly string[]): { spec: PlanSpec; jso
   return { spec: spec as PlanSpec, json: values.json === true, html: str(values.html), fit };
 }
 
-/** Fits the Chinchilla law to the runs of `--fit` (loaded only then, so a plain plan starts fast). */
+/** Fits the Chinchilla law to the runs of `--fit`. */
 async function fitRuns(req: FitRequest): Promise<FitResult> {
-  const { read } = await import("../lib/data/read");
-  const { chinchilla } = await import("../lib/laws/chinchilla-law");
-  const table = read(req.file, { columns: req.columns });
+  const table = readRuns(req.file, { columns: req.columns });
   // A column with one unreadable cell is read as text: name the first cell that is not a positive number.
   for (const k of ["N", "D", "loss"] as const) {
     const i = table.rows.findIndex((r) => !(Number(r[k]) > 0) || r[k] === null || typeof r[k] === "boolean");
