@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, runCli, tempDir, VENV_JUPYTER } from "./helpers";
 
-const COMMANDS = ["setup", "start", "run", "reproduce", "fit", "install", "uninstall"];
+const COMMANDS = ["setup", "start", "run", "reproduce", "fit", "plan", "install", "uninstall"];
 const tmp = tempDir("cli");
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
