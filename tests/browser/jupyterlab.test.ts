@@ -7,11 +7,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, BrowserContext, Page } from "playwright-core";
-import { ROOT, runCli, startJupyter, JupyterServer, tempDir, writeNotebook } from "../cli/helpers";
+import type { Page } from "playwright-core";
+import { ROOT, type JupyterServer, tempDir, writeNotebook } from "../cli/helpers";
+import { openLab, type Lab } from "./lab";
 
 const ARTIFACTS = path.join(ROOT, "tests", "artifacts");
-const CHROMIUM = "/usr/bin/chromium";
 
 /** The notebook the browser runs: a plotly figure from the library, then a display-protocol object. */
 const TOUR_CELLS = [
@@ -29,8 +29,8 @@ display(card);`,
 ];
 
 describe("JupyterLab and Notebook 7 in headless Chromium", () => {
+  let lab: Lab | undefined;
   let server: JupyterServer | undefined;
-  let context: BrowserContext | undefined;
   let page: Page;
   const tmp = tempDir("browser");
 
@@ -38,20 +38,12 @@ describe("JupyterLab and Notebook 7 in headless Chromium", () => {
     const root = path.join(tmp, "root");
     fs.mkdirSync(root);
     writeNotebook(path.join(root, "tour.ipynb"), TOUR_CELLS);
-    const prefix = path.join(tmp, "prefix");
-    expect((await runCli(["install", "--prefix", prefix])).code).toBe(0);
-    server = await startJupyter("lab", root, path.join(prefix, "share", "jupyter"), [
-      "--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True"]);
-    context = await chromium.launchPersistentContext(path.join(tmp, "chromium-profile"), {
-      executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 900 },
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-    });
-    page = context.pages()[0] ?? await context.newPage();
+    lab = await openLab(tmp, root, ["--JupyterNotebookApp.expose_app_in_browser=True"], 900);
+    ({ server, page } = lab);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
+    await lab?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }, 30_000);
 

@@ -7,15 +7,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { ROOT, runCli, startJupyter, type JupyterServer, tempDir } from "../cli/helpers";
+import type { Page } from "playwright-core";
+import { ROOT, type JupyterServer, tempDir } from "../cli/helpers";
+import { openLab, type Lab } from "./lab";
 
 const ARTIFACTS = path.join(ROOT, "tests", "artifacts");
-const CHROMIUM = "/usr/bin/chromium";
 
 describe("widgets in JupyterLab (headless Chromium)", () => {
+  let lab: Lab | undefined;
   let server: JupyterServer | undefined;
-  let context: BrowserContext | undefined;
   let page: Page;
   const tmp = tempDir("browser-widgets");
 
@@ -23,19 +23,12 @@ describe("widgets in JupyterLab (headless Chromium)", () => {
     const root = path.join(tmp, "root");
     fs.mkdirSync(root);
     fs.copyFileSync(path.join(ROOT, "notebooks", "teaching", "power-laws.ipynb"), path.join(root, "power-laws.ipynb"));
-    const prefix = path.join(tmp, "prefix");
-    expect((await runCli(["install", "--prefix", prefix])).code).toBe(0);
-    server = await startJupyter("lab", root, path.join(prefix, "share", "jupyter"), ["--LabApp.expose_app_in_browser=True"]);
-    context = await chromium.launchPersistentContext(path.join(tmp, "chromium-profile"), {
-      executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 1000 },
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-    });
-    page = context.pages()[0] ?? await context.newPage();
+    lab = await openLab(tmp, root, [], 1000);
+    ({ server, page } = lab);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
+    await lab?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }, 30_000);
 
