@@ -367,8 +367,8 @@ export const muennighoff = defineLaw({
   },
 }, {
   /**
-   * Loss-optimal (N, D) for training compute C = 6ND when only U unique tokens exist, solved exactly
-   * (see muennighoffOptimalAllocation).
+   * Loss-optimal (N, D) for training compute C = 6ND when only U unique tokens exist, solved exactly: on each
+   * convex branch of the repetition penalty the bracketed slope replaces a grid search.
    */
   optimal(x: { C: number; U: number }, p?: ParamsLike<MuennighoffParamName>): MuennighoffAllocation {
     const fn = "laws.muennighoff.optimal";
