@@ -1,8 +1,8 @@
 /**
  * scalinglab's public API: exactly what a notebook cell sees (the kernel adds `display`, `clearOutput` and `math`).
  *
- * Six namespaces a user learns once — `laws`, `fit`, `hparams`, `mixing`, `data`, `plot` — and a few names typed
- * all the time. `help()` browses everything; `help(x)` shows one entry. Plumbing is in `lib/internal.ts`.
+ * Seven namespaces a user learns once — `laws`, `fit`, `hparams`, `mixing`, `data`, `plot`, `widgets` — the planner
+ * `plan`, and a few names typed all the time. `help()` browses everything; `help(x)` shows one entry. Plumbing is in `lib/internal.ts`.
  */
 import * as laws from "./laws";
 import * as fit from "./fit";
