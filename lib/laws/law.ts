@@ -158,7 +158,15 @@ function checkInputs<X extends object>(fn: string, spec: LawSpec<X, string, stri
 function modelOf<X extends object, P extends string, G extends string>(spec: LawSpec<X, P, G>): Model<X, P> {
   if (spec.model) return spec.model;
   const names = spec.params.map((q) => q.name);
-  const record = (theta: ArrayLike<number>) => Object.fromEntries(names.map((n, j) => [n, theta[j]])) as LawParams<P>;
+  // The fitter evaluates every row at one θ before it moves: build the named constants once per θ, not per row.
+  let lastTheta: number[] = [];
+  let lastRecord: LawParams<P> | null = null;
+  const record = (theta: ArrayLike<number>): LawParams<P> => {
+    if (lastRecord && names.every((_, j) => lastTheta[j] === theta[j])) return lastRecord;
+    lastTheta = Array.from(theta);
+    lastRecord = Object.fromEntries(names.map((n, j) => [n, theta[j]])) as LawParams<P>;
+    return lastRecord;
+  };
   const gradient = spec.gradient;
   return {
     id: spec.id,
@@ -197,6 +205,11 @@ export function defineLaw<X extends object, P extends string, E extends object =
     if (!Array.isArray(rows)) throw new InvalidInputError(name, "rows must be an array of inputs", `pass [{ ${Object.keys(spec.inputs).join(", ")} }, …]`);
     rows.forEach((r, i) => checkInputs(name, spec, r, i));
   };
+  // A law without a start grid starts from its default constants instead of refusing to fit.
+  const startingOptions = (name: string, options: LawFitOptions<G> = {}): FitOptions => {
+    const o = resolveLawFitOptions(name, spec, options);
+    return o.grid || o.init || o.starts ? o : { ...o, init: sets[0].params };
+  };
   const law = {
     kind: "law" as const,
     id: spec.id, api: spec.api, name: spec.name, topic: spec.topic, latex: spec.latex, formula: spec.formula,
@@ -207,11 +220,11 @@ export function defineLaw<X extends object, P extends string, E extends object =
     predict,
     async fit(rows: readonly X[], y: ArrayLike<number>, options: LawFitOptions<G> = {}) {
       checkRows(`${fn}.fit`, rows);
-      return fitModel(model, rows, y, resolveLawFitOptions(`${fn}.fit`, spec, options), `${fn}.fit`);
+      return fitModel(model, rows, y, startingOptions(`${fn}.fit`, options), `${fn}.fit`);
     },
     fitSync(rows: readonly X[], y: ArrayLike<number>, options: LawFitOptions<G> = {}) {
       checkRows(`${fn}.fitSync`, rows);
-      return fitModelSync(model, rows, y, resolveLawFitOptions(`${fn}.fitSync`, spec, options), `${fn}.fitSync`);
+      return fitModelSync(model, rows, y, startingOptions(`${fn}.fitSync`, options), `${fn}.fitSync`);
     },
     ...extras,
   } as Law<X, P, G> & E;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveLawFitOptions } from "../../lib/laws/law";
 import { chinchilla } from "../../lib/laws/chinchilla-law";
+import { hestness } from "../../lib/laws/hestness";
 import { HOFFMANN_GRID, CHINCHILLA_DEFAULT_GRID } from "../../lib/laws/chinchilla";
 
 const law = { grids: { coarse: { k: [0, 1] }, fine: { k: [0, 0.5, 1] } }, fitDefaults: { grid: "coarse" as const, delta: 1e-2 } };
@@ -37,5 +38,19 @@ describe("laws.chinchilla's grids and defaults", () => {
     const r = chinchilla.fitSync(rows, chinchilla.predict(rows, truth), { objective: "mse", workers: 0 });
     expect(chinchilla.predict({ N: 1e9, D: 2e10 }, r)).toBeCloseTo(chinchilla.predict({ N: 1e9, D: 2e10 }, truth), 6);
     expect(chinchilla.optimal(1e22, r).N / chinchilla.optimal(1e22, truth).N).toBeCloseTo(1, 3);
+  });
+});
+
+describe("a law without a start grid", () => {
+  it("fits from its default constants when no init, grid or starts are given", () => {
+    // Data from the law's own predict at known constants (0.5% multiplicative wiggle); the fit must recover them.
+    const truth = { ...hestness.defaults.params };
+    const [lo, hi] = Object.values(hestness.ranges)[0] as readonly [number, number];
+    const key = Object.keys(hestness.inputs)[0];
+    const rows = Array.from({ length: 40 }, (_, i) => ({ [key]: lo * (hi / lo) ** (i / 39) }) as Parameters<typeof hestness.predict>[0]);
+    const y = hestness.predict(rows, truth).map((v, i) => v * (1 + 0.005 * Math.sin(3 * i)));
+    const r = hestness.fitSync(rows, y, { objective: "mse", workers: 0 });
+    expect(r.converged).toBe(true);
+    for (const k of hestness.paramNames) expect(r.params[k] / truth[k]).toBeCloseTo(1, 1);
   });
 });
