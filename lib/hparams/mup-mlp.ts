@@ -4,7 +4,7 @@
  * coordinate check (activations and their updates keep their size as width grows) and learning-rate transfer. A
  * teacher network supplies a synthetic regression task. Float64Array throughout, seeded by Xoshiro128.
  */
-import { assertChoice, assertPositive, InsufficientDataError, InvalidInputError, makeDisplayable, throwIfInterrupted } from "../core";
+import { assertChoice, assertPositive, assertPositiveInteger, InsufficientDataError, InvalidInputError, makeDisplayable, throwIfInterrupted } from "../core";
 import { linearRegression } from "../numeric/regression";
 import { Xoshiro128 } from "../numeric/random";
 import { MUP_FORMS, MUP_OPTIMIZERS, mupScaling, type MupForm, type MupOptimizer } from "./mup";
@@ -82,10 +82,6 @@ interface Layer {
 
 const FN = "hparams.mup.mlp";
 
-function positiveInt(fn: string, name: string, x: number): void {
-  if (!(Number.isInteger(x) && x > 0)) throw new InvalidInputError(fn, `${name} must be a positive integer, got ${x}`);
-}
-
 /** Checks x (batch × inputs) and y (batch × outputs, optional) and returns the batch size. */
 function batchOf(fn: string, x: Float64Array, inputs: number, y?: Float64Array, outputs = 0): number {
   if (x.length === 0 || x.length % inputs !== 0) {
@@ -115,12 +111,12 @@ export class MupMlp {
   private steps = 0;
 
   constructor(spec: MupMlpSpec) {
-    positiveInt(FN, "width", spec.width);
-    positiveInt(FN, "baseWidth", spec.baseWidth);
-    positiveInt(FN, "inputs", spec.inputs);
-    positiveInt(FN, "outputs", spec.outputs);
+    assertPositiveInteger(FN, "width", spec.width);
+    assertPositiveInteger(FN, "baseWidth", spec.baseWidth);
+    assertPositiveInteger(FN, "inputs", spec.inputs);
+    assertPositiveInteger(FN, "outputs", spec.outputs);
     const hiddenLayers = spec.hiddenLayers ?? 2;
-    positiveInt(FN, "hiddenLayers", hiddenLayers);
+    assertPositiveInteger(FN, "hiddenLayers", hiddenLayers);
     const form = spec.form ?? "table8";
     assertChoice(FN, "form", form, MUP_FORMS);
     const optimizer = spec.optimizer ?? "adam";
@@ -313,11 +309,11 @@ export class MupMlp {
   train(x: Float64Array, y: Float64Array, opts: { batch: number; tail?: number; maxLoss?: number; signal?: AbortSignal }): MupTrainResult {
     const fn = `${FN}.train`;
     const total = batchOf(fn, x, this.spec.inputs, y, this.spec.outputs);
-    positiveInt(fn, "batch", opts.batch);
+    assertPositiveInteger(fn, "batch", opts.batch);
     const steps = Math.floor(total / opts.batch);
     if (steps < 1) throw new InvalidInputError(fn, `batch ${opts.batch} is larger than the ${total} examples given`);
     const tail = opts.tail ?? Math.max(1, Math.floor(steps / 4));
-    positiveInt(fn, "tail", tail);
+    assertPositiveInteger(fn, "tail", tail);
     const maxLoss = opts.maxLoss ?? Infinity;
     const { inputs, outputs } = this.spec;
     const losses: number[] = [];
@@ -366,10 +362,10 @@ export interface MupTeacher {
  */
 export function mupTeacher(p: { inputs: number; outputs: number; width?: number; gain?: number; seed?: number }): MupTeacher {
   const fn = "hparams.mup.teacher";
-  positiveInt(fn, "inputs", p.inputs);
-  positiveInt(fn, "outputs", p.outputs);
+  assertPositiveInteger(fn, "inputs", p.inputs);
+  assertPositiveInteger(fn, "outputs", p.outputs);
   const k = p.width ?? 32;
-  positiveInt(fn, "width", k);
+  assertPositiveInteger(fn, "width", k);
   const gain = p.gain ?? 2;
   assertPositive(fn, "gain", gain);
   const rng = new Xoshiro128(p.seed ?? 0);
@@ -379,7 +375,7 @@ export function mupTeacher(p: { inputs: number; outputs: number; width?: number;
   return {
     inputs, outputs,
     sample(count: number, seed: number) {
-      positiveInt(`${fn}.sample`, "count", count);
+      assertPositiveInteger(`${fn}.sample`, "count", count);
       const r = new Xoshiro128(seed);
       const x = new Float64Array(count * inputs), y = new Float64Array(count * outputs), hidden = new Float64Array(k);
       for (let s = 0; s < count; s++) {

@@ -39,30 +39,24 @@ describe("hparams.mup.mlp: gradients", () => {
 });
 
 describe("hparams.mup.mlp: optimizer steps", () => {
-  it("SGD moves every tensor by −lr·grad with its own per-tensor learning rate", () => {
-    const net = mup.mlp(small({ optimizer: "sgd", form: "table8", width: 8 }));
+  /** Takes one step and checks every entry against `expected(value before, gradient, the tensor's learning rate)`. */
+  function checkOneStep(spec: MupMlpSpec, expected: (w: number, g: number, lr: number) => number, digits: number) {
+    const net = mup.mlp(spec);
     const { x, y } = task.sample(4, 3);
     net.lossAndGradient(x, y);
     const before = net.tensors().map((t) => ({ value: t.value.slice(), grad: t.grad.slice() }));
     net.step(x, y);
     const lrs = net.layers.flatMap((l) => [l.lr, l.biasLR]);
     net.tensors().forEach((t, k) => {
-      for (let i = 0; i < t.value.length; i++) expect(t.value[i]).toBeCloseTo(before[k].value[i] - lrs[k] * before[k].grad[i], 14);
+      for (let i = 0; i < t.value.length; i++) expect(t.value[i]).toBeCloseTo(expected(before[k].value[i], before[k].grad[i], lrs[k]), digits);
     });
+  }
+  it("SGD moves every tensor by −lr·grad with its own per-tensor learning rate", () => {
+    checkOneStep(small({ optimizer: "sgd", form: "table8", width: 8 }), (w, g, lr) => w - lr * g, 14);
   });
   it("Adam's first step is lr·sign(grad) (bias-corrected m/√v = g/|g|), up to ε", () => {
-    const net = mup.mlp(small({ form: "table8", width: 8, adam: { eps: 1e-300 } }));
-    const { x, y } = task.sample(4, 3);
-    net.lossAndGradient(x, y);
-    const before = net.tensors().map((t) => ({ value: t.value.slice(), grad: t.grad.slice() }));
-    net.step(x, y);
-    const lrs = net.layers.flatMap((l) => [l.lr, l.biasLR]);
-    net.tensors().forEach((t, k) => {
-      for (let i = 0; i < t.value.length; i++) {
-        // Math.sign(0) = 0: a dead ReLU unit's weights stay put (ε keeps 0/0 away).
-        expect(t.value[i]).toBeCloseTo(before[k].value[i] - lrs[k] * Math.sign(before[k].grad[i]), 12);
-      }
-    });
+    // Math.sign(0) = 0: a dead ReLU unit's weights stay put (ε keeps 0/0 away).
+    checkOneStep(small({ form: "table8", width: 8, adam: { eps: 1e-300 } }), (w, g, lr) => w - lr * Math.sign(g), 12);
   });
   it("a diverging run stops at the first loss above maxLoss, reports the step, and leaves finite weights", () => {
     const net = mup.mlp(small({ lr: 10, form: "sp", width: 64, baseWidth: 64 }));
