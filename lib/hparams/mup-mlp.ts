@@ -353,7 +353,8 @@ export interface MupTeacher {
 
 /**
  * A teacher for {@link mupMlp}: x ~ N(0, I), y = A·tanh(U x)/√width with U ~ N(0, gain²/inputs) (tanh sees arguments
- * of std `gain`: the larger, the less linear the target) and A ~ N(0, 1); Var(y) = E tanh²(gain·Z), 0.6 at gain 2.
+ * of std `gain`: the larger, the less linear the target) and A ~ N(0, 1); averaged over teacher weights,
+ * Var(y) = E tanh²(gain·Z) with Z ~ N(0, 1), 0.635 at gain 2.
  * @param p.inputs, p.outputs sizes; p.width teacher width (default 32); p.gain (default 2); p.seed teacher weights (default 0)
  * @returns { inputs, outputs, sample(count, seed) }
  * @throws InvalidInputError for non-integer sizes
