@@ -89,6 +89,10 @@ function batchOf(fn: string, x: Float64Array, inputs: number, y?: Float64Array, 
   }
   const batch = x.length / inputs;
   if (y && y.length !== batch * outputs) throw new InvalidInputError(fn, `y has ${y.length} numbers, expected batch ${batch} × outputs ${outputs}`);
+  for (const [name, a, width] of [["x", x, inputs], ["y", y, outputs]] as const) {
+    const bad = a ? a.findIndex((v) => !Number.isFinite(v)) : -1;
+    if (bad >= 0) throw new InvalidInputError(fn, `${name} row ${Math.floor(bad / width)} has ${a![bad]}`, "drop or fix that example");
+  }
   return batch;
 }
 
@@ -216,7 +220,11 @@ export class MupMlp {
    * @returns the loss
    */
   lossAndGradient(x: Float64Array, y: Float64Array): number {
-    const batch = batchOf(`${FN}.lossAndGradient`, x, this.spec.inputs, y, this.spec.outputs);
+    return this.backprop(`${FN}.lossAndGradient`, x, y);
+  }
+
+  private backprop(fn: string, x: Float64Array, y: Float64Array): number {
+    const batch = batchOf(fn, x, this.spec.inputs, y, this.spec.outputs);
     const f = this.forwardPass(x, batch);
     const L = this.net.length;
     const top = this.deltas[L - 1];
@@ -266,7 +274,7 @@ export class MupMlp {
    * @throws InvalidInputError for x, y of the wrong length
    */
   step(x: Float64Array, y: Float64Array): number {
-    const loss = this.lossAndGradient(x, y);
+    const loss = this.backprop(`${FN}.step`, x, y);
     if (!Number.isFinite(loss)) return loss;
     this.steps++;
     const { optimizer, adam } = this.spec;
