@@ -15,9 +15,63 @@ export interface RunGroup<Row extends RunRow> {
   readonly table: RunTable<Row>;
 }
 
+/**
+ * Column-major cells of a table read from a file: a number column is a Float64Array with NaN for an empty cell (a
+ * million-row file then costs 8 bytes per number, not an object per row); other columns are arrays of values.
+ */
+export interface RunColumns {
+  readonly length: number;
+  readonly values: Readonly<Record<string, Float64Array | readonly (string | boolean | null)[]>>;
+}
+
+function rowsOf<Row extends RunRow>(store: RunColumns, schema: readonly ColumnSpec[]): () => Row[] {
+  return () => {
+    const names = schema.map((c) => c.name);
+    const cols = names.map((c) => store.values[c]);
+    const out = new Array<Row>(store.length);
+    for (let i = 0; i < store.length; i++) {
+      const row: Record<string, number | string | boolean | null> = {};
+      for (let j = 0; j < names.length; j++) {
+        const v = cols[j][i];
+        row[names[j]] = typeof v === "number" && Number.isNaN(v) ? null : v;
+      }
+      out[i] = row as Row;
+    }
+    return out;
+  };
+}
+
 export class RunTable<Row extends RunRow = RunRow> extends DatasetTable<Row> {
-  constructor(source: string, rows: Row[], schema: readonly ColumnSpec[], caption?: string) {
-    super(source, "runs", rows, schema, caption ?? `${source} (${rows.length} rows)`);
+  private readonly store: RunColumns | undefined;
+  private readonly count: number;
+
+  /**
+   * @param source - where the rows come from (a file name), shown in captions and errors
+   * @param rows - row objects, or column-major cells (row objects are then built on first use of `.rows`)
+   * @param schema - type and unit of every column
+   * @param caption - display caption
+   */
+  constructor(source: string, rows: Row[] | RunColumns, schema: readonly ColumnSpec[], caption?: string) {
+    const store = Array.isArray(rows) ? undefined : rows;
+    const n = store ? store.length : (rows as Row[]).length;
+    super(source, "runs", store ? rowsOf<Row>(store, schema) : (rows as Row[]), schema, caption ?? `${source} (${n} rows)`);
+    this.store = store;
+    this.count = n;
+  }
+
+  /** [rows, columns]. */
+  override get shape(): [number, number] {
+    return [this.count, this.columns.length];
+  }
+
+  /**
+   * The values of one column (empty cells are null).
+   * @throws UnknownChoiceError naming the available columns when `name` is not one
+   */
+  override column<K extends keyof Row & string>(name: K): Row[K][] {
+    const col = this.store?.values[name];
+    if (!col) return super.column(name);
+    return Array.from(col as ArrayLike<unknown>, (v) => (typeof v === "number" && Number.isNaN(v) ? null : v)) as Row[K][];
   }
 
   private derive(rows: Row[], what: string): RunTable<Row> {
