@@ -179,6 +179,7 @@ function jsonRecords(source: string, text: string, lines: boolean): Parsed {
 function cellNumber(v: unknown): number | null | undefined {
   if (v === null || v === undefined || v === "") return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+  if (typeof v === "bigint") return Number(v);
   if (typeof v === "string") return v.trim() === "" ? null : parseQuantity(v) ?? undefined;
   return undefined;
 }
@@ -188,26 +189,46 @@ function typedColumn(cells: readonly unknown[]): TypedColumn {
   const nums = cells.map(cellNumber);
   if (nums.every((v) => v !== undefined) && nums.some((v) => v !== null)) return { type: "number", values: Float64Array.from(nums, (v) => v ?? Number.NaN) };
   const boolean = cells.every((c) => typeof c === "boolean" || c === null || c === undefined);
-  return { type: boolean ? "boolean" : "string", values: cells.map((v) => (v === undefined || v === null || v === "" ? null : boolean ? (v as boolean) : String(v))) };
+  return { type: boolean ? "boolean" : "string", values: cells.map((v) => (v === undefined || v === null || v === "" ? null : boolean ? (v as boolean) : v instanceof Date ? v.toISOString() : String(v))) };
+}
+
+/** A danfojs DataFrame (or anything with `columns` and row-major `values`) as a parsed source; NaN is an empty cell. */
+function frameColumns(df: { columns: unknown; values: unknown }): Parsed {
+  const cols = df.columns, rows = df.values;
+  if (!Array.isArray(cols) || !cols.every((c) => typeof c === "string") || !Array.isArray(rows)) {
+    throw new InvalidInputError(FN, "a frame needs string `columns` and row-major `values`", "pass a danfojs DataFrame, a file path or the text of a table");
+  }
+  return {
+    header: cols, length: rows.length,
+    column: (c) => {
+      const j = cols.indexOf(c);
+      return typedColumn(rows.map((r: unknown[]) => (typeof r[j] === "number" && Number.isNaN(r[j]) ? null : r[j])));
+    },
+  };
 }
 
 /**
- * Reads your own runs from a file path or from text: CSV, TSV, JSON (array of objects) or JSONL, with field counts
- * checked, columns picked and renamed, and numbers parsed with scale letters ("125M", "1.4T") and exponents ("3e21").
- * A column is numeric when every non-empty cell reads as a number; empty cells are null.
- * @param source - a file path, or the text itself (anything with a line break)
+ * Reads your own runs from a file path, from text or from a danfojs DataFrame: CSV, TSV, JSON (array of objects) or
+ * JSONL, with field counts checked, columns picked and renamed, and numbers parsed with scale letters ("125M", "1.4T")
+ * and exponents ("3e21"). A column is numeric when every non-empty cell reads as a number; empty cells are null.
+ * Parquet files read asynchronously: `await data.readParquet(path)`.
+ * @param source - a file path, the text itself (anything with a line break), or a danfojs DataFrame
  * @param options - format, columns `{ newName: "sourceColumn" }`, units `{ column: "unit" }`, require
- *   `{ column: "number" | "positive" }`
+ *   `{ column: "number" | "positive" }`, parameters (the convention of the parameter-count column)
  * @returns a RunTable: `.rows`, `.columns`, `.filter`, `.sortBy`, `.groupBy`, `.bestPer(keys, by)`, `.toDataFrame()`
  * @throws DataError naming file, row and column for a row of the wrong width (e.g. an unquoted 1,234), invalid JSON, a
  *   missing column or a file that cannot be read; for a `require`d column, one naming the first bad row
  * @example read("N,D,loss\n125M,2.5B,3.1\n350M,7B,2.9\n").rows[1].D // => 7000000000
  * @example read("N,loss\n1e8,3.1\n", { columns: { params: "N" }, units: { params: "params" } }).columns // => ["params"]
  */
-export function read(source: string, options: ReadOptions = {}): RunTable {
-  if (typeof source !== "string" || source === "") throw new InvalidInputError(FN, "source must be a file path or the text of a table");
+export function read(source: string | { readonly columns: unknown; readonly values: unknown }, options: ReadOptions = {}): RunTable {
+  if (source !== null && typeof source === "object") return tableOf("DataFrame", "frame", frameColumns(source), options);
+  if (typeof source !== "string" || source === "") throw new InvalidInputError(FN, "source must be a file path, the text of a table or a danfojs DataFrame");
   if (options.format !== undefined) assertChoice(FN, "format", options.format, FORMATS);
   const isText = source.includes("\n");
+  if (!isText && /\.parquet$/i.test(source)) {
+    throw new DataError(FN, `${source} is a Parquet file, which reads asynchronously`, `use await data.readParquet(${JSON.stringify(source)})`);
+  }
   let text = source;
   const name = isText ? "text" : source;
   if (!isText) {
@@ -221,10 +242,15 @@ export function read(source: string, options: ReadOptions = {}): RunTable {
   const parsed = format === "csv" || format === "tsv"
     ? delimitedColumns(name, text, format === "csv" ? "," : "\t")
     : jsonRecords(name, text, format === "jsonl");
+  return tableOf(name, format, parsed, options);
+}
+
+/** The columns picked, typed, checked (`require`) and renamed into a RunTable. */
+function tableOf(name: string, format: string, parsed: Parsed, options: ReadOptions, fn = FN): RunTable {
   const { header } = parsed;
   const pick = options.columns ?? Object.fromEntries(header.map((h) => [h, h]));
   for (const [out, src] of Object.entries(pick)) {
-    if (!header.includes(src)) throw new DataError(FN, `${name} has no column "${src}" (for ${out}); columns: ${header.join(", ")}`);
+    if (!header.includes(src)) throw new DataError(fn, `${name} has no column "${src}" (for ${out}); columns: ${header.join(", ")}`);
   }
   // Each column is parsed once: numeric when every non-empty cell reads as a number.
   const values: Record<string, TypedColumn["values"]> = {};
@@ -238,23 +264,69 @@ export function read(source: string, options: ReadOptions = {}): RunTable {
     };
   });
   for (const [out, need] of Object.entries(options.require ?? {})) {
-    if (!(out in values)) throw new UnknownChoiceError(FN, "column in require", out, Object.keys(values));
-    assertChoice(FN, `require.${out}`, need, ["number", "positive"] as const);
+    if (!(out in values)) throw new UnknownChoiceError(fn, "column in require", out, Object.keys(values));
+    assertChoice(fn, `require.${out}`, need, ["number", "positive"] as const);
     const col = values[out];
-    const src = pick[out] === out ? `column "${out}"` : `column "${out}" ("${pick[out]}" in the file)`;
+    const src = pick[out] === out ? `column "${out}"` : `column "${out}" ("${pick[out]}" in the source)`;
     const fix = "fix or drop that row";
     for (let i = 0; i < col.length; i++) {
       const v = col[i];
       const at = `${name} row ${i + 1}, ${src}`;
-      if (v === null || (typeof v === "number" && Number.isNaN(v))) throw new DataError(FN, `${at} is empty`, fix);
+      if (v === null || (typeof v === "number" && Number.isNaN(v))) throw new DataError(fn, `${at} is empty`, fix);
       if (typeof v !== "number") {
         const x = cellNumber(v);
-        if (x === undefined) throw new DataError(FN, `${at}: ${JSON.stringify(v)} is not a number`, `${fix}; numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21`);
-        if (x === null) throw new DataError(FN, `${at} is empty`, fix);
+        if (x === undefined) throw new DataError(fn, `${at}: ${JSON.stringify(v)} is not a number`, `${fix}; numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21`);
+        if (x === null) throw new DataError(fn, `${at} is empty`, fix);
       } else if (need === "positive" && !(v > 0)) {
-        throw new DataError(FN, `${at}: ${v} must be > 0`, fix);
+        throw new DataError(fn, `${at}: ${v} must be > 0`, fix);
       }
     }
   }
   return new RunTable(name, { length: parsed.length, values }, schema, `${name}: ${parsed.length} rows (${format})`);
+}
+
+/** The part of hyparquet used here (an ES module without node10-visible types, loaded on first use). */
+interface Hyparquet {
+  parquetMetadata(file: ArrayBuffer): unknown;
+  parquetSchema(metadata: unknown): { children: { element: { name: string } }[] };
+  parquetReadObjects(o: { file: ArrayBuffer; compressors?: unknown }): Promise<Record<string, unknown>[]>;
+}
+
+/**
+ * Reads your own runs from a Parquet file (or its bytes) with hyparquet: snappy natively, gzip, brotli, zstd and lz4
+ * through hyparquet-compressors. Same options and checks as {@link read}; 64-bit integers become float64 numbers
+ * (exact below 2^53), timestamps ISO strings.
+ * @param source - a file path, or the file's bytes (Uint8Array / ArrayBuffer)
+ * @param options - columns, units, require, parameters, as for {@link read}
+ * @returns a promise of the RunTable
+ * @throws DataError for a file that cannot be read or is not Parquet, and every error of {@link read}
+ */
+export async function readParquet(source: string | Uint8Array | ArrayBuffer, options: Omit<ReadOptions, "format"> = {}): Promise<RunTable> {
+  const fn = "data.readParquet";
+  let bytes: Uint8Array;
+  const name = typeof source === "string" ? source : "Parquet bytes";
+  if (typeof source === "string") {
+    try {
+      bytes = fs.readFileSync(source);
+    } catch (e) {
+      throw new DataError(fn, `cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, "check the path (relative paths start at the notebook's folder)");
+    }
+  } else if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
+    bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
+  } else {
+    throw new InvalidInputError(fn, "source must be a file path or the file's bytes (Uint8Array or ArrayBuffer)");
+  }
+  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const hp = require("hyparquet") as Hyparquet;
+  const { compressors } = require("hyparquet-compressors") as { compressors: unknown };
+  let header: string[];
+  let rows: Record<string, unknown>[];
+  try {
+    header = hp.parquetSchema(hp.parquetMetadata(file)).children.map((c) => c.element.name);
+    rows = await hp.parquetReadObjects({ file, compressors });
+  } catch (e) {
+    throw new DataError(fn, `${name} is not a readable Parquet file: ${(e as Error).message}`);
+  }
+  const parsed: Parsed = { header, length: rows.length, column: (c) => typedColumn(rows.map((r) => r[c])) };
+  return tableOf(name, "parquet", parsed, options, fn);
 }

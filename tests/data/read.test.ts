@@ -98,9 +98,9 @@ describe("data.read", () => {
     const csv = (rows: string) => `run,params,loss\n${rows}`;
     const opts = { columns: { run: "run", N: "params", loss: "loss" }, require: { N: "positive", loss: "number" } } as const;
     expect(() => data.read(csv("a,125M,3.1\nb,350M,NaN\n"), opts)).toThrow('data.read: text row 2, column "loss": "NaN" is not a number (fix or drop that row; numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21)');
-    expect(() => data.read(csv("a,125M,3.1\nb,-350M,3\n"), opts)).toThrow('data.read: text row 2, column "N" ("params" in the file): -350000000 must be > 0 (fix or drop that row)');
-    expect(() => data.read(csv("a,,3.1\nb,350M,3\n"), opts)).toThrow('data.read: text row 1, column "N" ("params" in the file) is empty (fix or drop that row)');
-    expect(() => data.read(csv('a,"1,234",3.1\n'), opts)).toThrow('data.read: text row 1, column "N" ("params" in the file): "1,234" is not a number');
+    expect(() => data.read(csv("a,125M,3.1\nb,-350M,3\n"), opts)).toThrow('data.read: text row 2, column "N" ("params" in the source): -350000000 must be > 0 (fix or drop that row)');
+    expect(() => data.read(csv("a,,3.1\nb,350M,3\n"), opts)).toThrow('data.read: text row 1, column "N" ("params" in the source) is empty (fix or drop that row)');
+    expect(() => data.read(csv('a,"1,234",3.1\n'), opts)).toThrow('data.read: text row 1, column "N" ("params" in the source): "1,234" is not a number');
     expect(() => data.read(csv("a,125M,abc\n"), opts)).toThrow('"abc" is not a number');
     expect(() => data.read(csv("a,1,2\n"), { require: { N: "number" } })).toThrow(`data.read: unknown column in require "N"; valid choices: run, params, loss`);
     expect(data.read(csv("a,125M,-0.5\n"), opts).rows[0].loss).toBe(-0.5);
