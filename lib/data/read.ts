@@ -10,6 +10,7 @@ import type { ColumnSpec } from "../../datasets";
 import { fieldText, scanDelimited } from "./csv";
 import { parseQuantity, quantityAt } from "./quantity";
 import { RunTable } from "./run-table";
+import { checkParamConvention, describeParamConvention, type ParamConvention } from "../hparams/param-convention";
 
 const FORMATS = ["csv", "tsv", "json", "jsonl"] as const;
 export type ReadFormat = (typeof FORMATS)[number];
@@ -30,6 +31,12 @@ export interface ReadOptions {
    * first empty cell, non-number ("NaN", "n/a", "1,234" quoted) or non-positive value is an error naming its row.
    */
   readonly require?: Readonly<Record<string, "number" | "positive">>;
+  /**
+   * What the parameter-count column counts, e.g. `{ column: "N", count: "active", embedding: "excluded" }` for an MoE
+   * sweep's activated non-embedding parameters. Kept as the table's `parameters`, for rules that check it
+   * (`hparams.stepLaw.refit(runs, { parameters: table.parameters })`).
+   */
+  readonly parameters?: ParamConvention & { readonly column: string };
 }
 
 const FN = "data.read";
@@ -282,7 +289,14 @@ function tableOf(name: string, format: string, parsed: Parsed, options: ReadOpti
       }
     }
   }
-  return new RunTable(name, { length: parsed.length, values }, schema, `${name}: ${parsed.length} rows (${format})`);
+  let parameters: RunTable["parameters"] = null;
+  if (options.parameters !== undefined) {
+    const { column, ...convention } = options.parameters;
+    if (!(column in values)) throw new UnknownChoiceError(fn, "column in parameters", column, Object.keys(values));
+    parameters = { column, ...checkParamConvention(fn, convention) };
+  }
+  const caption = `${name}: ${parsed.length} rows (${format})${parameters ? `; ${parameters.column} = ${describeParamConvention(parameters)}` : ""}`;
+  return new RunTable(name, { length: parsed.length, values }, schema, caption, parameters);
 }
 
 /** The part of hyparquet used here (an ES module without node10-visible types, loaded on first use). */

@@ -5,6 +5,7 @@
 import { InvalidInputError, UnknownChoiceError } from "../core";
 import type { ColumnSpec } from "../../datasets";
 import { DatasetTable } from "./table";
+import type { ParamConvention } from "../hparams/param-convention";
 
 /** A row of a user table: column → number, string, boolean or null (empty cell). */
 export type RunRow = Readonly<Record<string, number | string | boolean | null>>;
@@ -50,8 +51,13 @@ export class RunTable<Row extends RunRow = RunRow> extends DatasetTable<Row> {
    * @param rows - row objects, or column-major cells (row objects are then built on first use of `.rows`)
    * @param schema - type and unit of every column
    * @param caption - display caption
+   * @param parameters - what the parameter-count column counts (`data.read`'s `parameters` option), or null
    */
-  constructor(source: string, rows: Row[] | RunColumns, schema: readonly ColumnSpec[], caption?: string) {
+  constructor(
+    source: string, rows: Row[] | RunColumns, schema: readonly ColumnSpec[], caption?: string,
+    /** What the parameter-count column counts (active/total, embedding included or not), or null when not stated. */
+    readonly parameters: (ParamConvention & { readonly column: string }) | null = null,
+  ) {
     const store = Array.isArray(rows) ? undefined : rows;
     const n = store ? store.length : (rows as Row[]).length;
     super(source, "runs", store ? rowsOf<Row>(store, schema) : (rows as Row[]), schema, caption ?? `${source} (${n} rows)`);
@@ -75,7 +81,7 @@ export class RunTable<Row extends RunRow = RunRow> extends DatasetTable<Row> {
   }
 
   private derive(rows: Row[], what: string): RunTable<Row> {
-    return new RunTable(this.datasetId, rows, this.schema, `${this.datasetId}, ${what} (${rows.length} rows)`);
+    return new RunTable(this.datasetId, rows, this.schema, `${this.datasetId}, ${what} (${rows.length} rows)`, this.parameters);
   }
 
   private checkColumns(fn: string, names: readonly string[]): void {
@@ -103,7 +109,8 @@ export class RunTable<Row extends RunRow = RunRow> extends DatasetTable<Row> {
   }
 
   /**
-   * Groups by the values of `keys` (exact values: group runs by a configuration id, not by a float such as N).
+   * Groups by the values of `keys` (exact values: group runs by a configuration id, not by a float such as N — two
+   * MoE configurations with the same total N would fall into one group).
    * @returns one group per distinct key, in order of first appearance
    */
   groupBy(keys: readonly (keyof Row & string)[]): RunGroup<Row>[] {
