@@ -70,7 +70,7 @@ export function scanDelimited(fn: string, text: string, opts: CsvOptions, onReco
       // Copy whole runs between quotes (slices, not characters).
       for (;;) {
         const q = text.indexOf('"', i);
-        if (q < 0) throw new DataError(fn, `unterminated quoted field starting on line ${start}${where}`, "check the file is complete (compare its sha256)");
+        if (q < 0) throw new DataError(fn, `unterminated quoted field starting on line ${start}${where}`, "check the file is complete and every opening quote is closed");
         for (let b = text.indexOf("\n", i); b >= 0 && b < q; b = text.indexOf("\n", b + 1)) line++;
         field += text.slice(i, q);
         i = q + 1;

@@ -106,6 +106,11 @@ describe("data.read", () => {
     expect(data.read(csv("a,125M,-0.5\n"), opts).rows[0].loss).toBe(-0.5);
   });
 
+  it("names an unterminated quoted field and text after a closing quote", () => {
+    expect(() => data.read('N,notes\n1,"open\n2,x\n')).toThrow("data.read: unterminated quoted field starting on line 2 in text (check the file is complete and every opening quote is closed)");
+    expect(() => data.read('N,notes\n1,"a"b\n')).toThrow('data.read: unexpected "b" after a closing quote on line 2 in text');
+  });
+
   it("names a missing column and lists the ones there", () => {
     expect(() => data.read("N,loss\n1,2\n", { columns: { D: "tokens" } })).toThrow(/no column "tokens" \(for D\); columns: N, loss/);
   });

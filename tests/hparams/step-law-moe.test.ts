@@ -51,6 +51,12 @@ describe("Step Law on an MoE sweep", () => {
     expect(land.best).toEqual({ lr: 1e-3, batch: 128 * 2048, loss: 2 });
   });
 
+  it("predictionGaps checks each configuration's group on its own runs", () => {
+    // Step Law constants set to the synthetic optimum: lr* = 1e-3·(N/4e8)^-0.5 (lrCoef = 1e-3·4e8^0.5 = 20), B* = 128·2048.
+    const gaps = hparams.stepLaw.predictionGaps(sweep("active"), { lrCoef: 20, lrExpN: -0.5, lrExpD: 0, bsCoef: 128 * 2048, bsExpD: 0 });
+    expect(gaps.map((g) => [g.N, g.nearestLR, g.gap])).toEqual([[4e8, 1e-3, 0], [4e8, 1e-3, 0], [1.6e9, 5e-4, 0], [1.6e9, 5e-4, 0]]);
+  });
+
   it("rejects configuration ids on only some runs", () => {
     const runs = sweep("active");
     expect(() => hparams.stepLaw.selectOptima([...runs, { N: 1e9, D: 1e10, lr: 1e-3, bs: 64, smoothLoss: 2 }]))
