@@ -34,4 +34,5 @@ export type { CooldownShape, WsdOptions } from "./wsd";
 export type { CosineOptions } from "./cosine";
 export type { TissueConstants, TissueFit, AnnealingAreaOptions } from "./tissue";
 export type { AdamScaled } from "./batch-scaling";
+export type { ParamConvention } from "./param-convention";
 export type { RecommendInput, HparamRecommendation, HparamRecommendations } from "./recommend";
