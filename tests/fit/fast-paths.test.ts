@@ -1,20 +1,53 @@
 /**
  * The fitter's performance paths change no result (issue #15): the Huber fast loop gives exactly the general loop's
- * numbers, and bootstrap refits preconditioned with the full-data inverse Hessian give the SEs of refits run to
- * convergence (gtol 1e-12), for a fixed seed. Data: Besiroglu et al.'s 240 points (./chinchilla-data).
+ * numbers; screened multi-starts (lib/fit/screen.ts) reach the optimum that running every start to the full rules
+ * reaches (polish: 0) on every dataset the project ships that the Chinchilla law fits; bootstrap refits preconditioned
+ * with the full-data inverse Hessian give the SEs of refits run to convergence (gtol 1e-12), for a fixed seed.
+ * Data: Besiroglu et al.'s 240 points (./chinchilla-data) and the consolidated IsoFLOP points (isoflops.csv).
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { slowIt } from "../slow";
+import type { FitOptions } from "../../lib/fit/options";
+import type { Model } from "../../lib/fit/model";
 import { fitModelSync } from "../../lib/fit/fit";
 import { bootstrapWeights } from "../../lib/fit/bootstrap";
 import { minimizeLbfgs } from "../../lib/fit/lbfgs";
 import { createFitObjective } from "../../lib/fit/multistart";
 import { inverseHessianAt } from "../../lib/fit/hessian";
-import { chinchillaModel } from "../../lib/laws/chinchilla";
+import { chinchillaModel, CHINCHILLA_DEFAULT_GRID, HOFFMANN_GRID } from "../../lib/laws/chinchilla";
 import { besiroglu240 } from "./chinchilla-data";
 
 const data = besiroglu240();
 const loss = data.map((d) => d.loss);
 const huber = { kind: "huber" as const, delta: 1e-3, space: "log" as const, reduction: "sum" as const };
+const rel = (a: number, b: number) => Math.abs(a / b - 1);
+
+/** Screened and unscreened fits of the same starts reach the same optimum. */
+function expectSameOptimum<X>(label: string, model: Model<X>, rows: readonly X[], ys: readonly number[], options: FitOptions): void {
+  const screened = fitModelSync(model, rows, ys, options);
+  const full = fitModelSync(model, rows, ys, { ...options, polish: 0 });
+  expect(screened.grid.screening, label).not.toBeNull();
+  expect(rel(screened.objective, full.objective), `${label}: objective`).toBeLessThan(1e-9);
+  for (const k of screened.paramNames) expect(rel(screened.params[k], full.params[k]), `${label}: ${k}`).toBeLessThan(1e-4);
+}
+
+/** The consolidated IsoFLOP points of one experiment as Chinchilla rows (D = C / 6N), outliers dropped. */
+function isoflopExperiments(): Map<string, { N: number; D: number; loss: number }[]> {
+  const file = path.join(process.env.SCALINGLAB_DATA_MIRROR!, "isoflops", "isoflops.csv");
+  const [head, ...lines] = fs.readFileSync(file, "utf8").trim().split("\n");
+  const cols = head.split(",");
+  const at = (name: string) => cols.indexOf(name);
+  const out = new Map<string, { N: number; D: number; loss: number }[]>();
+  for (const f of lines.map((l) => l.split(","))) {
+    if (f[at("outlier")] !== "False") continue;
+    const N = +f[at("params")];
+    const row = { N, D: +f[at("budget")] / (6 * N), loss: +f[at("loss")] };
+    out.set(f[at("experiment")], [...(out.get(f[at("experiment")]) ?? []), row]);
+  }
+  return out;
+}
 
 describe("the Huber fast loop", () => {
   it("returns exactly the general loop's objective and gradient, with zero weights and mean reduction too", () => {
@@ -34,6 +67,20 @@ describe("the Huber fast loop", () => {
         }
       }
     }
+  });
+});
+
+describe("screened multi-starts", () => {
+  it("reach the full-rules optimum on Besiroglu et al.'s 240 points and on every IsoFLOP experiment (243-start grid)", () => {
+    expectSameOptimum("besiroglu240", chinchillaModel, data, loss, { grid: CHINCHILLA_DEFAULT_GRID });
+    const experiments = isoflopExperiments();
+    expect(experiments.size).toBe(8);
+    for (const [name, rows] of experiments) {
+      expectSameOptimum(name, chinchillaModel, rows, rows.map((r) => r.loss), { grid: CHINCHILLA_DEFAULT_GRID });
+    }
+  });
+  slowIt("reach the full-rules optimum with Hoffmann's 4,500 starts on the 240 points", () => {
+    expectSameOptimum("hoffmann grid", chinchillaModel, data, loss, { grid: HOFFMANN_GRID });
   });
 });
 
