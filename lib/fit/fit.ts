@@ -12,7 +12,7 @@ import { clusterOptima, createFitObjective, decodeOutcomes, runStartBatch, start
 import { runOnWorkers } from "./pool";
 import { polishOutcomes, selectForPolish } from "./screen";
 import { bootstrapWeights, clustersBy, summarizeBootstrap, type Clusters } from "./bootstrap";
-import { curvatureAt } from "./hessian";
+import { curvatureAt, inverseHessianAt } from "./hessian";
 import { bootstrapWarnings, designWarnings, flatDirectionWarnings, limitWarnings, undeterminedDirections } from "./identifiability";
 import { normalQuantile } from "../numeric/special";
 import { STOP_REASON_TEXT, type LbfgsOptions } from "./lbfgs";
@@ -215,11 +215,16 @@ function bestIndex<X>(plan: FitPlan<X>, outcomes: StartOutcome[]): number {
   return best;
 }
 
-function bootstrapPlan<X>(plan: FitPlan<X>, best: StartOutcome): { starts: Float64Array; weights: Float64Array } {
+/** Every resample starts at the full-data optimum, with its inverse Hessian as L-BFGS's H0 (see inverseHessianAt). */
+function bootstrapPlan<X>(plan: FitPlan<X>, best: StartOutcome): { starts: Float64Array; weights: Float64Array; lbfgs: LbfgsOptions } {
   const B = plan.o.bootstrap;
   const starts = new Float64Array(B * plan.dim);
   for (let b = 0; b < B; b++) starts.set(best.u, b * plan.dim);
-  return { starts, weights: bootstrapWeights(plan.rows.length, B, plan.o.seed, plan.weights, plan.clusters) };
+  const h0 = inverseHessianAt(plan.objective, best.u, Boolean(plan.model.bindLog || plan.model.valueAndGradient));
+  return {
+    starts, weights: bootstrapWeights(plan.rows.length, B, plan.o.seed, plan.weights, plan.clusters),
+    lbfgs: { ...plan.o.lbfgs, initialInverseHessian: h0 },
+  };
 }
 
 /** [min, max] of every input field that is a finite number in all rows (rows that are plain numbers: key "x"). */
@@ -404,7 +409,7 @@ export async function fitModel<X, P extends string = string>(model: Model<X, P>,
   let boot: StartOutcome[] | null = null;
   if (plan.o.bootstrap > 0) {
     const bp = bootstrapPlan(plan, outcomes[best]);
-    boot = decodeOutcomes(await runAnywhere(plan, bp.starts, bp.weights, `${plan.fn}: bootstrap ${plan.o.bootstrap}`, plan.o.lbfgs), plan.dim);
+    boot = decodeOutcomes(await runAnywhere(plan, bp.starts, bp.weights, `${plan.fn}: bootstrap ${plan.o.bootstrap}`, bp.lbfgs), plan.dim);
   }
   return finishFit(plan, outcomes, best, boot, screening) as FitResult<P>;
 }
@@ -424,7 +429,7 @@ export function fitModelSync<X, P extends string = string>(model: Model<X, P>, r
   let boot: StartOutcome[] | null = null;
   if (plan.o.bootstrap > 0) {
     const bp = bootstrapPlan(plan, outcomes[best]);
-    boot = decodeOutcomes(runLocal(plan, bp.starts, bp.weights, `${plan.fn}: bootstrap ${plan.o.bootstrap}`, plan.o.lbfgs), plan.dim);
+    boot = decodeOutcomes(runLocal(plan, bp.starts, bp.weights, `${plan.fn}: bootstrap ${plan.o.bootstrap}`, bp.lbfgs), plan.dim);
   }
   return finishFit(plan, outcomes, best, boot, screening) as FitResult<P>;
 }

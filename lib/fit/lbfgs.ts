@@ -43,6 +43,12 @@ export interface LbfgsOptions extends LineSearchOptions {
   readonly ftol: number;
   /** Number of curvature pairs kept (m). */
   readonly historySize: number;
+  /**
+   * Initial inverse Hessian H0 (dim × dim, row-major, symmetric positive definite) in place of γI. A bootstrap refit
+   * passes the inverse Hessian at the full-data optimum: its resamples start there and their curvature is close to
+   * it, so the first steps are already Newton-like (Nocedal & Wright §7.2 allow any such H0).
+   */
+  readonly initialInverseHessian?: Float64Array | null;
 }
 
 export const LBFGS_DEFAULTS: LbfgsOptions = {
@@ -99,6 +105,8 @@ export function minimizeLbfgs(fn: DifferentiableFunction, x0: ArrayLike<number>,
   const rho = new Float64Array(m);
   const alphas = new Float64Array(m);
   let stored = 0, head = 0; // ring buffer of curvature pairs; head = next slot
+  let h0 = o.initialInverseHessian ? Array.from({ length: n }, (_, i) => o.initialInverseHessian!.subarray(i * n, (i + 1) * n)) : null;
+  const q = new Float64Array(n);
 
   let evaluations = 1;
   let f = fn.evaluate(x, g);
@@ -125,7 +133,10 @@ export function minimizeLbfgs(fn: DifferentiableFunction, x0: ArrayLike<number>,
       const y = Y[idx];
       for (let i = 0; i < n; i++) d[i] -= alphas[idx] * y[i];
     }
-    if (stored > 0) {
+    if (h0) {
+      q.set(d);
+      for (let i = 0; i < n; i++) d[i] = dot(h0[i], q, n);
+    } else if (stored > 0) {
       const last = (head - 1 + m) % m;
       const gamma = dot(S[last], Y[last], n) / dot(Y[last], Y[last], n);
       for (let i = 0; i < n; i++) d[i] *= gamma;
@@ -143,12 +154,14 @@ export function minimizeLbfgs(fn: DifferentiableFunction, x0: ArrayLike<number>,
       for (let i = 0; i < n; i++) d[i] = -g[i];
       slope0 = dot(g, d, n);
     }
-    const alpha1 = stored === 0 ? Math.min(1, 1 / Math.sqrt(-slope0)) : 1;
+    // A scaled direction (H0 or a curvature pair) has the natural step 1; bare −g gets Nocedal & Wright's first step.
+    const alpha1 = stored === 0 && !h0 ? Math.min(1, 1 / Math.sqrt(-slope0)) : 1;
     const ls = strongWolfeLineSearch(phi, f, slope0, alpha1, o);
     if (!ls.ok) {
       if (!(ls.alpha > 0 && ls.f < f)) {
-        if (stored > 0) {
-          stored = 0; // retry once from steepest descent with a fresh memory
+        if (stored > 0 || h0) {
+          stored = 0; // retry once from steepest descent with a fresh memory (and without H0)
+          h0 = null;
           k--;
           continue;
         }

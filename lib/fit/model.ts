@@ -23,11 +23,12 @@ export interface ParamSpec<P extends string = string> {
 }
 
 /**
- * log f and its gradient for one row, in scale coordinates s (s_j = log θ_j for `transform: "log"`, θ_j
- * otherwise — the coordinates grids are written in). Writes ∂ log f / ∂s into `gradS` and returns log f.
- * Lets a law evaluate log f stably (e.g. log-sum-exp) even where θ = e^s would overflow.
+ * log f and its gradient for many rows at once, in scale coordinates s (s_j = log θ_j for `transform: "log"`, θ_j
+ * otherwise — the coordinates grids are written in). For k < count it evaluates row `rows[k]`, writing log f into
+ * `logf[k]` and ∂ log f / ∂s into `gradS[k·p … k·p + p)`. Lets a law evaluate log f stably (e.g. log-sum-exp) even
+ * where θ = e^s would overflow, and over typed arrays bound once, without a call per row (the multi-start's hot path).
  */
-export type LogRowEvaluator = (s: Float64Array, row: number, gradS: Float64Array) => number;
+export type LogBatchEvaluator = (s: Float64Array, rows: Int32Array, count: number, logf: Float64Array, gradS: Float64Array) => void;
 
 /**
  * A law y = f(θ; x) over rows of type X.
@@ -40,10 +41,10 @@ export interface Model<X, P extends string = string> {
   value(theta: ArrayLike<number>, x: X): number;
   valueAndGradient?(theta: ArrayLike<number>, x: X, grad: Float64Array): number;
   /**
-   * Optional fast, stable path for log-space objectives: binds the rows once (e.g. precomputes log N)
-   * and returns a row evaluator of log f in scale coordinates. Used instead of log(value) when present.
+   * Optional fast, stable path: binds the rows once (e.g. precomputes log N) and returns a batch evaluator of
+   * log f in scale coordinates. Used instead of `value`/`valueAndGradient` when present.
    */
-  bindLog?(rows: readonly X[]): LogRowEvaluator;
+  bindLog?(rows: readonly X[]): LogBatchEvaluator;
   /**
    * Absolute path of the module that defines and registers this model (`__filename` there). Worker threads
    * `require` it (its compiled .js under dist/) and look the model up by id; models without it fit in-process.

@@ -199,23 +199,28 @@ export const chinchillaModel: Model<ChinchillaRow, ChinchillaParamName> = regist
     const logD = Float64Array.from(rows, (r) => Math.log(r.D));
     // s = [e, a, b, α, β]; d log L / ds are the softmax weights of the three terms. Shifting by e saves one
     // exp per row; the max-shift is used only where a term would overflow.
-    return (s, i, g) => {
-      const e = s[0];
-      const t1 = s[1] - s[3] * logN[i] - e;
-      const t2 = s[2] - s[4] * logD[i] - e;
-      if (t1 < 700 && t2 < 700) {
-        const e1 = Math.exp(t1), e2 = Math.exp(t2);
-        const sum = 1 + e1 + e2;
-        const w1 = e1 / sum, w2 = e2 / sum;
-        g[0] = 1 / sum; g[1] = w1; g[2] = w2; g[3] = -w1 * logN[i]; g[4] = -w2 * logD[i];
-        return e + Math.log(sum);
+    return (s, idx, count, lf, g) => {
+      const e = s[0], a = s[1], b = s[2], alpha = s[3], beta = s[4];
+      for (let k = 0, o = 0; k < count; k++, o += 5) {
+        const i = idx[k];
+        const ln = logN[i], ld = logD[i];
+        const t1 = a - alpha * ln - e;
+        const t2 = b - beta * ld - e;
+        let w0: number, w1: number, w2: number;
+        if (t1 < 700 && t2 < 700) {
+          const e1 = Math.exp(t1), e2 = Math.exp(t2);
+          const sum = 1 + e1 + e2;
+          w0 = 1 / sum; w1 = e1 / sum; w2 = e2 / sum;
+          lf[k] = e + Math.log(sum);
+        } else {
+          const m = Math.max(t1, t2);
+          const e1 = Math.exp(t1 - m), e2 = Math.exp(t2 - m), e3 = Math.exp(-m);
+          const sum = e1 + e2 + e3;
+          w0 = e3 / sum; w1 = e1 / sum; w2 = e2 / sum;
+          lf[k] = e + m + Math.log(sum);
+        }
+        g[o] = w0; g[o + 1] = w1; g[o + 2] = w2; g[o + 3] = -w1 * ln; g[o + 4] = -w2 * ld;
       }
-      const m = Math.max(t1, t2);
-      const e1 = Math.exp(t1 - m), e2 = Math.exp(t2 - m), e3 = Math.exp(-m);
-      const sum = e1 + e2 + e3;
-      const w1 = e1 / sum, w2 = e2 / sum;
-      g[0] = e3 / sum; g[1] = w1; g[2] = w2; g[3] = -w1 * logN[i]; g[4] = -w2 * logD[i];
-      return e + m + Math.log(sum);
     };
   },
 });

@@ -85,7 +85,9 @@ for (const law of laws) {
       }
       if (model.bindLog) {
         // d log f / ds in scale coordinates (s = log θ for log-transformed parameters) against differences of log predict.
-        const ev = model.bindLog(rows);
+        const batch = model.bindLog(rows);
+        const lf = new Float64Array(1);
+        const ev = (at: Float64Array, i: number, g: Float64Array) => { batch(at, Int32Array.of(i), 1, lf, g); return lf[0]; };
         const s = Float64Array.from(model.params.map((q, j) => (q.transform === "log" ? Math.log(theta[j]) : theta[j])));
         const toTheta = (v: Float64Array) => Object.fromEntries(model.params.map((q, j) => [q.name, q.transform === "log" ? Math.exp(v[j]) : v[j]]));
         const g = new Float64Array(s.length);
