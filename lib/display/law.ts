@@ -48,6 +48,48 @@ function formulaToLatex(formula: string): string {
     : tex(formula);
 }
 
+const GREEK = new Set(["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
+  "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi",
+  "Sigma", "Phi", "Psi", "Omega"]);
+
+/** A name as one upright symbol: `\mathrm{fan\_in}`, or `\text{…}` for a phrase. */
+function upright(name: string): string {
+  return /\s/.test(name) ? `\\text{${name.replace(/[\\{}$]/g, "")}}` : `\\mathrm{${name.replace(/[\\{}$]/g, "").replace(/_/g, "\\_")}}`;
+}
+
+/** One symbol (a letter, a Greek letter, a Greek name) as LaTeX, or undefined if it is not one. */
+function oneSymbol(s: string): string | undefined {
+  if (GREEK.has(s)) return `\\${s}`;
+  if ([...s].length === 1) return s;
+  return undefined;
+}
+
+/**
+ * A variable's name as LaTeX for the card's symbol column: Greek names become letters (`alpha` → `\alpha`), a
+ * subscripted name keeps one symbol with an upright label (`B_crit` → `B_{\mathrm{crit}}`, `S1` → `S_{1}`), any
+ * other multi-letter name is one upright word (`fan_in` → `\mathrm{fan\_in}`), so MathJax never reads a name as
+ * a product of italic letters.
+ * @param name - the key of a law card's `variables`
+ * @example
+ * symbolLatex("B_crit") // => "B_{\\mathrm{crit}}"
+ */
+export function symbolLatex(name: string): string {
+  const s = name.trim();
+  const single = oneSymbol(s);
+  if (single !== undefined) return single;
+  let m: RegExpExecArray | null;
+  if (/,\s*/.test(s)) return s.split(/,\s*/).map(symbolLatex).join(", ");
+  if ((m = /^(.+)\*$/.exec(s))) return `${symbolLatex(m[1])}^*`;
+  if ((m = /^(.)\u0302$/.exec(s))) return `\\hat{${symbolLatex(m[1])}}`;
+  if ((m = /^([^()]+)\(([^()]+)\)$/.exec(s))) return `${symbolLatex(m[1])}(${symbolLatex(m[2])})`;
+  if ((m = /^([^_]+)_(.+)$/.exec(s) ?? /^(\D+?)(\d+)$/.exec(s) ?? /^([A-Z])(min|max|opt|act|crit)$/.exec(s))) {
+    // B_crit, S1, and "Cmin"/"Nact" (a capital and a label, as in the formulas' C_{\mathrm{min}}).
+    const base = oneSymbol(m[1]);
+    if (base !== undefined) return `${base}_{${oneSymbol(m[2]) ?? (/^\d+$/.test(m[2]) ? m[2] : upright(m[2]))}}`;
+  }
+  return upright(s);
+}
+
 const BADGE_STYLE: Record<SourceStatus, string> = {
   confirmed: "background:#e6f4ea;color:#1e6b34;border:1px solid #9bd3ae",
   unverified: "background:#fff3e0;color:#8a4b00;border:1px solid #f0a040;font-weight:bold",
@@ -86,7 +128,7 @@ function constantsHtml(law: LawCard): string {
 
 function lawHtml(law: LawCard, latex: string): string {
   const vars = Object.entries(law.variables)
-    .map(([s, m]) => `<tr><td style="text-align:left">$${escapeHtml(s)}$</td><td style="text-align:left">${escapeHtml(m)}</td></tr>`).join("");
+    .map(([s, m]) => `<tr><td style="text-align:left">$${escapeHtml(symbolLatex(s))}$</td><td style="text-align:left">${escapeHtml(m)}</td></tr>`).join("");
   return [
     `<div class="scalinglab-law" data-law-id="${escapeHtml(law.id)}">`,
     `<div style="font-size:115%"><b>${escapeHtml(law.name)}</b> <code>${escapeHtml(law.id)}</code> · ${escapeHtml(law.topic)} · ${statusBadgeHtml(law.status)}</div>`,
@@ -108,7 +150,7 @@ function lawMarkdown(law: LawCard, latex: string): string {
   const out = [`**${law.name}** (\`${law.id}\`, ${law.topic}) ${statusText(law.status)}`, "", `$$${latex}$$`, ""];
   const vars = Object.entries(law.variables);
   if (vars.length) {
-    out.push("| symbol | meaning (units) |", "|---|---|", ...vars.map(([s, m]) => `| $${s}$ | ${mdCell(m)} |`), "");
+    out.push("| symbol | meaning (units) |", "|---|---|", ...vars.map(([s, m]) => `| $${mdCell(symbolLatex(s))}$ | ${mdCell(m)} |`), "");
   }
   for (const c of law.constants ?? []) {
     const rows = paramRows(c);

@@ -101,7 +101,7 @@ export const inferenceAwareAllocationLaw = defineCard({
   id: "inference-aware-allocation",
   name: "Inference-aware allocation (training + serving FLOPs at a target loss)",
   topic: "allocation",
-  latex: "\\min_{N} \\; f(N)\\,D(N) + 2 N T_{inf} \\quad \\text{s.t. } L(N, D(N)) = \\ell",
+  latex: "\\min_{N} \\; f(N)\\,D(N) + 2 N T_{\\mathrm{inf}} \\quad \\text{s.t. } L(N, D(N)) = \\ell",
   formula: "minimise f(N)*D(N) + 2*N*T over ln N with L(N, D(N)) = target; f(N) = 6N by default",
   variables: { N: "parameters", D: "training tokens", T_inf: "tokens served at inference", "ℓ": "target loss" },
   citation: sardanaCitation,
