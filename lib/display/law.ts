@@ -5,6 +5,7 @@
  */
 import {
   formatCitation,
+  type Citation,
   listLaws,
   makeDisplayable,
   type LawCard,
@@ -112,18 +113,28 @@ function paramRows(c: PublishedConstants<object>): { name: string; value: string
   return Object.entries(c.params as Record<string, unknown>).map(([name, v]) => ({ name, value: formatCell(v, 6) }));
 }
 
+/** One published constant set: name, status badge, the constants, its note, and its source unless it is the law's. */
+export function constantSetHtml(c: PublishedConstants<object>, lawCitation?: Citation): string {
+  const rows = paramRows(c);
+  const cite = !lawCitation || c.citation.key !== lawCitation.key || c.citation.where !== lawCitation.where
+    ? `<div style="font-size:85%">Source: ${escapeHtml(formatCitation(c.citation))}</div>` : "";
+  return `<div class="scalinglab-constant-set" style="margin:6px 0"><b>${escapeHtml(c.name)}</b> ${statusBadgeHtml(c.status)}` +
+    `<table class="scalinglab-constants"><tr>${rows.map((r) => `<th>${escapeHtml(r.name)}</th>`).join("")}</tr>` +
+    `<tr>${rows.map((r) => `<td>${escapeHtml(r.value)}</td>`).join("")}</tr></table>` +
+    (c.note ? `<div style="font-size:85%">${escapeHtml(c.note)}</div>` : "") + cite + "</div>";
+}
+
+/** Plain text of one published constant set. */
+export function constantSetText(c: PublishedConstants<object>): string {
+  const out = [`Constants: ${c.name} ${statusText(c.status)}`];
+  out.push(...textTable(paramRows(c).map((r) => ({ parameter: r.name, value: r.value })), { index: false }).split("\n").map((l) => "  " + l));
+  if (c.note) out.push(`  ${c.note}`);
+  return out.join("\n");
+}
+
 function constantsHtml(law: LawCard): string {
   if (!law.constants?.length) return "";
-  const blocks = law.constants.map((c) => {
-    const rows = paramRows(c);
-    const cite = c.citation.key !== law.citation.key || c.citation.where !== law.citation.where
-      ? `<div style="font-size:85%">Source: ${escapeHtml(formatCitation(c.citation))}</div>` : "";
-    return `<div style="margin:6px 0"><b>${escapeHtml(c.name)}</b> ${statusBadgeHtml(c.status)}` +
-      `<table class="scalinglab-constants"><tr>${rows.map((r) => `<th>${escapeHtml(r.name)}</th>`).join("")}</tr>` +
-      `<tr>${rows.map((r) => `<td>${escapeHtml(r.value)}</td>`).join("")}</tr></table>` +
-      (c.note ? `<div style="font-size:85%">${escapeHtml(c.note)}</div>` : "") + cite + "</div>";
-  });
-  return `<div><b>Published constants</b>${blocks.join("")}</div>`;
+  return `<div><b>Published constants</b>${law.constants.map((c) => constantSetHtml(c, law.citation)).join("")}</div>`;
 }
 
 function lawHtml(law: LawCard, latex: string): string {
@@ -168,11 +179,7 @@ export function lawText(law: LawCard): string {
   const out = [`${law.name} (${law.id}, ${law.topic}) ${statusText(law.status)}`, `  ${law.formula}`];
   const vars = Object.entries(law.variables);
   if (vars.length) out.push("Variables:", ...vars.map(([s, m]) => `  ${s}: ${m}`));
-  for (const c of law.constants ?? []) {
-    out.push(`Constants: ${c.name} ${statusText(c.status)}`);
-    out.push(...textTable(paramRows(c).map((r) => ({ parameter: r.name, value: r.value })), { index: false }).split("\n").map((l) => "  " + l));
-    if (c.note) out.push(`  ${c.note}`);
-  }
+  for (const c of law.constants ?? []) out.push(constantSetText(c));
   out.push(`Citation: ${formatCitation(law.citation)}`);
   out.push(`In the notebook: ${law.api}`);
   return out.join("\n");

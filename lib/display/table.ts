@@ -35,7 +35,7 @@ export interface TableOptions {
 }
 
 /** Default table options: 20 rows shown (10 first + 10 last), 6 significant digits, index shown. */
-export const TABLE_DEFAULTS = { maxRows: 20, digits: 6, index: true, maxResourceRows: 10_000 } as const;
+export const TABLE_DEFAULTS = { maxRows: 20, digits: 6, index: true, maxResourceRows: 1_000 } as const;
 
 /** A table normalised to column names and row-major cells. */
 export interface NormalizedTable {

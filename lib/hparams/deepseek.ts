@@ -4,7 +4,7 @@
  * `laws.flops` with "deepseek-M"):
  *   η_opt = 0.3118·C^−0.125,  B_opt = 0.2920·C^0.3271 (tokens),  M_opt = 0.1715·C^0.5243,  D_opt = 5.8316·C^0.4757.
  */
-import { assertPositive, defineCard, InvalidInputError, type PublishedConstants } from "../core";
+import { assertPositive, defineCard, displayResult, InvalidInputError, type PublishedConstants } from "../core";
 import { deepseekCitation } from "../core/bibliography";
 import { defineLaw, paramsOf, type LawParams } from "../laws/law";
 import { monomial } from "./monomial";
@@ -98,7 +98,7 @@ export function deepseekAllocation(x: { C: number }, params?: DeepseekAllocation
   if (!x || typeof x !== "object") throw new InvalidInputError(fn, "input must be an object { C }");
   assertPositive(fn, "C", x.C);
   const k = paramsOf(fn, ["mBase", "mExp", "dBase", "dExp"], params ?? DEEPSEEK_ALLOCATION);
-  return { M: k.mBase * x.C ** k.mExp, D: k.dBase * x.C ** k.dExp };
+  return displayResult(`${fn}: compute-optimal M, D at C = ${x.C.toExponential(3)} FLOPs`, { M: k.mBase * x.C ** k.mExp, D: k.dBase * x.C ** k.dExp });
 }
 
 /** Card of the allocation (two outputs, constants unverified): registers it in the catalogue. */

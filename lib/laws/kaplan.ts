@@ -6,7 +6,7 @@
  * Conventions: N counts NON-embedding parameters (≈ 12·n_layer·d_model²), compute is C ≈ 6·N·D with embedding
  * and last-layer FLOPs excluded, C_min is in PF-days (8.64e19 FLOP), loss is nats/token.
  */
-import { assertPositive, defineCard, type PublishedConstants } from "../core";
+import { assertPositive, defineCard, displayResult, type PublishedConstants } from "../core";
 import { kaplanCitation } from "../core/bibliography";
 import { defineLaw, paramsOf, type LawParams, type ParamsLike } from "./law";
 
@@ -309,7 +309,7 @@ export function kaplanOptimalAllocation(x: { Cmin: number }, params?: ParamsLike
   assertPositive(fn, "params.exponent", p.exponent);
   const N = p.coefficient * x.Cmin ** p.exponent;
   const D = (x.Cmin * PFDAY_FLOP) / (6 * N);
-  return { CminPFDays: x.Cmin, N, D, tokensPerParam: D / N };
+  return displayResult(`${fn}: compute-efficient N, D at Cmin = ${x.Cmin} PF-days`, { CminPFDays: x.Cmin, N, D, tokensPerParam: D / N });
 }
 
 /** Card of the compute-efficient allocation (`laws.kaplan.optimal`). */

@@ -187,6 +187,17 @@ function axisSpec(ax: ResolvedAxis, domain: [number, number], anchor: string): R
   };
 }
 
+/**
+ * Trace data to 6 significant digits: more than a plot or its hover label shows, and less than half the JSON of
+ * full doubles in the notebook (a 20,000-point curve). The figure object keeps its exact data.
+ */
+function compactNumbers(v: unknown): unknown {
+  if (typeof v === "number") return Number.isFinite(v) && v !== 0 ? Number(v.toPrecision(6)) : v;
+  if (Array.isArray(v)) return v.map(compactNumbers);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compactNumbers(x)]));
+  return v;
+}
+
 /** The plotly figure spec of a resolved figure. */
 export function plotlySpec(fig: ResolvedFigure): PlotlySpec {
   const layout: Record<string, unknown> = {
@@ -209,7 +220,7 @@ export function plotlySpec(fig: ResolvedFigure): PlotlySpec {
     layout[k === 0 ? "yaxis" : `yaxis${k + 1}`] = axisSpec(sp.y, sp.domain.y, axisRef(k, "x"));
   });
   return {
-    data: fig.traces.map((tr, i) => traceSpec(tr, i, fig)),
+    data: fig.traces.map((tr, i) => compactNumbers(traceSpec(tr, i, fig)) as Record<string, unknown>),
     layout: JSON.parse(JSON.stringify(layout)) as Record<string, unknown>, // drops undefined fields
     config: { displaylogo: false, responsive: false },
   };
