@@ -91,6 +91,18 @@ export function symbolLatex(name: string): string {
   return upright(s);
 }
 
+/** The order topics are listed in (the catalogue, help()). */
+export const TOPIC_ORDER: readonly LawTopic[] = ["loss", "allocation", "flops", "downstream", "hparams", "batch", "schedule", "mixing", "other"];
+
+/** "Hoffmann et al. 2022": first author's surname, "et al." for more, and the year. */
+export function shortCitation(c: Citation): string {
+  const etAl = /\bet al\.?/.test(c.authors);
+  const authors = c.authors.replace(/,?\s*\bet al\.?/, "").split(/,\s*|\s+and\s+|\s*&\s*/).map((x) => x.trim()).filter(Boolean);
+  const surname = (a: string) => a.split(/\s+/).pop() ?? a;
+  const first = authors.length ? surname(authors[0]) : c.authors;
+  return `${first}${etAl || authors.length > 2 ? " et al." : authors.length === 2 ? ` & ${surname(authors[1])}` : ""} ${c.year}`;
+}
+
 const BADGE_STYLE: Record<SourceStatus, string> = {
   confirmed: "background:#e6f4ea;color:#1e6b34;border:1px solid #9bd3ae",
   unverified: "background:#fff3e0;color:#8a4b00;border:1px solid #f0a040;font-weight:bold",
@@ -119,8 +131,8 @@ export function constantSetHtml(c: PublishedConstants<object>, lawCitation?: Cit
   const cite = !lawCitation || c.citation.key !== lawCitation.key || c.citation.where !== lawCitation.where
     ? `<div style="font-size:85%">Source: ${escapeHtml(formatCitation(c.citation))}</div>` : "";
   return `<div class="scalinglab-constant-set" style="margin:6px 0"><b>${escapeHtml(c.name)}</b> ${statusBadgeHtml(c.status)}` +
-    `<table class="scalinglab-constants"><tr>${rows.map((r) => `<th>${escapeHtml(r.name)}</th>`).join("")}</tr>` +
-    `<tr>${rows.map((r) => `<td>${escapeHtml(r.value)}</td>`).join("")}</tr></table>` +
+    `<div style="overflow-x:auto;max-width:100%"><table class="scalinglab-constants"><tr>${rows.map((r) => `<th>${escapeHtml(r.name)}</th>`).join("")}</tr>` +
+    `<tr>${rows.map((r) => `<td>${escapeHtml(r.value)}</td>`).join("")}</tr></table></div>` +
     (c.note ? `<div style="font-size:85%">${escapeHtml(c.note)}</div>` : "") + cite + "</div>";
 }
 
@@ -141,9 +153,10 @@ function lawHtml(law: LawCard, latex: string): string {
   const vars = Object.entries(law.variables)
     .map(([s, m]) => `<tr><td style="text-align:left">$${escapeHtml(symbolLatex(s))}$</td><td style="text-align:left">${escapeHtml(m)}</td></tr>`).join("");
   return [
-    `<div class="scalinglab-law" data-law-id="${escapeHtml(law.id)}">`,
+    `<div class="scalinglab-law" data-law-id="${escapeHtml(law.id)}" style="max-width:100%;overflow-wrap:anywhere">`,
     `<div style="font-size:115%"><b>${escapeHtml(law.name)}</b> <code>${escapeHtml(law.id)}</code> · ${escapeHtml(law.topic)} · ${statusBadgeHtml(law.status)}</div>`,
-    `<div class="scalinglab-formula">$$${escapeHtml(latex)}$$</div>`,
+    // A long formula or a wide constants table scrolls inside the card instead of widening the output area.
+    `<div class="scalinglab-formula" style="overflow-x:auto;max-width:100%">$$${escapeHtml(latex)}$$</div>`,
     vars ? `<table class="scalinglab-variables"><thead><tr><th>symbol</th><th>meaning (units)</th></tr></thead><tbody>${vars}</tbody></table>` : "",
     constantsHtml(law),
     `<div style="margin-top:4px">Citation: ${escapeHtml(formatCitation(law.citation))}` +
@@ -209,14 +222,15 @@ export interface LawCatalogue {
 }
 
 /**
- * Every registered law (or those of one topic) as a table: id, name, formula, status, citation, api.
+ * Every registered law (or those of one topic), grouped by topic and sorted by name: name, status, api, citation, formula.
  * @param topic - optional topic filter ("loss", "allocation", "hparams", "mixing", …)
  * @returns a displayable {@link LawCatalogue}; `.laws` holds the law cards
  * @example
  * lawCatalogue("loss").topic // => "loss"
  */
 export function lawCatalogue(topic?: LawTopic): LawCatalogue {
-  const laws = listLaws(topic);
+  // By topic, then by name: 100 laws in registration order were hard to browse.
+  const laws = listLaws(topic).sort((a, b) => TOPIC_ORDER.indexOf(a.topic) - TOPIC_ORDER.indexOf(b.topic) || a.name.localeCompare(b.name));
   const cat = { topic: topic ?? ("all" as const), laws };
   return makeDisplayable("law-catalogue", cat, () => catalogueText(cat)) as unknown as LawCatalogue;
 }
@@ -240,17 +254,17 @@ function catalogueText(cat: Pick<LawCatalogue, "topic" | "laws">): string {
   return `${head}\n${textTable(rows, { index: false, maxRows: 1000, columns: ["id", "formula", "status", "citation"] })}`;
 }
 
-/** The mime bundle of the law catalogue: HTML table with typeset formulas and badges, dataresource, text. */
+/** The mime bundle of the law catalogue: laws grouped by topic with typeset formulas and badges (wrapping, no wide table), dataresource, text. */
 export function renderLawCatalogue(cat: Pick<LawCatalogue, "topic" | "laws">): MimeBundle {
-  const rows = cat.laws.map((l) =>
-    `<tr><td style="text-align:left"><code>${escapeHtml(l.id)}</code></td><td style="text-align:left">${escapeHtml(l.name)}</td>` +
-    `<td style="text-align:left">${escapeHtml(l.topic)}</td><td style="text-align:left">$${escapeHtml(lawLatex(l))}$</td>` +
-    `<td>${statusBadgeHtml(l.status)}</td><td style="text-align:left">${escapeHtml(formatCitation(l.citation))}</td>` +
-    `<td style="text-align:left"><code>${escapeHtml(l.api)}</code></td></tr>`).join("\n");
-  const html = `<div class="scalinglab-law-catalogue"><table class="dataframe scalinglab-table" border="1">` +
-    `<caption>Law catalogue (${escapeHtml(cat.topic)})</caption>` +
-    `<thead><tr><th>id</th><th>name</th><th>topic</th><th>formula</th><th>status</th><th>citation</th><th>api</th></tr></thead>` +
-    `<tbody>\n${rows}\n</tbody></table><p>${cat.laws.length} law${cat.laws.length === 1 ? "" : "s"}</p></div>`;
+  const groups = TOPIC_ORDER.map((t) => [t, cat.laws.filter((l) => l.topic === t).sort((a, b) => a.name.localeCompare(b.name))] as const).filter(([, ls]) => ls.length);
+  const entry = (l: LawCard) => `<div class="scalinglab-catalogue-entry" style="margin:4px 0 4px 1em">` +
+    `<b>${escapeHtml(l.name)}</b> ${statusBadgeHtml(l.status)} <code>${escapeHtml(l.api)}</code> ` +
+    `<span style="color:#666;font-size:90%">${escapeHtml(shortCitation(l.citation))}${l.citation.arxiv ? `, arXiv:${escapeHtml(l.citation.arxiv)}` : ""}</span>` +
+    `<div style="overflow-x:auto;max-width:100%">$${escapeHtml(lawLatex(l))}$</div></div>`;
+  const html = `<div class="scalinglab-law-catalogue" style="max-width:100%;overflow-wrap:anywhere">` +
+    `<p><b>Law catalogue (${escapeHtml(cat.topic)})</b>: ${cat.laws.length} law${cat.laws.length === 1 ? "" : "s"}</p>` +
+    groups.map(([t, ls]) => `<details open><summary><b>${escapeHtml(t)}</b> (${ls.length})</summary>${ls.map(entry).join("\n")}</details>`).join("\n") +
+    `</div>`;
   const fields = ["id", "name", "topic", "formula", "status", "citation", "api"].map((name) => ({ name, type: "string" }));
   return {
     "text/plain": catalogueText(cat),

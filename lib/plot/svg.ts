@@ -36,7 +36,7 @@ const DASHARRAY = { solid: "", dash: "9,9", dot: "3,3" } as const;
  * Above this many points a plain circle trace is one path of round dots (no white outline): a 10,000-point
  * bootstrap cloud is ~150 kB instead of ~1.2 MB of circle elements, and looks the same at that density.
  */
-const DENSE_MARKERS = 500;
+const DENSE_MARKERS = 300;
 
 /** A polyline's path, without points less than a quarter pixel from the last one drawn (invisible, and a 20,000-point curve shrinks to its pixels). */
 function linePath(pts: readonly (readonly [number, number])[]): string {

@@ -2,7 +2,8 @@
  * The kernel in a real browser: headless Debian Chromium (playwright-core) opens JupyterLab served by this
  * test, runs every cell of a notebook on the scalinglab kernel, and finds the rendered outputs in the page —
  * a display-protocol object's HTML and a plotly figure drawn by the jupyterlab-plotly renderer. The screenshot
- * goes to tests/artifacts/jupyterlab.png (the CI artifact). Then Notebook 7 opens the same notebook.
+ * goes to tests/artifacts/jupyterlab.png (the CI artifact). The `help()` catalogue and a law card must fit the
+ * output area, also in a narrow window (tests/artifacts/jupyterlab-catalogue.png). Then Notebook 7 opens the tour.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -38,6 +39,7 @@ describe("JupyterLab and Notebook 7 in headless Chromium", () => {
     const root = path.join(tmp, "root");
     fs.mkdirSync(root);
     writeNotebook(path.join(root, "tour.ipynb"), TOUR_CELLS);
+    writeNotebook(path.join(root, "catalogue.ipynb"), ["help()", "help(laws.muennighoff)"]);
     lab = await openLab(tmp, root, ["--JupyterNotebookApp.expose_app_in_browser=True"], 900);
     ({ server, page } = lab);
   }, 120_000);
@@ -76,6 +78,38 @@ describe("JupyterLab and Notebook 7 in headless Chromium", () => {
     if (process.env.SCALINGLAB_README_SCREENSHOT === "1") {
       await page.screenshot({ path: path.join(ROOT, "notebooks", "images", "jupyterlab.png") });
     }
+  }, 120_000);
+
+  it("the help() catalogue and a law card are no wider than the output area, also in a narrow window", async () => {
+    await page.goto(`${server!.url}lab/tree/catalogue.ipynb?token=${server!.token}`);
+    await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60_000 });
+    await waitForIdleKernel();
+    await page.evaluate(() => (window as any).jupyterapp.commands.execute("notebook:run-all-cells"));
+    await page.locator(".jp-OutputArea-output .scalinglab-catalogue").waitFor({ timeout: 90_000 });
+    await page.locator(".jp-OutputArea-output .scalinglab-law").waitFor({ timeout: 90_000 });
+    // The catalogue lists laws grouped by topic.
+    expect(await page.locator(".scalinglab-catalogue i", { hasText: "loss" }).count()).toBeGreaterThan(0);
+    const viewport = page.viewportSize()!;
+    for (const width of [viewport.width, 700]) {
+      await page.setViewportSize({ width, height: viewport.height });
+      await page.waitForTimeout(500); // JupyterLab re-lays out the notebook on resize
+      const seen = await page.evaluate(() => [...document.querySelectorAll(".jp-OutputArea-output")]
+        .filter((o) => o.querySelector(".scalinglab-catalogue, .scalinglab-law"))
+        .map((o) => {
+          // The element that sticks out furthest, to name it when the check fails.
+          const right = o.getBoundingClientRect().right;
+          const widest = [...o.querySelectorAll("*")].sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0];
+          const over = widest && widest.getBoundingClientRect().right > right ? widest.outerHTML.slice(0, 120) : "";
+          return { what: `${o.querySelector(".scalinglab-catalogue") ? "catalogue" : "law card"} ${over}`, scroll: o.scrollWidth, client: o.clientWidth, area: o.closest(".jp-OutputArea")!.clientWidth };
+        }));
+      expect(seen).toHaveLength(2);
+      for (const w of seen) {
+        expect(w.scroll, `${w.what} at ${width} px`).toBeLessThanOrEqual(w.client);
+        expect(w.client).toBeLessThanOrEqual(w.area);
+      }
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, "jupyterlab-catalogue.png") });
+    await page.setViewportSize(viewport);
   }, 120_000);
 
   it("Notebook 7 opens the notebook on the scalinglab kernel and runs a cell", async () => {
