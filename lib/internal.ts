@@ -19,3 +19,4 @@ export { read as readRuns } from "./data/read";
 export type { ApiDocEntry } from "./display/help";
 export { plan, type PlanSpec } from "./plan";
 export { planHtml, planText } from "./plan/display";
+export { plotlyDrawHtml, plotlyScript, type PlotlySpec } from "./plot/plotly";

@@ -2,8 +2,8 @@
  * Law descriptors: the pure-data card of a law (formula, variables with units, constants, citation).
  * `defineLaw` registers it in the catalogue and makes it render in the notebook.
  */
-import type { Citation, PublishedConstants, SourceStatus } from "./citation";
-import { makeDisplayable } from "./render";
+import { formatCitation, type Citation, type PublishedConstants, type SourceStatus } from "./citation";
+import { ensureDisplayable, makeDisplayable } from "./render";
 
 export type LawTopic = "loss" | "allocation" | "flops" | "downstream" | "hparams" | "schedule" | "batch" | "mixing" | "other";
 
@@ -39,6 +39,12 @@ function catalogue(): Map<string, LawCard> {
 /** Registers a card (or a Law, which is its own card) in the catalogue and makes it displayable as a law card. */
 export function registerLawCard<T extends LawCard>(card: T): T {
   const shown = makeDisplayable("law", card, () => `${card.name}: ${card.formula} — ${card.citation.authors} (${card.citation.year})`);
+  // A law's published constant sets and citations print as cards too (laws.chinchilla.published.hoffmann).
+  for (const c of card.constants ?? []) {
+    ensureDisplayable("published-constants", c, () => `${c.name} [${c.status}]: ${JSON.stringify(c.params)}`);
+    ensureDisplayable("citation", c.citation, () => formatCitation(c.citation));
+  }
+  ensureDisplayable("citation", card.citation, () => formatCitation(card.citation));
   catalogue().set(card.id, Object.freeze(shown));
   return shown;
 }

@@ -33,3 +33,25 @@ export function makeDisplayable<T extends object>(kind: string, value: T, fallba
   });
   return value;
 }
+
+/** Like {@link makeDisplayable}, for objects that may already be displayable or frozen (shared citations). */
+export function ensureDisplayable<T extends object>(kind: string, value: T, fallbackText: () => string): T {
+  if (Object.prototype.hasOwnProperty.call(value, JUPYTER_DISPLAY) || !Object.isExtensible(value)) return value;
+  return makeDisplayable(kind, value, fallbackText);
+}
+
+const RESULT_TITLES = new WeakMap<object, string>();
+
+/**
+ * Makes a plain result object (an optimum, a frontier, an allocation) displayable: a titled table of its fields,
+ * with its warnings. The fields stay plain data (JSON, destructuring and equality are unchanged).
+ */
+export function displayResult<T extends object>(title: string, value: T): T {
+  RESULT_TITLES.set(value, title);
+  return makeDisplayable("result", value, () => `${title}: ${JSON.stringify(value)}`);
+}
+
+/** The title {@link displayResult} gave a result. */
+export function resultTitle(value: object): string | undefined {
+  return RESULT_TITLES.get(value);
+}

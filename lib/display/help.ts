@@ -6,9 +6,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { formatCitation, JUPYTER_DISPLAY, listLaws, type LawCard, type MimeBundle } from "../core";
+import { JUPYTER_DISPLAY, listLaws, type LawCard, type MimeBundle } from "../core";
 import { escapeHtml } from "./format";
-import { renderLaw, statusBadgeHtml } from "./law";
+import { renderLaw, shortCitation, statusBadgeHtml, TOPIC_ORDER } from "./law";
 
 /** One documented public path (see kernel/engine/api-docs.ts, which writes them). */
 export interface ApiDocEntry {
@@ -103,8 +103,7 @@ function helpFor(scope: HelpScope, x: unknown): MimeBundle {
   const entry = p ? docs()[p] : undefined;
   const members = p ? membersOf(p, !!card) : [];
   const memberHtml = members.length
-    ? `<table class="scalinglab-table"><tbody>${members.map(([k, e]) =>
-      `<tr><td style="text-align:left"><code>${escapeHtml(k)}</code></td><td style="text-align:left">${escapeHtml(e.summary)}</td></tr>`).join("")}</tbody></table>`
+    ? `<div class="scalinglab-help" style="max-width:100%;overflow-wrap:anywhere"><p><b>Members</b></p>${members.map(([k, e]) => rowHtml({ p: k, summary: e.summary })).join("")}</div>`
     : "";
   const memberText = members.map(([k, e]) => `  ${k}  ${e.summary}`).join("\n");
   if (card) {
@@ -137,31 +136,60 @@ function searchBundle(scope: HelpScope, query: string): MimeBundle {
   };
 }
 
-/** The catalogue: each namespace with its members (laws and rules with status and citation), then top-level names. */
+interface CatalogueRow { readonly p: string; readonly summary: string; readonly card?: LawCard }
+
+/** One catalogue line that wraps inside the output area: path, summary, and for a card its badge and short citation. */
+function rowHtml(r: CatalogueRow): string {
+  const card = r.card ? ` ${statusBadgeHtml(r.card.status)} <span style="color:#666;font-size:90%">${escapeHtml(shortCitation(r.card.citation))}</span>` : "";
+  return `<div class="scalinglab-help-entry" style="margin:1px 0 1px 1em;text-indent:-1em;padding-left:1em">` +
+    `<code>${escapeHtml(r.p)}</code> ${escapeHtml(r.summary)}${card}</div>`;
+}
+
+function rowText(r: CatalogueRow): string {
+  return `  ${r.p}  ${r.summary}${r.card ? ` [${r.card.status}] ${shortCitation(r.card.citation)}` : ""}`;
+}
+
+/** A namespace's members: cards grouped by topic (in TOPIC_ORDER, by name within), then the other members by path. */
+function groupRows(rows: readonly CatalogueRow[]): [string | undefined, CatalogueRow[]][] {
+  const byName = (a: CatalogueRow, b: CatalogueRow) => a.summary.localeCompare(b.summary);
+  const topics = TOPIC_ORDER.map((t) => [t, rows.filter((r) => r.card?.topic === t).sort(byName)] as [string, CatalogueRow[]]).filter(([, rs]) => rs.length);
+  const rest = rows.filter((r) => !r.card).sort((a, b) => a.p.localeCompare(b.p));
+  if (!topics.length) return [[undefined, rest]];
+  return [...topics, ...(rest.length ? [["other members", rest] as [string, CatalogueRow[]]] : [])];
+}
+
+/**
+ * The catalogue: each namespace with its members (laws and rules grouped by topic, with status and short
+ * citation), then top-level names. The HTML is wrapping text, no wide table, so it fits the output area.
+ */
 function catalogueBundle(scope: HelpScope): MimeBundle {
   const d = docs();
   const text: string[] = ["scalinglab: everything in scope. help(x) shows one entry; help(\"word\") searches."];
-  const html: string[] = [`<div class="scalinglab-help"><p>Everything in scope. <code>help(x)</code> shows one entry; <code>help("word")</code> searches.</p>`];
-  const top: [string, string][] = [];
+  const html: string[] = [`<div class="scalinglab-help scalinglab-catalogue" style="max-width:100%;overflow-wrap:anywhere"><p>Everything in scope. <code>help(x)</code> shows one entry; <code>help("word")</code> searches.</p>`];
+  const top: CatalogueRow[] = [];
   for (const [name, ns] of Object.entries(scope)) {
     const isNamespace = ns && typeof ns === "object" && !cardOf(ns, name) && Object.keys(ns).length > 0 && d[`${name}`] === undefined;
-    if (!isNamespace) { top.push([name, d[name]?.summary ?? ""]); continue; }
-    const rows = Object.entries(ns as Record<string, unknown>).map(([k, v]) => {
+    if (!isNamespace) { top.push({ p: name, summary: d[name]?.summary ?? "" }); continue; }
+    const rows = Object.entries(ns as Record<string, unknown>).map(([k, v]): CatalogueRow => {
       const p = `${name}.${k}`;
       const card = cardOf(v, p);
       return { p, summary: card ? card.name : d[p]?.summary ?? "", card };
     });
-    text.push("", `${name} (${rows.length})`, ...rows.map((r) =>
-      `  ${r.p}  ${r.summary}${r.card ? ` [${r.card.status}] ${r.card.citation.authors.split(",")[0]} ${r.card.citation.year}` : ""}`));
-    html.push(`<details open><summary><b><code>${escapeHtml(name)}</code></b> (${rows.length})</summary><table class="scalinglab-table"><tbody>` +
-      rows.map((r) => `<tr><td style="text-align:left"><code>${escapeHtml(r.p)}</code></td><td style="text-align:left">${escapeHtml(r.summary)}</td>` +
-        `<td>${r.card ? statusBadgeHtml(r.card.status) : ""}</td><td style="text-align:left">${r.card ? escapeHtml(formatCitation(r.card.citation)) : ""}</td></tr>`).join("") +
-      `</tbody></table></details>`);
+    text.push("", `${name} (${rows.length})`);
+    html.push(`<details open><summary><b><code>${escapeHtml(name)}</code></b> (${rows.length})</summary>`);
+    for (const [topic, rs] of groupRows(rows)) {
+      if (topic) {
+        text.push(` ${topic} (${rs.length})`);
+        html.push(`<div style="margin:4px 0 0 0.5em"><i>${escapeHtml(topic)}</i> (${rs.length})</div>`);
+      }
+      text.push(...rs.map(rowText));
+      html.push(...rs.map(rowHtml));
+    }
+    html.push(`</details>`);
   }
-  text.push("", `top-level (${top.length})`, ...top.map(([k, s]) => `  ${k}  ${s}`));
-  html.push(`<details open><summary><b>top-level</b> (${top.length})</summary><table class="scalinglab-table"><tbody>` +
-    top.map(([k, s]) => `<tr><td style="text-align:left"><code>${escapeHtml(k)}</code></td><td style="text-align:left">${escapeHtml(s)}</td></tr>`).join("") +
-    `</tbody></table></details></div>`);
+  top.sort((a, b) => a.p.localeCompare(b.p));
+  text.push("", `top-level (${top.length})`, ...top.map(rowText));
+  html.push(`<details open><summary><b>top-level</b> (${top.length})</summary>${top.map(rowHtml).join("")}</details></div>`);
   return { "text/plain": text.join("\n"), "text/html": html.join("") };
 }
 

@@ -35,7 +35,8 @@ export interface TableOptions {
 }
 
 /** Default table options: 20 rows shown (10 first + 10 last), 6 significant digits, index shown. */
-export const TABLE_DEFAULTS = { maxRows: 20, digits: 6, index: true, maxResourceRows: 10_000 } as const;
+// The data resource repeats the table as JSON in the notebook: at most 1,000 rows and 10,000 cells of it.
+export const TABLE_DEFAULTS = { maxRows: 20, digits: 6, index: true, maxResourceRows: 1_000, maxResourceCells: 10_000 } as const;
 
 /** A table normalised to column names and row-major cells. */
 export interface NormalizedTable {
@@ -248,7 +249,7 @@ export function dataResource(data: TableInput, opts: TableOptions = {}): {
       return f;
     }),
   ];
-  const limit = TABLE_DEFAULTS.maxResourceRows;
+  const limit = Math.max(TABLE_DEFAULTS.maxRows, Math.min(TABLE_DEFAULTS.maxResourceRows, Math.floor(TABLE_DEFAULTS.maxResourceCells / Math.max(1, fields.length))));
   const rows = t.rows.slice(0, limit).map((r, i) => {
     const o: Record<string, unknown> = { [indexName]: jsonCell(t.index[i]) };
     t.columns.forEach((c, j) => (o[c] = jsonCell(r[j])));

@@ -169,7 +169,7 @@ export const zhang = defineLaw<{ B: number }, ZhangParam, {
   api: "hparams.criticalBatch.zhang",
   name: "Steps to target loss vs batch size, and the operational critical batch size (Zhang et al.)",
   topic: "batch",
-  latex: "R(B) = S_{min}\\left(1 + \\frac{B_{noise}}{B}\\right),\\quad R(B^*) = 1.2\\,R(B_0)\\frac{B_0}{B^*} \\Rightarrow B^* = 1.2\\,B_0 + 0.2\\,B_{noise}",
+  latex: "R(B) = S_{\\mathrm{min}}\\left(1 + \\frac{B_{\\mathrm{noise}}}{B}\\right),\\quad R(B^*) = 1.2\\,R(B_0)\\frac{B_0}{B^*} \\Rightarrow B^* = 1.2\\,B_0 + 0.2\\,B_{\\mathrm{noise}}",
   formula: "Smin * (1 + Bnoise / B)",
   inputs: { B: "batch size (sequences of 512 in the released table)" },
   output: "optimizer steps to reach the target loss",

@@ -5,7 +5,7 @@
  *   η_opt = 0.3118·C^−0.125,  B_opt = 0.2920·C^0.3271 (tokens),  M_opt = 0.1715·C^0.5243,  D_opt = 5.8316·C^0.4757.
  */
 import type { ParamConvention } from "./param-convention";
-import { assertPositive, defineCard, InvalidInputError, type PublishedConstants } from "../core";
+import { assertPositive, defineCard, displayResult, InvalidInputError, type PublishedConstants } from "../core";
 import { deepseekCitation } from "../core/bibliography";
 import { defineLaw, paramsOf, type LawParams } from "../laws/law";
 import { monomial } from "./monomial";
@@ -48,7 +48,7 @@ export const deepseekLR = defineLaw<{ C: number }, "lrCoef" | "lrExp">({
   api: "hparams.deepseek.lr",
   name: "DeepSeek LLM compute-optimal learning rate η_opt(C)",
   topic: "hparams",
-  latex: "\\eta_{opt} = 0.3118\\,C^{-0.1250}",
+  latex: "\\eta_{\\mathrm{opt}} = 0.3118\\,C^{-0.1250}",
   formula: "lrCoef * C^lrExp",
   inputs: C_INPUT,
   output: "peak AdamW learning rate",
@@ -71,7 +71,7 @@ export const deepseekBatch = defineLaw<{ C: number }, "batchCoef" | "batchExp">(
   api: "hparams.deepseek.batch",
   name: "DeepSeek LLM compute-optimal batch size B_opt(C)",
   topic: "hparams",
-  latex: "B_{opt} = 0.2920\\,C^{0.3271}",
+  latex: "B_{\\mathrm{opt}} = 0.2920\\,C^{0.3271}",
   formula: "batchCoef * C^batchExp",
   inputs: C_INPUT,
   output: "batch size, tokens",
@@ -99,7 +99,7 @@ export function deepseekAllocation(x: { C: number }, params?: DeepseekAllocation
   if (!x || typeof x !== "object") throw new InvalidInputError(fn, "input must be an object { C }");
   assertPositive(fn, "C", x.C);
   const k = paramsOf(fn, ["mBase", "mExp", "dBase", "dExp"], params ?? DEEPSEEK_ALLOCATION);
-  return { M: k.mBase * x.C ** k.mExp, D: k.dBase * x.C ** k.dExp };
+  return displayResult(`${fn}: compute-optimal M, D at C = ${x.C.toExponential(3)} FLOPs`, { M: k.mBase * x.C ** k.mExp, D: k.dBase * x.C ** k.dExp });
 }
 
 /** Card of the allocation (two outputs, constants unverified): registers it in the catalogue. */
@@ -107,7 +107,7 @@ export const deepseekAllocationCard = defineCard({
   id: "deepseek-allocation",
   name: "DeepSeek LLM model/data allocation M_opt(C), D_opt(C)",
   topic: "hparams",
-  latex: "M_{opt} = 0.1715\\,C^{0.5243},\\quad D_{opt} = 5.8316\\,C^{0.4757}",
+  latex: "M_{\\mathrm{opt}} = 0.1715\\,C^{0.5243},\\quad D_{\\mathrm{opt}} = 5.8316\\,C^{0.4757}",
   formula: "M = mBase * C^mExp; D = dBase * C^dExp",
   variables: { C: "compute M·D, FLOPs", M: "non-embedding FLOPs/token", D: "tokens" },
   citation: deepseekCitation,

@@ -42,7 +42,7 @@ export const munitCard = defineCard({
   id: "munit-scaling",
   name: "μnit Scaling (μS) parametrization for FP8 training (rule unverified)",
   topic: "hparams",
-  latex: "\\sigma^2_{init} = 1,\\; A_{hidden} = \\eta_{hidden} \\propto \\mathrm{fan\\_in}^{-1/2},\\; A_{out} = 1/\\mathrm{fan\\_in}",
+  latex: "\\sigma^2_{\\mathrm{init}} = 1,\\; A_{\\mathrm{hidden}} = \\eta_{\\mathrm{hidden}} \\propto \\mathrm{fan\\_in}^{-1/2},\\; A_{\\mathrm{out}} = 1/\\mathrm{fan\\_in}",
   formula: "hidden: multiplier = adamLR = fanIn^-0.5; output: multiplier = 1/fanIn; init var 1",
   variables: { fan_in: "input dimension of the layer" },
   citation: munitCitation,

@@ -80,7 +80,7 @@ export const mccandlishCard = defineCard({
   id: "mccandlish-noise-scale",
   name: "Gradient noise scale and the steps/examples trade-off",
   topic: "batch",
-  latex: "B_{simple} = \\frac{\\mathrm{tr}\\,\\Sigma}{|G|^2},\\; \\epsilon_{opt} = \\frac{\\epsilon_{max}}{1 + B_{noise}/B},\\; \\left(\\frac{S}{S_{min}} - 1\\right)\\left(\\frac{E}{E_{min}} - 1\\right) = 1",
+  latex: "B_{\\mathrm{simple}} = \\frac{\\mathrm{tr}\\,\\Sigma}{|G|^2},\\; \\epsilon_{\\mathrm{opt}} = \\frac{\\epsilon_{\\mathrm{max}}}{1 + B_{\\mathrm{noise}}/B},\\; \\left(\\frac{S}{S_{\\mathrm{min}}} - 1\\right)\\left(\\frac{E}{E_{\\mathrm{min}}} - 1\\right) = 1",
   formula: "Bsimple = tr(Sigma)/|G|^2; eps_opt = eps_max/(1 + Bnoise/B); S = Smin (1 + Bcrit/B); E = Emin (1 + B/Bcrit)",
   variables: { B: "batch size, examples", "Σ": "per-example gradient covariance", G: "true gradient", S: "optimizer steps", E: "examples processed = B·S" },
   citation: mccandlishCitation,

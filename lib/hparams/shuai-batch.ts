@@ -59,7 +59,7 @@ export const shuaiCard = defineCard({
   id: "shuai-batch",
   name: "Batch-size-aware compute allocation and LR scaling (Shuai et al.)",
   topic: "batch",
-  latex: "N_{opt} \\propto C^{0.464},\\; D_{opt} \\propto C^{0.536},\\; S_{opt} \\propto C^{0.434},\\; B_{opt} \\propto C^{0.102},\\; \\eta \\propto B^{\\gamma},\\ \\gamma \\in [0.75, 1]",
+  latex: "N_{\\mathrm{opt}} \\propto C^{0.464},\\; D_{\\mathrm{opt}} \\propto C^{0.536},\\; S_{\\mathrm{opt}} \\propto C^{0.434},\\; B_{\\mathrm{opt}} \\propto C^{0.102},\\; \\eta \\propto B^{\\gamma},\\ \\gamma \\in [0.75, 1]",
   formula: "N = kN C^0.464; D = kD C^0.536; lr = lr0 (B/B0)^gamma",
   variables: { C: "compute, FLOPs", N: "parameters", D: "tokens", B: "batch size", S: "steps" },
   citation: shuaiCitation,

@@ -85,7 +85,7 @@ export const suCard = defineCard({
   id: "su-loss-trajectory",
   name: "Loss vs steps and batch size, L(N, S, B) as a fixed point (Su et al.)",
   topic: "batch",
-  latex: "L = \\left(\\frac{N_c}{N}\\right)^{\\alpha_N} + \\left(\\frac{S_c}{S_{min}}\\right)^{\\alpha_S},\\; S_{min} = \\frac{S}{1 + B_{crit}(L)/B},\\; B_{crit}(L) = \\frac{B_*}{L^{1/\\alpha_B}}",
+  latex: "L = \\left(\\frac{N_c}{N}\\right)^{\\alpha_N} + \\left(\\frac{S_c}{S_{\\mathrm{min}}}\\right)^{\\alpha_S},\\; S_{\\mathrm{min}} = \\frac{S}{1 + B_{\\mathrm{crit}}(L)/B},\\; B_{\\mathrm{crit}}(L) = \\frac{B_*}{L^{1/\\alpha_B}}",
   formula: "L = (Nc/N)^alphaN + (Sc/Smin)^alphaS, Smin = S/(1 + Bstar/L^(1/alphaB)/B), solved for L by bisection",
   variables: { N: "non-embedding parameters", S: "optimizer steps", B: "batch size, tokens", L: "loss, nats/token" },
   citation: suCitation,

@@ -56,7 +56,7 @@ export const timeTransferCard = defineCard({
   id: "time-transfer",
   name: "Time Transfer: B_crit ∝ T and three optimal-LR regimes (user constants)",
   topic: "batch",
-  latex: "B_{crit} = k\\,T,\\quad \\eta^* \\propto T^{1/2},\\ T^{0},\\ T^{-1/2}",
+  latex: "B_{\\mathrm{crit}} = k\\,T,\\quad \\eta^* \\propto T^{1/2},\\ T^{0},\\ T^{-1/2}",
   formula: "Bcrit = k * T; regime from B vs Bcrit(T)",
   variables: { T: "pretraining tokens", B: "batch size", B_crit: "critical batch size", "η*": "optimal peak LR" },
   citation: timeTransferCitation,

@@ -87,7 +87,7 @@ export const umupCard = defineCard({
   id: "umup",
   name: "u-μP learning-rate multipliers and independent weight decay",
   topic: "hparams",
-  latex: "\\eta_W = \\eta\\,\\mathrm{fan\\_in}^{-1/2}\\,\\mathrm{depth}^{-1/2},\\; \\eta_{bias,norm} = \\eta\\,\\mathrm{depth}^{-1/2},\\; \\eta_{out} = \\eta,\\; wd_W = wd/\\eta_W",
+  latex: "\\eta_W = \\eta\\,\\mathrm{fan\\_in}^{-1/2}\\,\\mathrm{depth}^{-1/2},\\; \\eta_{\\mathrm{bias,norm}} = \\eta\\,\\mathrm{depth}^{-1/2},\\; \\eta_{\\mathrm{out}} = \\eta,\\; \\mathrm{wd}_W = \\mathrm{wd}/\\eta_W",
   formula: "adam: weight fanIn^-0.5 * depth^-0.5; embedding dModel^-0.5; bias/norm depth^-0.5; output 1; wd_param = wd / lr_param",
   variables: { fan_in: "input dimension (d_model for an embedding)", depth: "residual scaling depth", η: "global learning rate", wd: "weight decay per step" },
   citation: umupCitation,

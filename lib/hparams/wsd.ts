@@ -111,7 +111,7 @@ export const wsdCard = defineCard({
   id: "wsd-schedule",
   name: "Warmup–stable–decay (WSD) learning-rate schedule with cooldown shapes",
   topic: "schedule",
-  latex: "f(s) = \\begin{cases} s/n_w + (1 - s/n_w)/d & s < n_w \\\\ 1 & s < n_{hold} \\\\ g(t),\\ t = \\frac{s - n_{hold}}{n_{anneal}} & s < n \\\\ f & s \\ge n \\end{cases}",
+  latex: "f(s) = \\begin{cases} s/n_w + (1 - s/n_w)/d & s < n_w \\\\ 1 & s < n_{\\mathrm{hold}} \\\\ g(t),\\ t = \\frac{s - n_{\\mathrm{hold}}}{n_{\\mathrm{anneal}}} & s < n \\\\ f & s \\ge n \\end{cases}",
   formula: "linear f+(1-f)(1-t); sqrt f+(1-f)(1-sqrt t); cosine f+(1-f)(1+cos(pi t))/2; square f+(1-f)(1-t^2); exp f^t; mirror_cosine 2 linear - cosine",
   variables: { s: "iteration", n: "total iterations", n_anneal: "⌊fractDecay·n⌋ cooldown iterations", f: "final factor", t: "cooldown progress in [0, 1)" },
   citation: wsdCitation,

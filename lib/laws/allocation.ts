@@ -4,7 +4,7 @@
  * first-order condition dL/d ln N = 0 along the budget line to rounding; the closed form of the Chinchilla law
  * (Hoffmann et al. 2022, Eq. 4) is the special case L = E + A/N^α + B/D^β, f(N) = 6N.
  */
-import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError } from "../core";
+import { assertFinite, assertPositive, defineCard, displayResult, InvalidInputError, ScalingLabError } from "../core";
 
 import { fitLogLogLine, flopsPerTokenFunction, lossSurfaceOf, type LossSurfaceLike } from "./laws-internal";
 import { minimizeOnInterval } from "../numeric/minimize1d";
@@ -85,7 +85,8 @@ export function computeOptimalAllocation(lossIn: LossSurfaceLike, C: number, opt
   const L = loss(N, D);
   assertFinite(fn, "loss at the optimum", L);
   const eps = 1e-6 * Math.max(1, Math.abs(t));
-  return { C, N, D, loss: L, tokensPerParam: D / N, flopsSpent: f(N) * D, slope: (h(t + eps) - h(t - eps)) / (2 * eps), atBoundary };
+  return displayResult(`laws.allocation.computeOptimal: compute-optimal N, D at C = ${C.toExponential(3)} FLOPs`,
+    { C, N, D, loss: L, tokensPerParam: D / N, flopsSpent: f(N) * D, slope: (h(t + eps) - h(t - eps)) / (2 * eps), atBoundary });
 }
 
 export interface ComputeOptimalFrontier {
@@ -118,7 +119,8 @@ export function computeOptimalFrontier(loss: LossSurfaceLike, budgets: readonly 
   if (edge) throw new ScalingLabError(fn, `the optimum at C = ${edge.C} lies at the end of the N range`, "widen Nmin/Nmax");
   const n = fitLogLogLine(budgets, points.map((p) => p.N), null);
   const d = fitLogLogLine(budgets, points.map((p) => p.D), null);
-  return { points, nExponent: n.exponent, nCoefficient: n.coefficient, dExponent: d.exponent, dCoefficient: d.coefficient };
+  return displayResult(`laws.allocation.frontier: compute-optimal frontier over ${budgets.length} budgets`,
+    { points, nExponent: n.exponent, nCoefficient: n.coefficient, dExponent: d.exponent, dCoefficient: d.coefficient });
 }
 
 export const computeOptimalAllocationLaw = defineCard({

@@ -5,6 +5,7 @@
  * law's file, `defineLaw(spec, extras)` with derived quantities taking `(inputs, params?)`).
  */
 import { chinchillaCitation } from "../core/bibliography";
+import { displayResult } from "../core/render";
 import {
   BESIROGLU_HOFFMANN_GRID_REFIT, BESIROGLU_REFIT, CHINCHILLA_APPROACH3, CHINCHILLA_APPROACH3_UNROUNDED,
   chinchillaLoss, chinchillaModel, chinchillaOptimal, type ChinchillaOptimum, type ChinchillaParamName,
@@ -57,7 +58,7 @@ export const chinchilla = defineLaw({
    */
   optimal(C: number, params?: ParamsLike<ChinchillaParamName>, options: { readonly flopsPerParamToken?: number } = {}): ChinchillaOptimum {
     const p = paramsOf("laws.chinchilla.optimal", NAMES, params ?? CHINCHILLA_APPROACH3);
-    return chinchillaOptimal(p, C, options.flopsPerParamToken ?? 6);
+    return displayResult(`laws.chinchilla.optimal: compute-optimal N, D at C = ${C.toExponential(3)} FLOPs`, chinchillaOptimal(p, C, options.flopsPerParamToken ?? 6));
   },
   /** Bootstrap bands of a = β/(α+β) and of the optimum at each budget (needs a fit with `bootstrap`). */
   derived(result: ChinchillaFit, budgets: readonly number[], level?: number): ChinchillaDerived {

@@ -218,7 +218,7 @@ export const countingConversionLaw = defineCard({
   id: "counting-conversion",
   name: "Converting laws between parameter/FLOP counting conventions",
   topic: "flops",
-  latex: "N_{to} = P_{to}(s(N_{from})),\\; C_{to} = F_{to}(s)\\,D,\\; s = \\text{shape with } P_{from}(s) = N_{from}",
+  latex: "N_{\\mathrm{to}} = P_{\\mathrm{to}}(s(N_{\\mathrm{from}})),\\; C_{\\mathrm{to}} = F_{\\mathrm{to}}(s)\\,D,\\; s = \\text{shape with } P_{\\mathrm{from}}(s) = N_{\\mathrm{from}}",
   formula: "shape s solves P_from(s) = N in a fixed-aspect-ratio family; N' = P_to(s), C' = F_to(s)*D",
   variables: { N: "parameters in a counting", D: "tokens (unchanged)", C: "training FLOP in a counting", s: "Transformer shape (n_layer, d_model)" },
   citation: porianCitation,

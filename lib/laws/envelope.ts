@@ -229,7 +229,7 @@ export const chinchillaEnvelopeLaw = defineCard({
   id: "chinchilla-approach-1",
   name: "Chinchilla Approach 1: envelope of training curves",
   topic: "allocation",
-  latex: "N^*(C) = \\arg\\min_{runs} L_{run}(C),\\quad N^* = k\\,C^{a},\\; D^* = k' C^{b}",
+  latex: "N^*(C) = \\arg\\min_{\\mathrm{runs}} L_{\\mathrm{run}}(C),\\quad N^* = k\\,C^{a},\\; D^* = k' C^{b}",
   formula: "at each FLOP value C take the run with the lowest loss; fit ln N* = a ln C + ln k, ln D* = b ln C + ln k'",
   variables: { N: "parameters of a run", D: "tokens, C/(6N)", C: "training FLOP", L: "loss, nats/token" },
   citation: { ...chinchillaCitation, where: "§3.1, Fig. 2, Table 2" },

@@ -248,7 +248,7 @@ export const flopCountingLaw = defineCard({
   name: "Transformer parameter and training-FLOP counting conventions",
   topic: "flops",
   latex:
-    "N_{ne} = n_{layer}(4 d\\, d_{attn} + k\\, d\\, d_{ff}),\\; C_{6N} = 6 N D,\\; C_{Kaplan} = (6N_{ne} + 6 n_{layer} n_{ctx} d_{attn}) D,\\; M = 72 n_{layer} d^2 + 12 n_{layer} d\\, l_{seq}",
+    "N_{\\mathrm{ne}} = n_{\\mathrm{layer}}(4 d\\, d_{\\mathrm{attn}} + k\\, d\\, d_{\\mathrm{ff}}),\\; C_{6N} = 6 N D,\\; C_{\\mathrm{Kaplan}} = (6N_{\\mathrm{ne}} + 6 n_{\\mathrm{layer}} n_{\\mathrm{ctx}} d_{\\mathrm{attn}}) D,\\; M = 72 n_{\\mathrm{layer}} d^2 + 12 n_{\\mathrm{layer}} d\\, l_{\\mathrm{seq}}",
   formula:
     "N_ne = nLayers*(4*d*dAttn + k*d*dFF); 6N: 6*N*D; kaplan: (6*N_ne + 6*nLayers*seqLen*dAttn)*D; deepseek-M: 6*N_ne + 12*nLayers*dAttn*seqLen; chinchilla: 3*(Appendix F forward)/seqLen per token",
   variables: {

@@ -5,7 +5,7 @@
  * any loss law L(N, D): on the iso-loss curve D(N) solves L(N, D) = target, and the lifetime cost
  * f(N)·D(N) + 2·N·T is minimised over ln N.
  */
-import { assertFinite, assertPositive, defineCard, InvalidInputError, ScalingLabError } from "../core";
+import { assertFinite, assertPositive, defineCard, displayResult, InvalidInputError, ScalingLabError } from "../core";
 
 import { flopsPerTokenFunction, lossSurfaceOf, type FlopsPerTokenRule, type LossSurfaceLike } from "./laws-internal";
 import { minimizeOnInterval } from "../numeric/minimize1d";
@@ -88,20 +88,20 @@ export function inferenceAwareAllocation(lossIn: LossSurfaceLike, targetLoss: nu
   if (!Number.isFinite(D)) throw new ScalingLabError(fn, "the optimum needs unlimited data", "raise Nmax or targetLoss");
   const training = f(N) * D, inference = k * N * inferenceTokens;
   const eps = 1e-6 * Math.max(1, Math.abs(t));
-  return {
+  return displayResult(`laws.allocation.inferenceAware: cheapest N, D reaching loss ${targetLoss} with ${inferenceTokens.toExponential(3)} inference tokens`, {
     N, D, targetLoss, inferenceTokens,
     trainingFlops: training, inferenceFlops: inference, totalFlops: training + inference,
     tokensPerParam: D / N,
     relativeSlope: (cost(t + eps) - cost(t - eps)) / (2 * eps),
     atBoundary,
-  };
+  });
 }
 
 export const inferenceAwareAllocationLaw = defineCard({
   id: "inference-aware-allocation",
   name: "Inference-aware allocation (training + serving FLOPs at a target loss)",
   topic: "allocation",
-  latex: "\\min_{N} \\; f(N)\\,D(N) + 2 N T_{inf} \\quad \\text{s.t. } L(N, D(N)) = \\ell",
+  latex: "\\min_{N} \\; f(N)\\,D(N) + 2 N T_{\\mathrm{inf}} \\quad \\text{s.t. } L(N, D(N)) = \\ell",
   formula: "minimise f(N)*D(N) + 2*N*T over ln N with L(N, D(N)) = target; f(N) = 6N by default",
   variables: { N: "parameters", D: "training tokens", T_inf: "tokens served at inference", "ℓ": "target loss" },
   citation: sardanaCitation,

@@ -372,7 +372,7 @@ export const isoflopApproachLaw = defineCard({
   id: "chinchilla-approach-2",
   name: "Chinchilla Approach 2: IsoFLOP parabolas",
   topic: "allocation",
-  latex: "L_C(N) \\approx p_0 + p_1 \\ln N + p_2 \\ln^2 N,\\; N_{opt}(C) = e^{-p_1/(2p_2)},\\; N_{opt} = k\\,C^{a}",
+  latex: "L_C(N) \\approx p_0 + p_1 \\ln N + p_2 \\ln^2 N,\\; N_{\\mathrm{opt}}(C) = e^{-p_1/(2p_2)},\\; N_{\\mathrm{opt}} = k\\,C^{a}",
   formula: "per budget: L = p0 + p1*ln(N) + p2*ln(N)^2, ln N_opt = -p1/(2 p2); then ln N_opt = a ln C + ln k; D_opt = C/(6 N_opt)",
   variables: { N: "parameters (as counted by the data source)", C: "training FLOP budget (≈ 6ND)", L: "final loss, nats/token" },
   citation: { ...chinchillaCitation, where: "§3.2, Fig. 3, Table 2" },

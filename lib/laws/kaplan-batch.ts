@@ -97,7 +97,7 @@ export const kaplanCriticalBatchLaw = defineCard({
   id: "kaplan-critical-batch",
   name: "Kaplan critical batch size B_crit(L) and S_min, E_min, C_min",
   topic: "batch",
-  latex: "B_{crit}(L) = \\frac{B_*}{L^{1/\\alpha_B}},\\; S_{min} = \\frac{S}{1 + B_{crit}/B},\\; C_{min} = \\frac{C}{1 + B/B_{crit}}",
+  latex: "B_{\\mathrm{crit}}(L) = \\frac{B_*}{L^{1/\\alpha_B}},\\; S_{\\mathrm{min}} = \\frac{S}{1 + B_{\\mathrm{crit}}/B},\\; C_{\\mathrm{min}} = \\frac{C}{1 + B/B_{\\mathrm{crit}}}",
   formula: "Bcrit = Bstar / L^(1/alphaB); Smin = S / (1 + Bcrit/B); Emin = E / (1 + B/Bcrit); Cmin = C / (1 + B/Bcrit)",
   variables: {
     L: "WebText2 test loss reached, nats/token",

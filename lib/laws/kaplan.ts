@@ -6,7 +6,7 @@
  * Conventions: N counts NON-embedding parameters (≈ 12·n_layer·d_model²), compute is C ≈ 6·N·D with embedding
  * and last-layer FLOPs excluded, C_min is in PF-days (8.64e19 FLOP), loss is nats/token.
  */
-import { assertPositive, defineCard, type PublishedConstants } from "../core";
+import { assertPositive, defineCard, displayResult, type PublishedConstants } from "../core";
 import { kaplanCitation } from "../core/bibliography";
 import { defineLaw, paramsOf, type LawParams, type ParamsLike } from "./law";
 
@@ -162,7 +162,7 @@ export const kaplanLossD = powerLaw({
  */
 export const kaplanLossCmin = powerLaw({
   id: "kaplan-loss-Cmin", api: "laws.kaplan.lossCmin", name: "Kaplan L(C_min): compute-efficient frontier",
-  latex: "L(C_{min}) = \\left(\\frac{C_c^{min}}{C_{min}}\\right)^{\\alpha_C^{min}}", variable: "Cmin", Xc: "CcMinPFDays", alpha: "alphaCmin",
+  latex: "L(C_{\\mathrm{min}}) = \\left(\\frac{C_c^{\\mathrm{min}}}{C_{\\mathrm{min}}}\\right)^{\\alpha_C^{\\mathrm{min}}}", variable: "Cmin", Xc: "CcMinPFDays", alpha: "alphaCmin",
   meaning: VARIABLES.Cmin, range: RANGES.Cmin,
   published: { table5: subset(KAPLAN_2020, ["CcMinPFDays", "alphaCmin"]) },
 });
@@ -242,7 +242,7 @@ export const kaplanLossNS = defineLaw({
   api: "laws.kaplan.lossNS",
   name: "Kaplan L(N, S_min): loss vs model size and steps",
   topic: "loss",
-  latex: "L(N,S_{min}) = \\left(\\frac{N_c}{N}\\right)^{\\alpha_N} + \\left(\\frac{S_c}{S_{min}}\\right)^{\\alpha_S}",
+  latex: "L(N,S_{\\mathrm{min}}) = \\left(\\frac{N_c}{N}\\right)^{\\alpha_N} + \\left(\\frac{S_c}{S_{\\mathrm{min}}}\\right)^{\\alpha_S}",
   formula: "(Nc / N)^alphaN + (Sc / Smin)^alphaS",
   inputs: { N: VARIABLES.N, Smin: VARIABLES.Smin },
   output: OUTPUT,
@@ -309,7 +309,7 @@ export function kaplanOptimalAllocation(x: { Cmin: number }, params?: ParamsLike
   assertPositive(fn, "params.exponent", p.exponent);
   const N = p.coefficient * x.Cmin ** p.exponent;
   const D = (x.Cmin * PFDAY_FLOP) / (6 * N);
-  return { CminPFDays: x.Cmin, N, D, tokensPerParam: D / N };
+  return displayResult(`${fn}: compute-efficient N, D at Cmin = ${x.Cmin} PF-days`, { CminPFDays: x.Cmin, N, D, tokensPerParam: D / N });
 }
 
 /** Card of the compute-efficient allocation (`laws.kaplan.optimal`). */
@@ -317,7 +317,7 @@ export const kaplanAllocationCard = defineCard({
   id: "kaplan-allocation",
   name: "Kaplan compute-efficient allocation",
   topic: "allocation",
-  latex: "N_{opt} = 1.3\\times10^{9}\\, C_{min}^{0.73},\\quad D = C/(6N)",
+  latex: "N_{\\mathrm{opt}} = 1.3\\times10^{9}\\, C_{\\mathrm{min}}^{0.73},\\quad D = C/(6N)",
   formula: "N = 1.3e9 * Cmin^0.73 (Cmin in PF-days); D = Cmin * 8.64e19 / (6 N)",
   variables: { ...VARIABLES, L: OUTPUT },
   citation: kaplanCitation,

@@ -4,7 +4,7 @@
  * the unique data, plus the loss-optimal allocation of a compute budget under a unique-data budget, solved
  * exactly (the authors' README uses a 500-point grid search and asks for better).
  */
-import { assertPositive, InvalidInputError, DidNotConvergeError, type PublishedConstants } from "../core";
+import { assertPositive, InvalidInputError, DidNotConvergeError, displayResult, type PublishedConstants } from "../core";
 import type { Model } from "../fit/model";
 import { chinchillaOptimal, type ChinchillaParams } from "./chinchilla";
 import { muennighoffCitation } from "../core/bibliography";
@@ -373,7 +373,7 @@ export const muennighoff = defineLaw({
   optimal(x: { C: number; U: number }, p?: ParamsLike<MuennighoffParamName>): MuennighoffAllocation {
     const fn = "laws.muennighoff.optimal";
     positive(fn, x, ["C", "U"]);
-    return muennighoffOptimalAllocation(x.C, x.U, params(fn, p));
+    return displayResult(`${fn}: loss-optimal N, D at C = ${x.C.toExponential(3)} FLOPs, U = ${x.U.toExponential(3)} unique tokens`, muennighoffOptimalAllocation(x.C, x.U, params(fn, p)));
   },
   /** Effective data D' of training on D tokens drawn from U unique tokens. */
   effectiveData(x: { U: number; D: number }, p?: ParamsLike<MuennighoffParamName>): number {

@@ -157,7 +157,7 @@ export const porianLaw = defineCard({
   id: "porian-discrepancies",
   name: "Porian et al. 2024: Kaplan vs Chinchilla discrepancy factors and counting variants",
   topic: "flops",
-  latex: "C_{no\\_embed} = 6 N_{ne} D,\\; C_{last} = 6 (N_{ne} + V w) D,\\; C_{att} = C_{last} + 6\\, n_{ctx} w\\, n_{layer} D",
+  latex: "C_{\\mathrm{no\\_embed}} = 6 N_{\\mathrm{ne}} D,\\; C_{\\mathrm{last}} = 6 (N_{\\mathrm{ne}} + V w) D,\\; C_{\\mathrm{att}} = C_{\\mathrm{last}} + 6\\, n_{\\mathrm{ctx}} w\\, n_{\\mathrm{layer}} D",
   formula: "6*params_no_embed; 6*(params_no_embed + vocab*width); + 6*seq_len*width*depth; Chinchilla-precise; IsoFLOP argmin by Akima interpolation of log L vs log N",
   variables: { w: "width (d_model)", n_layer: "depth", V: "vocabulary", n_ctx: "sequence length", N_ne: "non-embedding parameters (OpenLM SwiGLU)" },
   citation: porianCitation,

@@ -54,7 +54,7 @@ export const doremiCard = defineCard({
   id: "doremi",
   name: "DoReMi domain reweighting update (Xie et al. 2023)",
   topic: "mixing",
-  latex: "\\alpha_t = (1-c)\\,\\frac{\\alpha_{t-1} e^{\\eta \\lambda_t}}{\\sum \\alpha_{t-1} e^{\\eta \\lambda_t}} + \\frac{c}{k},\\; \\lambda_{t,i} = \\max(\\ell^{proxy}_i - \\ell^{ref}_i, 0)",
+  latex: "\\alpha_t = (1-c)\\,\\frac{\\alpha_{t-1} e^{\\eta \\lambda_t}}{\\sum \\alpha_{t-1} e^{\\eta \\lambda_t}} + \\frac{c}{k},\\; \\lambda_{t,i} = \\max(\\ell^{\\mathrm{proxy}}_i - \\ell^{\\mathrm{ref}}_i, 0)",
   formula: "alpha_t = (1-c) * normalize(alpha_{t-1} * exp(eta * max(L_proxy - L_ref, 0))) + c/k",
   variables: {
     "α": "domain weights (Σ = 1)", "λ": "clipped excess loss of the proxy over the reference model, nats/token",

@@ -18,6 +18,8 @@ export type { PlotOptions } from "./options";
 export { makeFigure as figure, PlotFigure } from "./plot-figure";
 // a figure that redraws in place (loops, widget callbacks, interact)
 export { live, LiveFigure } from "./live";
+// a figure with plotly's own slider over a parameter grid (works without a kernel: exports, GitHub shows frame 1)
+export { sweep, SweepFigure, type SweepOptions } from "./sweep";
 export type {
   AxisScale, AxisOptions, Subplot, MarkerSymbol, LineDash, ColorBy, ScatterTrace, BandTrace, BarTrace, HeatmapTrace,
   ContourTrace, FigureTrace, FigureLayout,

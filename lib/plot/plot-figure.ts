@@ -1,11 +1,12 @@
 /**
- * PlotFigure: a figure that displays itself as one bundle of four mime types —
- * application/vnd.plotly.v1+json (JupyterLab's plotly renderer), text/html (offline plotly.js for Notebook 7
- * and nbconvert exports), image/svg+xml (static, for GitHub and nbviewer) and text/plain (a short summary).
+ * PlotFigure: a figure that displays itself as one bundle —
+ * application/vnd.plotly.v1+json (drawn by the plotly renderer of JupyterLab and Notebook 7, and by
+ * `scalinglab run --html` exports), image/svg+xml (static, for GitHub, nbviewer and plain nbconvert) and
+ * text/plain (a short summary). No plotly.js goes into the notebook unless `plot.inlinePlotly` asks for text/html.
  */
 import { JUPYTER_DISPLAY, type MimeBundle } from "../core";
 import { type FigureLayout, type FigureTrace, type ResolvedFigure, resolveFigure, tracePoints } from "./figure";
-import { type PlotlySpec, plotlyHtml, plotlySpec } from "./plotly";
+import { type PlotlySpec, plotlyDrawHtml, plotlyHtml, plotlySpec } from "./plotly";
 import { renderFigureSvg } from "./svg";
 
 export class PlotFigure {
@@ -40,9 +41,9 @@ export class PlotFigure {
     return renderFigureSvg(this.resolved);
   }
 
-  /** Offline HTML: a div and a script drawing it with plotly.js (inlined in the session's first figure). */
+  /** HTML: a div and a script drawing the figure with the page's plotly.js (see `plot.inlinePlotly`). */
   toHTML(): string {
-    return plotlyHtml(this.toPlotly());
+    return plotlyDrawHtml(this.toPlotly());
   }
 
   /** A short text description: title, axes, traces and their point counts. */
@@ -61,14 +62,19 @@ export class PlotFigure {
   }
 
   [JUPYTER_DISPLAY](): MimeBundle {
-    const spec = this.toPlotly();
-    return {
-      "application/vnd.plotly.v1+json": spec,
-      "text/html": plotlyHtml(spec),
-      "image/svg+xml": this.toSVG(),
-      "text/plain": this.toText(),
-    };
+    return figureBundle(this.toPlotly(), this.toSVG(), this.toText());
   }
+}
+
+/** The mime bundle of a figure (also of a sweep): plotly JSON, static SVG, text, and text/html only when asked for. */
+export function figureBundle(spec: PlotlySpec, svg: string, text: string): MimeBundle {
+  const html = plotlyHtml(spec);
+  return {
+    "application/vnd.plotly.v1+json": spec,
+    ...(html === undefined ? {} : { "text/html": html }),
+    "image/svg+xml": svg,
+    "text/plain": text,
+  };
 }
 
 /**

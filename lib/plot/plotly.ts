@@ -1,10 +1,10 @@
 /**
- * The plotly side of a figure: the `application/vnd.plotly.v1+json` spec ({data, layout, config}) built from the
- * resolved figure (same ranges, margins, colours as the SVG), and the offline `text/html` loader.
+ * The plotly side of a figure: the `application/vnd.plotly.v1+json` spec ({data, layout, config, frames}) built
+ * from the resolved figure (same ranges, margins, colours as the SVG), and the HTML that draws it offline with
+ * plotly.js from our own dependency (node_modules/plotly.js-dist-min, no CDN).
  *
- * The HTML inlines plotly.js from our own dependency (node_modules/plotly.js-dist-min, no CDN) in the first
- * figure of a kernel session; later figures wait for `window.Plotly`. The bundle is wrapped so that require.js
- * (classic Notebook, some nbconvert templates) never sees an AMD `define` call: plotly then sets window.Plotly.
+ * Notebooks carry no plotly.js: a figure's output is the plotly JSON, the static SVG and text. The HTML export
+ * (kernel/runner/html.ts) inlines plotly.js once per file and draws every figure from its JSON.
  */
 import * as fs from "node:fs";
 import * as crypto from "node:crypto";
@@ -16,6 +16,8 @@ export interface PlotlySpec {
   data: Record<string, unknown>[];
   layout: Record<string, unknown>;
   config?: Record<string, unknown>;
+  /** Animation frames (plot.sweep): each replaces the traces' data when its slider step is chosen. */
+  frames?: Record<string, unknown>[];
 }
 
 const DASH = { solid: "solid", dash: "dash", dot: "dot" } as const;
@@ -185,6 +187,17 @@ function axisSpec(ax: ResolvedAxis, domain: [number, number], anchor: string): R
   };
 }
 
+/**
+ * Trace data to 6 significant digits: more than a plot or its hover label shows, and less than half the JSON of
+ * full doubles in the notebook (a 20,000-point curve). The figure object keeps its exact data.
+ */
+function compactNumbers(v: unknown): unknown {
+  if (typeof v === "number") return Number.isFinite(v) && v !== 0 ? Number(v.toPrecision(6)) : v;
+  if (Array.isArray(v)) return v.map(compactNumbers);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compactNumbers(x)]));
+  return v;
+}
+
 /** The plotly figure spec of a resolved figure. */
 export function plotlySpec(fig: ResolvedFigure): PlotlySpec {
   const layout: Record<string, unknown> = {
@@ -207,7 +220,7 @@ export function plotlySpec(fig: ResolvedFigure): PlotlySpec {
     layout[k === 0 ? "yaxis" : `yaxis${k + 1}`] = axisSpec(sp.y, sp.domain.y, axisRef(k, "x"));
   });
   return {
-    data: fig.traces.map((tr, i) => traceSpec(tr, i, fig)),
+    data: fig.traces.map((tr, i) => compactNumbers(traceSpec(tr, i, fig)) as Record<string, unknown>),
     layout: JSON.parse(JSON.stringify(layout)) as Record<string, unknown>, // drops undefined fields
     config: { displaylogo: false, responsive: false },
   };
@@ -216,8 +229,8 @@ export function plotlySpec(fig: ResolvedFigure): PlotlySpec {
 let plotlySource: string | undefined;
 let inlinedThisSession = false;
 
-/** plotly.js (minified) from our own dependency. */
-function plotlyJs(): string {
+/** plotly.js (minified) from our own dependency, safe to put inside an HTML script element. */
+export function plotlyJs(): string {
   if (plotlySource === undefined) {
     const file = require.resolve("plotly.js-dist-min/plotly.min.js");
     // A literal "</script" inside the inlined source would end the HTML script element early.
@@ -227,21 +240,31 @@ function plotlyJs(): string {
 }
 
 /**
- * How figures' text/html gets plotly.js: "once" (default: inline it in the first figure displayed by this
- * process, later figures wait for window.Plotly), "always" (inline in every figure: self-contained outputs,
- * ~4.8 MB each) or "never" (assume the page already has window.Plotly).
+ * plotly.js as one script element, wrapped so that require.js (classic Notebook) never sees an AMD `define`
+ * call: plotly then sets window.Plotly.
  */
-export type PlotlyInlineMode = "once" | "always" | "never";
-let inlineMode: PlotlyInlineMode = "once";
+export function plotlyScript(): string {
+  return `<script type="text/javascript">if (!window.Plotly) { (function (define, module, exports) {\n${plotlyJs()}\n}).call(window, undefined, undefined, undefined); }</script>`;
+}
 
 /**
- * Sets how figure HTML includes plotly.js (see {@link PlotlyInlineMode}) and restarts the "once" bookkeeping, so
- * the next figure inlines it again (e.g. after clearing all outputs).
- * @param mode - "once", "always" or "never"
- * @example
- * setPlotlyInlining("once") // => undefined
+ * Whether figures carry a text/html output, and how it gets plotly.js: "off" (default: no text/html; JupyterLab
+ * and Notebook 7 draw the plotly JSON, `scalinglab run --html` draws it with one inlined plotly.js, and GitHub,
+ * nbviewer and plain nbconvert show the static SVG), "once" (for frontends without a plotly renderer, e.g. the
+ * classic Notebook: inline plotly.js in the first figure of the process, later figures wait for window.Plotly),
+ * "always" (inline it in every figure, ~4.8 MB each) or "never" (text/html that assumes window.Plotly).
  */
-export function setPlotlyInlining(mode: PlotlyInlineMode = "once"): void {
+export type PlotlyInlineMode = "off" | "once" | "always" | "never";
+let inlineMode: PlotlyInlineMode = "off";
+
+/**
+ * Sets whether and how figure output includes HTML with plotly.js (see {@link PlotlyInlineMode}) and restarts the
+ * "once" bookkeeping, so the next figure inlines it again (e.g. after clearing all outputs).
+ * @param mode - "off" (default), "once", "always" or "never"
+ * @example
+ * setPlotlyInlining("off") // => undefined
+ */
+export function setPlotlyInlining(mode: PlotlyInlineMode = "off"): void {
   inlineMode = mode;
   inlinedThisSession = false;
 }
@@ -254,33 +277,38 @@ function scriptJson(v: unknown): string {
 let figureCounter = 0;
 
 /**
- * The offline text/html of a figure: a sized div and a script drawing it with plotly.js.
+ * A sized div and a script drawing `spec` (with its animation frames, if any) with the page's window.Plotly.
  * @param spec - the plotly spec
- * @returns HTML; includes plotly.js itself when this is the first figure of the session (mode "once")
  */
-export function plotlyHtml(spec: PlotlySpec): string {
+export function plotlyDrawHtml(spec: PlotlySpec): string {
   const json = scriptJson(spec);
   const hash = crypto.createHash("sha256").update(json).digest("hex").slice(0, 10);
   const id = `scalinglab-fig-${hash}-${++figureCounter}`;
-  const inline = inlineMode === "always" || (inlineMode === "once" && !inlinedThisSession);
-  if (inline) inlinedThisSession = true;
   const w = (spec.layout.width as number) ?? FIGURE_DEFAULTS.width;
   const h = (spec.layout.height as number) ?? FIGURE_DEFAULTS.height;
-  const loader = inline
-    ? `if (!window.Plotly) { (function (define, module, exports) {\n${plotlyJs()}\n}).call(window, undefined, undefined, undefined); }\n`
-    : "";
   return `<div id="${id}" class="scalinglab-figure plotly-graph-div" style="width:${w}px;height:${h}px;"></div>
 <script type="text/javascript">
-${loader}(function () {
+(function () {
   var el = document.getElementById(${JSON.stringify(id)});
   if (!el) return;
   var spec = ${json};
   var t0 = Date.now();
   (function draw() {
-    if (window.Plotly && window.Plotly.newPlot) { window.Plotly.newPlot(el, spec.data, spec.layout, spec.config); return; }
+    if (window.Plotly && window.Plotly.newPlot) { window.Plotly.newPlot(el, spec); return; }
     if (Date.now() - t0 < 60000) { setTimeout(draw, 50); return; }
-    el.textContent = "plotly.js is not loaded on this page: re-run the notebook's first figure cell (it carries plotly.js) or call setPlotlyInlining(\\"always\\").";
+    el.textContent = "plotly.js is not loaded on this page: re-run the notebook's first figure cell (it carries plotly.js) or call plot.inlinePlotly(\\"always\\").";
   })();
 })();
 </script>`;
+}
+
+/**
+ * The text/html output of a figure under the current {@link PlotlyInlineMode}, or undefined in mode "off".
+ * @param spec - the plotly spec
+ */
+export function plotlyHtml(spec: PlotlySpec): string | undefined {
+  if (inlineMode === "off") return undefined;
+  const inline = inlineMode === "always" || (inlineMode === "once" && !inlinedThisSession);
+  if (inline) inlinedThisSession = true;
+  return (inline ? plotlyScript() + "\n" : "") + plotlyDrawHtml(spec);
 }

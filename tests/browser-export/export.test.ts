@@ -1,138 +1,143 @@
 /**
- * Exported-HTML browser test: two figure bundles go into a notebook as display_data outputs, the venv's
- * `jupyter nbconvert --to html` exports it (as a user would share it), and headless Chromium opens the export from
- * file:// with every http(s) request blocked (offline) and an AMD `define` on the page (nbconvert loads require.js;
- * here a local stand-in that records calls). The plotly figures must draw from the inlined plotly.js, and the static
- * SVG must parse in Chromium's XML parser. Screenshots: tests/artifacts/export.png, tests/artifacts/static-svg.png.
+ * Exported-HTML browser test: `scalinglab run X.ipynb --html` on a shipped notebook (data-constrained, with law
+ * cards and figures) and on teaching notebook 1 (with a `plot.sweep`), then headless Chromium opens each export
+ * from file:// with every other request aborted (offline). Formulas must already be typeset (no `$$` left in the
+ * rendered text), every plotly figure must draw from the one inlined plotly.js, and the sweep's plotly slider must
+ * change the drawn data when moved in the page. Screenshots: tests/artifacts/export.png, export-sweep.png and
+ * static-svg.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { JUPYTER_DISPLAY } from "../../lib/core";
-import { heatmap as plotHeatmap, logLogFit as plotLogLogFit, inlinePlotly as setPlotlyInlining, type PlotFigure } from "../../lib/plot";
+import { logLogFit as plotLogLogFit } from "../../lib/plot";
+import { ROOT, runCli } from "../cli/helpers";
 
-const root = path.resolve(__dirname, "../..");
-const artifacts = path.join(root, "tests/artifacts");
+const artifacts = path.join(ROOT, "tests/artifacts");
 const dir = path.join(artifacts, "browser-export");
-const nbconvert = path.join(root, ".venv/bin/jupyter-nbconvert");
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+// The banner at the top of plotly.min.js (node_modules/plotly.js-dist-min, pinned in package.json).
+const PLOTLY_BANNER = /plotly\.js v4\.1\.2/g;
 
-// Figure 1: 12 points of a power law with a fitted curve and band. Figure 2: a 4 × 5 LR × batch grid (one cell missing).
-const N = Array.from({ length: 12 }, (_, i) => 10 ** (7.5 + (i * 3) / 11));
-const law = (n: number) => 1.69 + 406.4 / n ** 0.34;
-const fitFigure = plotLogLogFit(
-  { x: N, y: N.map((n, i) => law(n) * (1 + 0.01 * Math.sin(i))), fit: law, band: { lower: (n) => 0.98 * law(n), upper: (n) => 1.02 * law(n) } },
-  { title: "Loss vs parameters", xTitle: "parameters N", yTitle: "loss [nats/token]" },
-);
-const lrs = [2.5e-4, 5e-4, 1e-3, 2e-3, 4e-3];
-const batches = [64, 128, 256, 512];
-const heatFigure = plotHeatmap(
-  { x: lrs, y: batches, z: batches.map((b, r) => lrs.map((lr, c) => (r === 0 && c === 4 ? NaN : 2.5 + 0.05 * Math.log2(lr / 1e-3) ** 2 + 0.03 * Math.log2(b / 256) ** 2))) },
-  { title: "Loss over LR × batch", xTitle: "learning rate", yTitle: "batch size", zTitle: "loss" },
-);
+const exports = {
+  dataConstrained: { notebook: "notebooks/data-constrained.ipynb", out: path.join(dir, "data-constrained.ipynb") },
+  powerLaws: { notebook: "notebooks/teaching/power-laws.ipynb", out: path.join(dir, "power-laws.ipynb") },
+};
+const htmlOf = (ipynb: string) => ipynb.replace(/\.ipynb$/, ".html");
 
-function output(fig: PlotFigure) {
-  return { output_type: "display_data", data: fig[JUPYTER_DISPLAY](), metadata: {} };
+/** Opens an export offline: file:// only, every other request aborted and recorded. */
+async function openOffline(ctx: BrowserContext, file: string, external: string[], pageErrors: string[]): Promise<Page> {
+  const page = await ctx.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:")) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  // Parsing ~5 MB of inlined plotly.js takes seconds on a loaded machine: wait for the drawing, not the load event.
+  await page.goto("file://" + file, { waitUntil: "commit", timeout: 120_000 });
+  await page.waitForFunction(() => {
+    const figs = [...document.querySelectorAll(".scalinglab-figure")];
+    return figs.length > 0 && figs.every((f) => f.querySelector(".main-svg"));
+  }, null, { timeout: 120_000 });
+  return page;
 }
 
-/** Counts and text read from one drawn plotly figure in the page. */
-async function drawn(page: Page, index: number) {
-  return page.evaluate((i) => {
-    const fig = document.querySelectorAll(".scalinglab-figure")[i];
-    return {
-      mainSvgs: fig.querySelectorAll(".main-svg").length,
-      scatterTraces: fig.querySelectorAll(".scatterlayer .trace").length,
-      points: fig.querySelectorAll(".scatterlayer .point").length,
-      heatmaps: fig.querySelectorAll(".heatmaplayer .hm").length,
-      title: fig.querySelector(".gtitle")?.textContent ?? "",
-      xTicks: [...fig.querySelectorAll(".xtick text")].map((t) => t.textContent),
-    };
-  }, index);
-}
-
-describe("exported HTML (nbconvert) in headless Chromium", () => {
+describe("scalinglab run --html exports, opened offline in headless Chromium", () => {
   let ctx: BrowserContext;
   let userDir: string;
-  let exportHtml: string;
-  const external: string[] = [];
-  const pageErrors: string[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    setPlotlyInlining("once");
-    const nb = {
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: { kernelspec: { name: "scalinglab", display_name: "TypeScript (scalinglab)", language: "typescript" }, language_info: { name: "typescript" } },
-      cells: [
-        { cell_type: "markdown", id: "intro", metadata: {}, source: "# Exported figures" },
-        { cell_type: "code", id: "fig1", metadata: {}, execution_count: 1, source: "plotLogLogFit(...)", outputs: [output(fitFigure)] },
-        { cell_type: "code", id: "fig2", metadata: {}, execution_count: 2, source: "plotHeatmap(...)", outputs: [output(heatFigure)] },
-      ],
-    };
-    fs.writeFileSync(path.join(dir, "export.ipynb"), JSON.stringify(nb));
-    // A stand-in for require.js: an AMD define/require that records every call (plotly must not register with it).
-    fs.writeFileSync(path.join(dir, "amd-stub.js"),
-      "window.__amdCalls = 0; window.define = function () { window.__amdCalls++; }; window.define.amd = {}; window.require = function () { window.__amdCalls++; };\n");
-    execFileSync(nbconvert, ["--to", "html", "--HTMLExporter.require_js_url=amd-stub.js", "--output", "export", path.join(dir, "export.ipynb")], { stdio: "pipe", timeout: 200_000 });
-    exportHtml = path.join(dir, "export.html");
-  }, 240_000);
+    for (const { notebook, out } of Object.values(exports)) {
+      const r = await runCli(["run", notebook, "-o", out, "--html"]);
+      if (r.code !== 0) throw new Error(`scalinglab run ${notebook} --html exited ${r.code}:\n${r.stderr}`);
+    }
+    userDir = fs.mkdtempSync(path.join(os.tmpdir(), "scalinglab-chromium-"));
+    ctx = await chromium.launchPersistentContext(userDir, {
+      executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS, viewport: { width: 1100, height: 1150 },
+    });
+  }, 400_000);
 
   afterAll(async () => {
     await ctx?.close();
     if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
   });
 
-  it("nbconvert keeps the text/html output of both figures, with plotly.js inlined once", () => {
-    const html = fs.readFileSync(exportHtml, "utf8");
-    expect(html.match(/class="scalinglab-figure plotly-graph-div"/g)).toHaveLength(2);
-    expect(html.match(/plotly\.js v4\.1\.2/g)).toHaveLength(1);
-    expect(html).toContain('src="amd-stub.js"');
+  it("the executed notebooks carry no plotly.js; each export inlines it once and loads no script from elsewhere", () => {
+    for (const { out } of Object.values(exports)) {
+      expect(fs.readFileSync(out, "utf8")).not.toMatch(PLOTLY_BANNER);
+      const html = fs.readFileSync(htmlOf(out), "utf8");
+      expect(html.match(PLOTLY_BANNER)).toHaveLength(1);
+      expect(html).not.toMatch(/<script[^>]*\bsrc=/);
+      expect(html).not.toMatch(/require\.js|mathjax@|cdnjs/i);
+    }
   });
 
-  it("both figures are drawn offline by plotly.js, past an AMD define on the page", async () => {
-    userDir = fs.mkdtempSync(path.join(os.tmpdir(), "scalinglab-chromium-"));
-    ctx = await chromium.launchPersistentContext(userDir, {
-      executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS, viewport: { width: 1000, height: 1150 },
-    });
-    const page = await ctx.newPage();
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    await page.route(/^https?:/, (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    });
-    // Parsing ~5 MB of inlined plotly.js takes a few seconds (far more on a loaded machine): wait for the drawing,
-    // not for the load event.
-    await page.goto("file://" + exportHtml, { waitUntil: "commit", timeout: 120_000 });
-    await page.waitForFunction(() => {
-      const figs = [...document.querySelectorAll(".scalinglab-figure")];
-      return figs.length === 2 && figs.every((f) => f.querySelector(".main-svg"));
-    }, null, { timeout: 120_000 });
-
-    const fit = await drawn(page, 0);
-    expect(fit.mainSvgs).toBeGreaterThan(0);
-    expect(fit.scatterTraces).toBe(3); // band, data, fitted curve
-    expect(fit.points).toBe(12);
-    expect(fit.title).toBe("Loss vs parameters");
-    const heat = await drawn(page, 1);
-    expect(heat.heatmaps).toBe(1);
-    expect(heat.title).toBe("Loss over LR × batch");
-
-    expect(await page.evaluate(() => (window as unknown as { __amdCalls: number }).__amdCalls)).toBe(0);
-    expect(pageErrors.filter((e) => /plotly|Plotly/.test(e))).toEqual([]);
-    // Offline: the only attempted network requests are nbconvert's own CDN assets (MathJax), none of ours.
-    expect(external.filter((u) => /plotly/i.test(u))).toEqual([]);
-
-    await page.locator(".jp-Cell").nth(1).scrollIntoViewIfNeeded();
+  it("data-constrained: formulas typeset and figures drawn with the network blocked", async () => {
+    const external: string[] = [];
+    const pageErrors: string[] = [];
+    const page = await openOffline(ctx, htmlOf(exports.dataConstrained.out), external, pageErrors);
+    const seen = await page.evaluate(() => ({
+      text: document.body.innerText,
+      math: document.querySelectorAll("mjx-container svg").length,
+      lawCardMath: document.querySelectorAll(".scalinglab-formula mjx-container svg").length,
+      figures: document.querySelectorAll(".scalinglab-figure .main-svg").length,
+      traces: document.querySelectorAll(".scalinglab-figure .scatterlayer .trace").length,
+    }));
+    expect(seen.text).not.toContain("$$");
+    expect(seen.text).not.toMatch(/\\frac|\\alpha/);
+    expect(seen.math).toBeGreaterThan(5);
+    expect(seen.lawCardMath).toBeGreaterThan(0);
+    expect(seen.figures).toBeGreaterThan(0);
+    expect(seen.traces).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.locator(".scalinglab-formula").first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(artifacts, "export.png") });
   }, 300_000);
 
+  it("teaching notebook 1: the sweep's plotly slider, moved in the page, redraws the figure offline", async () => {
+    const external: string[] = [];
+    const pageErrors: string[] = [];
+    const page = await openOffline(ctx, htmlOf(exports.powerLaws.out), external, pageErrors);
+    const sweep = page.locator(".scalinglab-figure", { has: page.locator(".slider-container") });
+    await expect(sweep.count()).resolves.toBe(1);
+    await sweep.scrollIntoViewIfNeeded();
+    const state = () => sweep.evaluate((gd: any) => ({
+      y: JSON.stringify(gd.data[0].y.slice(0, 5)),
+      title: gd.layout.title.text as string,
+      active: gd.layout.sliders[0].active as number,
+    }));
+    const before = await state();
+    expect(before.active).toBe(0);
+    // Click the slider's rail near its right end: plotly moves to the nearest step and animates to its frame.
+    const rail = await sweep.locator(".slider-rail-touch-rect").boundingBox();
+    if (!rail) throw new Error("the sweep has no slider rail in the page");
+    await page.mouse.click(rail.x + rail.width - 3, rail.y + rail.height / 2);
+    await sweep.evaluate((gd: any, y0: string) => new Promise<void>((resolve, reject) => {
+      const t0 = Date.now();
+      const poll = () => (JSON.stringify(gd.data[0].y.slice(0, 5)) !== y0 ? resolve()
+        : Date.now() - t0 > 30_000 ? reject(new Error("the trace data did not change")) : setTimeout(poll, 50));
+      poll();
+    }), before.y);
+    const after = await state();
+    expect(after.active).toBeGreaterThan(before.active);
+    expect(after.y).not.toBe(before.y);
+    expect(after.title).not.toBe(before.title);
+    expect(await sweep.locator(".gtitle").textContent()).toBe(after.title);
+    expect(pageErrors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.screenshot({ path: path.join(artifacts, "export-sweep.png") });
+  }, 300_000);
+
   it("a static SVG parses in Chromium's XML parser and renders to PNG", async () => {
-    const svg = fitFigure.toSVG();
+    const N = Array.from({ length: 12 }, (_, i) => 10 ** (7.5 + (i * 3) / 11));
+    const law = (n: number) => 1.69 + 406.4 / n ** 0.34;
+    const svg = plotLogLogFit({ x: N, y: N.map((n, i) => law(n) * (1 + 0.01 * Math.sin(i))), fit: law }, { title: "Loss vs parameters" }).toSVG();
     const page = await ctx.newPage();
     await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff"></body></html>`);
     const parsed = await page.evaluate((s) => {

@@ -2,7 +2,8 @@
  * The kernel in a real browser: headless Debian Chromium (playwright-core) opens JupyterLab served by this
  * test, runs every cell of a notebook on the scalinglab kernel, and finds the rendered outputs in the page —
  * a display-protocol object's HTML and a plotly figure drawn by the jupyterlab-plotly renderer. The screenshot
- * goes to tests/artifacts/jupyterlab.png (the CI artifact). Then Notebook 7 opens the same notebook.
+ * goes to tests/artifacts/jupyterlab.png (the CI artifact). The `help()` catalogue and a law card must fit the
+ * output area, also in a narrow window (tests/artifacts/jupyterlab-catalogue.png). Then Notebook 7 opens the tour.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -13,7 +14,7 @@ import { openLab, type Lab } from "./lab";
 
 const ARTIFACTS = path.join(ROOT, "tests", "artifacts");
 
-/** The notebook the browser runs: a plotly figure from the library, then a display-protocol object. */
+/** The notebook the browser runs: a plotly figure from the library, a display-protocol object, the catalogue and a law card. */
 const TOUR_CELLS = [
   "md:# Chinchilla loss, live\nEvery scalinglab namespace is in scope: no imports.",
   `const p = laws.chinchilla.published.hoffmann;
@@ -26,6 +27,8 @@ plot.figure([1e9, 1e10, 1e11, 1e12].map((D) => ({
   `const card = { [Symbol.for("Jupyter.display")]() {
   return { "text/html": "<b class='sl-card'>display protocol works</b>", "text/plain": "display protocol works" }; } };
 display(card);`,
+  "help()",
+  "help(laws.muennighoff)",
 ];
 
 describe("JupyterLab and Notebook 7 in headless Chromium", () => {
@@ -76,6 +79,37 @@ describe("JupyterLab and Notebook 7 in headless Chromium", () => {
     if (process.env.SCALINGLAB_README_SCREENSHOT === "1") {
       await page.screenshot({ path: path.join(ROOT, "notebooks", "images", "jupyterlab.png") });
     }
+  }, 120_000);
+
+  it("the help() catalogue and a law card are no wider than the output area, also in a narrow window", async () => {
+    // The tour ran in JupyterLab in the test above; its last two cells are help() and a law card.
+    const outputs = [".scalinglab-catalogue", ".scalinglab-law"].map((sel) => page.locator(".jp-OutputArea-output", { has: page.locator(sel) }).first());
+    for (const o of outputs) await o.waitFor({ timeout: 90_000 });
+    // The catalogue lists laws grouped by topic.
+    expect(await page.locator(".scalinglab-catalogue i", { hasText: "loss" }).count()).toBeGreaterThan(0);
+    const viewport = page.viewportSize()!;
+    for (const width of [viewport.width, 700]) {
+      await page.setViewportSize({ width, height: viewport.height });
+      for (const [i, o] of outputs.entries()) {
+        // In view, so that JupyterLab lays it out (off-screen cells skip layout).
+        await o.scrollIntoViewIfNeeded();
+        await page.waitForTimeout(300);
+        const w = await o.evaluate((el) => {
+          // The element that sticks out furthest, to name it when the check fails.
+          const right = el.getBoundingClientRect().right;
+          const widest = [...el.querySelectorAll("*")].sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0];
+          const over = widest && widest.getBoundingClientRect().right > right ? widest.outerHTML.slice(0, 120) : "";
+          return { over, scroll: el.scrollWidth, client: el.clientWidth, area: el.closest(".jp-OutputArea")!.clientWidth };
+        });
+        const what = `${i === 0 ? "catalogue" : "law card"} at ${width} px ${w.over}`;
+        expect(w.client, what).toBeGreaterThan(200);
+        expect(w.scroll, what).toBeLessThanOrEqual(w.client);
+        expect(w.client, what).toBeLessThanOrEqual(w.area);
+      }
+    }
+    await outputs[0].scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "jupyterlab-catalogue.png") });
+    await page.setViewportSize(viewport);
   }, 120_000);
 
   it("Notebook 7 opens the notebook on the scalinglab kernel and runs a cell", async () => {
