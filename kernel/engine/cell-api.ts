@@ -143,7 +143,7 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** A duration in seconds with 3 significant digits and a unit (IPython's %timeit format). */
-export function formatSeconds(s: number): string {
+function formatSeconds(s: number): string {
   if (s >= 1) return `${s.toPrecision(3)} s`;
   const [scale, unit] = s >= 1e-3 ? [1e3, "ms"] : s >= 1e-6 ? [1e6, "µs"] : [1e9, "ns"];
   return `${(s * scale).toPrecision(3)} ${unit}`;
