@@ -9,7 +9,7 @@ export {
   type DisplayTarget,
 } from "./core/runtime";
 export { CHECK_MIME, type CheckRecord } from "./core/check";
-export { DataError, InvalidInputError, ScalingLabError } from "./core/errors";
+export { DataError, InputNotAllowedError, InterruptedError, InvalidInputError, ScalingLabError } from "./core/errors";
 export { formatFitResultText } from "./fit/result";
 export type { FitResult } from "./fit/result";
 export { chinchilla } from "./laws/chinchilla-law";

@@ -12,7 +12,10 @@ import type { Converter } from "tslab/dist/converter";
 
 export interface ConverterWorkerData {
   port: MessagePort;
-  /** Int32 flag: 0 = request pending, 1 = answer posted, 2 = worker failed. */
+  /**
+   * Two Int32 slots: [0] 0 = request pending, 1 = answer posted, 2 = worker failed; [1] warm-up requests
+   * posted and not yet done (the main thread adds one per oneway request, the worker subtracts it when done).
+   */
   flag: SharedArrayBuffer;
 }
 
@@ -55,6 +58,8 @@ port.on("message", (req: ConverterRequest) => {
       (conv[req.method] as (...a: unknown[]) => unknown)(...req.args);
     } catch (e) {
       console.error(`warm-up ${req.method} failed: ${(e as Error).message}`);
+    } finally {
+      Atomics.sub(state, 1, 1);
     }
     return;
   }

@@ -38,7 +38,7 @@ class RemoteConverter implements Converter {
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
-    const flag = new SharedArrayBuffer(4);
+    const flag = new SharedArrayBuffer(8);
     const data: ConverterWorkerData = { port: port2, flag };
     this.worker = new Worker(path.join(__dirname, "converter-worker.js"), { workerData: data, transferList: [port2] });
     this.worker.unref();
@@ -68,7 +68,13 @@ class RemoteConverter implements Converter {
    */
   preconverted(src: string, result: ConvertResult): void {
     this.known = { src, result };
+    Atomics.add(this.state, 1, 1); // the worker takes it back when the warm-up is done
     this.port.postMessage({ method: "convert", args: [result.declOutput ?? "", ""], oneway: true } satisfies ConverterRequest);
+  }
+
+  /** True while the worker still runs warm-up work: a call now would wait for it. */
+  get warming(): boolean {
+    return Atomics.load(this.state, 1) > 0;
   }
 
   convert(prevDecl: string, src: string): ConvertResult {
@@ -202,6 +208,11 @@ export class Engine {
 
   complete(code: string, pos: number) {
     return this.executor.complete(code, pos);
+  }
+
+  /** The type checker is still loading the library's declarations (the first seconds after start). */
+  get checkerWarming(): boolean {
+    return this.remote.warming;
   }
 
   inspect(code: string, pos: number): TS.QuickInfo | undefined {

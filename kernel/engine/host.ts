@@ -3,7 +3,7 @@
  * slots, so cell code (the library, the cell API) never imports the kernel:
  * - the library's runtime hooks (progress events, the interrupt signal, display of a mime bundle): their types
  *   are the library's own, since lib/core/runtime.ts reads the same slot;
- * - the cell API's host (display() and clearOutput() of the running cell).
+ * - the cell API's host (display(), clearOutput() and input() of the running cell).
  */
 import type { ProgressEvent, RuntimeHooks } from "../../lib/internal";
 
@@ -25,6 +25,10 @@ export interface DisplayOptions {
 export interface CellHost {
   display(value: unknown, options: DisplayOptions): void;
   clearOutput(wait: boolean): void;
+  /** Whether the running cell's frontend answers input (its execute_request's allow_stdin). */
+  readonly allowStdin: boolean;
+  /** Asks the frontend for one line (input_request on stdin); rejects when the cell is interrupted. */
+  input(prompt: string, password: boolean): Promise<string>;
 }
 
 const slots = globalThis as unknown as { [RUNTIME_SLOT]?: RuntimeHooks; [CELL_HOST_SLOT]?: CellHost };

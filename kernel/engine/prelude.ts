@@ -1,7 +1,7 @@
 /**
  * The hidden first cell: imports every export of the compiled library (dist/lib/index) by absolute path,
  * so all of them are in scope in cell 1 with their types and TSDoc (tslab carries earlier cells'
- * declarations into later ones), plus the cell API (display, clearOutput, math).
+ * declarations into later ones), plus the cell API (display, clearOutput, input, time, timeit, sleep, math).
  * A bare namespace import would not put the names in scope, so the names are listed: values from the
  * module's runtime keys, types from its .d.ts export tree.
  */
@@ -10,7 +10,7 @@ import * as path from "node:path";
 import type * as TS from "@tslab/typescript-for-tslab";
 
 /** Names the kernel itself puts in scope; a library export with the same name would be ambiguous. */
-export const CELL_API_NAMES = ["display", "clearOutput", "math"] as const;
+export const CELL_API_NAMES = ["display", "clearOutput", "input", "prompt", "time", "timeit", "sleep", "math"] as const;
 
 export interface Prelude {
   /** The prelude as a cell: the import statements it stands for. */

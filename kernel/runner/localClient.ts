@@ -40,6 +40,8 @@ export interface RequestOptions {
   noReply?: boolean;
   /** Every iopub message of this request as it arrives (status included). */
   onIOPub?: (msg: Message) => void;
+  /** Answers the kernel's input_request for this request (send allow_stdin: true with it). */
+  onInput?: (prompt: string, password: boolean) => string | Promise<string>;
 }
 
 export interface Reply {
@@ -56,7 +58,13 @@ export class LocalKernel implements KernelSession {
   readonly signer: Signer;
   /** Every iopub message received, in order (tests look at status sequences). */
   readonly iopubLog: Message[] = [];
-  private readonly sockets: Record<ChannelName, zmq.Dealer> = { shell: new zmq.Dealer({ linger: 0 }), control: new zmq.Dealer({ linger: 0 }) };
+  // The kernel sends input_request on stdin to the identity the execute_request came from on shell, so both
+  // sockets carry the session's identity (as jupyter_client does).
+  private readonly sockets: Record<ChannelName, zmq.Dealer> = {
+    shell: new zmq.Dealer({ linger: 0, routingId: this.session }), control: new zmq.Dealer({ linger: 0 }),
+  };
+  private readonly stdin = new zmq.Dealer({ linger: 0, routingId: this.session });
+  private readonly inputListeners = new Map<string, Listener>();
   private readonly iopub = new zmq.Subscriber({ linger: 0 });
   /** zeromq allows one pending send per socket: concurrent requests queue here. */
   private readonly sending: Record<ChannelName, Promise<unknown>> = { shell: Promise.resolve(), control: Promise.resolve() };
@@ -84,10 +92,12 @@ export class LocalKernel implements KernelSession {
     this.sockets.shell.connect(endpoint(info, info.shell_port));
     this.sockets.control.connect(endpoint(info, info.control_port));
     this.iopub.connect(endpoint(info, info.iopub_port));
+    this.stdin.connect(endpoint(info, info.stdin_port));
     this.iopub.subscribe();
     void this.pump(this.sockets.shell, this.replyListeners);
     void this.pump(this.sockets.control, this.replyListeners);
     void this.pump(this.iopub, this.iopubListeners, this.iopubLog);
+    void this.pump(this.stdin, this.inputListeners);
   }
 
   /** What the kernel process wrote to stdout and stderr so far (its last megabyte). */
@@ -148,6 +158,7 @@ export class LocalKernel implements KernelSession {
         clearTimeout(timer);
         this.replyListeners.delete(id);
         this.iopubListeners.delete(id);
+        this.inputListeners.delete(id);
         this.exitWaiters = this.exitWaiters.filter((w) => w !== onExit);
         if (err) reject(err);
         else resolve({ reply: reply!, outputs });
@@ -155,6 +166,17 @@ export class LocalKernel implements KernelSession {
       const check = () => { if (idle && (reply || opts.noReply)) done(); };
       this.exitWaiters.push(onExit);
       if (!opts.noReply) this.replyListeners.set(id, (m) => { reply = m; check(); });
+      const onInput = opts.onInput;
+      if (onInput) {
+        this.inputListeners.set(id, (m) => {
+          const { prompt, password } = m.content as { prompt: string; password: boolean };
+          Promise.resolve(onInput(prompt, password))
+            .then((value) => this.stdin.send(encode({
+              header: makeHeader("input_reply", this.session), parent_header: m.header, metadata: {}, content: { value },
+            }, this.signer, [])))
+            .catch((e: Error) => done(e));
+        });
+      }
       this.iopubListeners.set(id, (m) => {
         try {
           opts.onIOPub?.(m);
@@ -219,7 +241,7 @@ export class LocalKernel implements KernelSession {
       });
     }
     this.closed = true;
-    for (const s of [this.sockets.shell, this.sockets.control, this.iopub]) s.close();
+    for (const s of [this.sockets.shell, this.sockets.control, this.iopub, this.stdin]) s.close();
     fs.rmSync(path.dirname(this.connectionFile), { recursive: true, force: true });
   }
 }

@@ -49,6 +49,8 @@ const SPECS = {
   comm_close: { comm_id: str(), data: obj({}) },
   shutdown_request: { restart: bool(false) },
   interrupt_request: {},
+  // The answer to the kernel's input_request, on the stdin channel.
+  input_reply: { value: str() },
   // Replies and IOPub messages (client side: what the notebook runner reads).
   execute_reply: {
     status: oneOf("ok", "error", "aborted")(), execution_count: orNull(int)(null),

@@ -2,8 +2,8 @@
  * Heartbeat, control channel and the iopub socket, served from a worker thread: while a cell busy-loops the
  * main thread cannot run JavaScript, yet Jupyter must still see the heartbeat, get interrupt/shutdown replies
  * and receive the cell's output as it is produced (see iopub.ts).
- * An interrupt becomes SIGINT to our own process; tslab runs cells with vm `breakOnSigint`, which stops
- * synchronous code, and the main thread's SIGINT handler aborts asynchronous work.
+ * An interrupt is a message to the main thread, which aborts asynchronous work; when the main thread is stuck in
+ * synchronous code, also SIGINT to our own process: tslab runs cells with vm `breakOnSigint`, which stops it.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
@@ -14,6 +14,7 @@ import { build, type KernelInfoReply } from "./messages";
 import { decode, endpoint, SeenSignatures, Signer, type ConnectionInfo, type Message } from "./wire";
 import { log } from "../log";
 import { contentErrorContent, ContentError, parseContent } from "./contents";
+import { ACKED, REQUESTED } from "./interrupts";
 
 export interface ControlWorkerData {
   connection: ConnectionInfo;
@@ -23,16 +24,19 @@ export interface ControlWorkerData {
   iopubPort: MessagePort;
   /** IopubSender's count of messages handed over and not yet sent. */
   iopubQueued: SharedArrayBuffer;
+  /** The interrupt counters (see interrupts.ts). */
+  interrupts: SharedArrayBuffer;
 }
 
 /** What the worker tells the main thread. */
 export type ControlEvent =
   | { type: "ready" }
-  /** Sent after the SIGINT: whatever survived it (awaits, library workers) is aborted by the main thread. */
+  /** An interrupt_request: the main thread aborts awaits and library workers (and acknowledges, see ACKED). */
   | { type: "interrupt" }
   | { type: "shutdown"; restart: boolean };
 
 const data = workerData as ControlWorkerData;
+const interrupts = new Int32Array(data.interrupts);
 const post = (e: ControlEvent) => parentPort!.postMessage(e);
 
 async function heartbeat(sock: zmq.Reply): Promise<void> {
@@ -68,11 +72,20 @@ async function control(sock: zmq.Router, channel: Channel, signer: Signer, iopub
 function handle(msg: Message, channel: Channel): void {
   const type = msg.header.msg_type;
   switch (type) {
-    case "interrupt_request":
+    case "interrupt_request": {
+      // The main thread acknowledges the message when it is free to run JavaScript; only if it does not within
+      // 50 ms is it stuck in synchronous code, which SIGINT breaks (vm breakOnSigint). A SIGINT sent always would
+      // arrive late after an await was interrupted and break the next cell.
+      const n = Atomics.add(interrupts, REQUESTED, 1) + 1;
       channel.send(build.interruptReply(), msg);
-      process.kill(process.pid, "SIGINT");
       post({ type: "interrupt" });
+      const deadline = Date.now() + 50;
+      for (let acked = Atomics.load(interrupts, ACKED); acked < n && Date.now() < deadline; acked = Atomics.load(interrupts, ACKED)) {
+        Atomics.wait(interrupts, ACKED, acked, deadline - Date.now());
+      }
+      if (Atomics.load(interrupts, ACKED) < n) process.kill(process.pid, "SIGINT");
       break;
+    }
     case "shutdown_request": {
       const { restart } = parseContent(type, msg.content);
       channel.send(build.shutdownReply(restart), msg);

@@ -25,6 +25,7 @@ import { ContentError, contentErrorContent, parseContent, type Content } from ".
 import { ProgressDisplays } from "./display";
 import { runtimeHooks, setCellHost, type CellHost, type DisplayOptions } from "../engine/host";
 import type { ControlEvent, ControlWorkerData } from "./control-worker";
+import { ACKED, newInterruptCounters, REQUESTED } from "./interrupts";
 import { COMM_MESSAGE_TYPES, Comms, outputContext, withOutputContext } from "./comms";
 import { installInterruptibleCallbacks } from "../engine/interruptible";
 import { codeTooLarge, truncatedEcho } from "./limits";
@@ -56,16 +57,20 @@ interface Cell {
   /** Until its reply is sent, uncaught errors and unhandled rejections are this cell's failure. */
   open: boolean;
   failures: { what: string; e: unknown }[];
+  /** The frontend answers input_request (execute_request's allow_stdin). */
+  allowStdin: boolean;
+  /** interrupt_requests received before the cell began: those are not for it. */
+  interruptsBefore: number;
 }
 
 export function kernelInfo(): KernelInfoReply {
-  const version = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string; homepage: string };
   const tsVersion = (require("@tslab/typescript-for-tslab/package.json") as { version: string }).version;
   return {
     status: "ok",
     protocol_version: "5.3",
     implementation: "scalinglab",
-    implementation_version: version,
+    implementation_version: pkg.version,
     language_info: {
       name: "typescript",
       version: tsVersion,
@@ -76,13 +81,18 @@ export function kernelInfo(): KernelInfoReply {
       nbconvert_exporter: "script",
     },
     banner:
-      `scalinglab ${version}: TypeScript ${tsVersion} (tslab engine) on Node.js ${process.version}.\n` +
-      "Every scalinglab export is in scope, typed and documented (Shift-Tab); also display(x), clearOutput(), math.",
+      `scalinglab ${pkg.version}: TypeScript ${tsVersion} (tslab engine) on Node.js ${process.version}.\n` +
+      "help() lists every law, fitter, rule and dataset in scope; help(x) shows one (also Shift-Tab on a name).\n" +
+      "Also in scope: display(x) (and display.markdown/latex/html/json), clearOutput(), await input(), time, timeit, await sleep(ms), math.",
+    // Web pages only: the frontend opens these in a browser tab, where a file:// link opens nothing.
     help_links: [
-      { text: "scalinglab README", url: `file://${path.join(PROJECT_ROOT, "README.md")}` },
+      { text: "scalinglab documentation", url: pkg.homepage },
+      { text: "Jupyter documentation", url: "https://docs.jupyter.org/en/latest/" },
       { text: "TypeScript handbook", url: "https://www.typescriptlang.org/docs/handbook/" },
       { text: "mathjs reference", url: "https://mathjs.org/docs/reference/functions.html" },
       { text: "Node.js API", url: "https://nodejs.org/docs/latest-v20.x/api/" },
+      { text: "Kaplan et al. 2020 (arXiv:2001.08361)", url: "https://arxiv.org/abs/2001.08361" },
+      { text: "Hoffmann et al. 2022, Chinchilla (arXiv:2203.15556)", url: "https://arxiv.org/abs/2203.15556" },
     ],
     debugger: false,
   };
@@ -98,6 +108,9 @@ export class Kernel {
   private readonly shell = new zmq.Router({ handover: true });
   private readonly stdin = new zmq.Router({ handover: true });
   private shellOut!: Channel;
+  private stdinOut!: Channel;
+  /** The cell's input() waiting for the frontend's input_reply (one at a time, as in ipykernel). */
+  private pendingInput: { cell: Cell; resolve: (value: string) => void; reject: (e: Error) => void } | null = null;
   private iopub!: IopubSender;
   private worker!: Worker;
   private language!: TypeScriptLanguage;
@@ -110,6 +123,8 @@ export class Kernel {
   private running = false;
   private closing = false;
   private comms!: Comms;
+  /** Shared with the control worker: interrupt_requests so far and those this thread has taken (REQUESTED, ACKED). */
+  private readonly interrupts = newInterruptCounters();
 
   constructor(connectionFile: string) {
     this.conn = readConnectionFile(connectionFile);
@@ -124,11 +139,13 @@ export class Kernel {
     await this.shell.bind(endpoint(c, c.shell_port));
     await this.stdin.bind(endpoint(c, c.stdin_port));
     this.shellOut = new Channel(this.shell, this.signer, this.session, "shell");
+    this.stdinOut = new Channel(this.stdin, this.signer, this.session, "stdin");
     this.startWorker();
     this.installProcessHooks();
     this.installComms();
     this.publish(build.status("starting"), null);
     void this.receive();
+    void this.receiveStdin();
     const t1 = performance.now();
     await this.language.preload();
     log(`ready ${performance.now().toFixed(0)} ms after process start (engine + sockets ${(t1 - t0).toFixed(0)} ms, ` +
@@ -140,10 +157,16 @@ export class Kernel {
     const { port1, port2 } = new MessageChannel();
     const iopubQueued = newQueueCounter();
     this.iopub = new IopubSender(port1, iopubQueued);
-    const data: ControlWorkerData = { connection: this.conn, session: this.session, kernelInfo: this.info, iopubPort: port2, iopubQueued };
+    const data: ControlWorkerData = {
+      connection: this.conn, session: this.session, kernelInfo: this.info, iopubPort: port2, iopubQueued, interrupts: this.interrupts.buffer as SharedArrayBuffer,
+    };
     this.worker = new Worker(path.join(__dirname, "control-worker.js"), { workerData: data, transferList: [port2] });
     this.worker.on("message", (e: ControlEvent) => {
-      if (e.type === "interrupt") this.interrupt();
+      if (e.type === "interrupt") {
+        Atomics.store(this.interrupts, ACKED, Atomics.load(this.interrupts, REQUESTED));
+        Atomics.notify(this.interrupts, ACKED);
+        this.interruptRequested();
+      }
       else if (e.type === "shutdown") this.shutdown();
     });
     this.worker.on("error", (e) => log(`control worker error: ${e.stack ?? e.message}`));
@@ -156,6 +179,20 @@ export class Kernel {
     this.language?.interrupt();
   }
 
+  /**
+   * An interrupt_request interrupts the cell that was running when it came, never a later one: its message can
+   * arrive after a SIGINT already ended that cell and the next one began.
+   */
+  private interruptRequested(): void {
+    if (this.cell && Atomics.load(this.interrupts, REQUESTED) > this.cell.interruptsBefore) this.interrupt();
+  }
+
+  /** SIGINT: the control worker's for a request this thread has not taken yet, or from outside (Ctrl-C, signal mode). */
+  private onSigint(): void {
+    if (Atomics.load(this.interrupts, REQUESTED) > Atomics.load(this.interrupts, ACKED)) this.interruptRequested();
+    else this.interrupt();
+  }
+
   private installProcessHooks(): void {
     this.capture.install();
     // Callbacks that cells schedule run under breakOnSigint too, so an interrupt stops a loop inside them.
@@ -165,7 +202,7 @@ export class Kernel {
     }) as typeof process.exit;
     // Interrupt (from the control worker or a signal): stops awaits; synchronous code is stopped by the
     // vm's breakOnSigint while it runs (this handler is suspended during that time).
-    process.on("SIGINT", () => this.interrupt());
+    process.on("SIGINT", () => this.onSigint());
     // Errors in callbacks that cell code scheduled must not kill the kernel. Until a cell's reply is sent they
     // fail that cell; later ones go at once to the stderr stream of the cell that ran last, and to the log.
     const report = (what: string) => (e: unknown) => {
@@ -233,6 +270,49 @@ export class Kernel {
     } catch (e) {
       if (!this.closing) log(`shell: receive failed: ${(e as Error).message}`);
     }
+  }
+
+  /** input_reply messages from the frontend: the answer to the pending input(). */
+  private async receiveStdin(): Promise<void> {
+    try {
+      for await (const frames of this.stdin) {
+        try {
+          const msg = decode(frames, this.signer, this.seen);
+          if (msg.header.msg_type !== "input_reply") throw new Error(`unexpected ${msg.header.msg_type}`);
+          const { value } = parseContent("input_reply", msg.content);
+          const pending = this.pendingInput;
+          this.pendingInput = null;
+          if (pending) pending.resolve(value);
+          else log("stdin: input_reply with no input() waiting (interrupted?): ignored");
+        } catch (e) {
+          log(`stdin: dropped message: ${(e as Error).message}`);
+        }
+      }
+    } catch (e) {
+      if (!this.closing) log(`stdin: receive failed: ${(e as Error).message}`);
+    }
+  }
+
+  /** Sends input_request for the running cell and resolves with the frontend's answer; an interrupt rejects it. */
+  private requestInput(cell: Cell, prompt: string, password: boolean): Promise<string> {
+    // A newer request replaces one left waiting (an input() that was never awaited).
+    this.pendingInput?.reject(new Error("input: replaced by a newer input() before an answer came"));
+    this.capture.flush(); // what the cell printed before asking comes first
+    return new Promise<string>((resolve, reject) => {
+      const signal = cell.abort.signal;
+      const onAbort = () => {
+        this.pendingInput = null;
+        reject(new Error("input: interrupted"));
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener("abort", onAbort, { once: true });
+      const settle = (f: () => void) => {
+        signal.removeEventListener("abort", onAbort);
+        f();
+      };
+      this.pendingInput = { cell, resolve: (v) => settle(() => resolve(v)), reject: (e) => settle(() => reject(e)) };
+      this.stdinOut.send(build.inputRequest(prompt, password), cell.parent);
+    });
   }
 
   private async next(): Promise<Message> {
@@ -317,7 +397,7 @@ export class Kernel {
     if (tooLarge) return this.refuse(msg, count, silent, stopOnError, tooLarge, truncatedEcho(code));
     if (!silent) this.publish(build.executeInput(code, count), msg);
 
-    const cell = this.beginCell(msg, silent);
+    const cell = this.beginCell(msg, silent, c.allow_stdin);
     this.running = true;
     let outcome: ExecuteOutcome;
     try {
@@ -332,6 +412,9 @@ export class Kernel {
       cell.progress.close();
     }
     outcome = await this.settle(cell, outcome, `In[${count}]`);
+    // An input() still waiting belongs to a cell that is over (an interrupt that came before its first await).
+    // Dropped, not rejected: nothing awaits it, so a rejection would be reported as unhandled.
+    if (this.pendingInput?.cell === cell) this.pendingInput = null;
     this.capture.flush();
     if (storeHistory) {
       const text = outcome.status === "ok" ? outcome.result?.["text/plain"] : undefined;
@@ -373,7 +456,7 @@ export class Kernel {
   }
 
   /** Makes `msg` the target of output, display(), progress and interrupts. */
-  private beginCell(parent: Message, silent: boolean): Cell {
+  private beginCell(parent: Message, silent: boolean, allowStdin: boolean): Cell {
     // Output of comm handlers (and what they schedule) has the comm message as parent.
     const send = (b: Built) => {
       const ctx = outputContext()?.parent;
@@ -395,6 +478,8 @@ export class Kernel {
       abort: new AbortController(),
       open: true,
       failures: [],
+      allowStdin,
+      interruptsBefore: Atomics.load(this.interrupts, REQUESTED),
       progress: new ProgressDisplays((data, id, update) => send(update ? build.updateDisplayData(data, id) : build.displayData(data, id))),
     };
     this.cell = cell;
@@ -413,6 +498,8 @@ export class Kernel {
         if (sink) sink.clear(wait);
         else send(build.clearOutput(wait));
       },
+      allowStdin,
+      input: (prompt, password) => this.requestInput(cell, prompt, password),
     };
     setCellHost(host);
     const hooks = runtimeHooks();

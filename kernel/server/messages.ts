@@ -62,6 +62,8 @@ export interface ContentByType {
   comm_close: { comm_id: string; data: Record<string, unknown> };
   shutdown_reply: { status: "ok"; restart: boolean };
   interrupt_reply: { status: "ok" };
+  /** Sent on stdin (with the execute_request as parent) when a cell calls input(). */
+  input_request: { prompt: string; password: boolean };
   /** Generic error reply for requests that failed inside the kernel (never leaves a client waiting). */
   error_reply: { status: "error" } & ErrorContent;
 }
@@ -112,6 +114,7 @@ export const build = {
   commClose: (commId: string, data: Record<string, unknown> = {}) => built("comm_close", { comm_id: commId, data }),
   shutdownReply: (restart: boolean) => built("shutdown_reply", { status: "ok", restart }),
   interruptReply: () => built("interrupt_reply", { status: "ok" }),
+  inputRequest: (prompt: string, password: boolean) => built("input_request", { prompt, password }),
   errorReply: (replyType: string, e: ErrorContent) =>
     ({ msgType: replyType, content: { status: "error", ...e } }) as unknown as Built<"error_reply">,
 };

@@ -49,6 +49,11 @@ export class InterruptedError extends ScalingLabError {
   }
 }
 
+/** A cell asked the user for input (`input()`) where nobody can answer: the frontend sent allow_stdin false. */
+export class InputNotAllowedError extends ScalingLabError {
+  override name = "InputNotAllowedError";
+}
+
 /** Data could not be found, verified or parsed. */
 export class DataError extends ScalingLabError {
   override name = "DataError";

@@ -3,7 +3,9 @@
  * test, runs every cell of a notebook on the scalinglab kernel, and finds the rendered outputs in the page —
  * a display-protocol object's HTML and a plotly figure drawn by the jupyterlab-plotly renderer. The screenshot
  * goes to tests/artifacts/jupyterlab.png (the CI artifact). The `help()` catalogue and a law card must fit the
- * output area, also in a narrow window (tests/artifacts/jupyterlab-catalogue.png). Then Notebook 7 opens the tour.
+ * output area, also in a narrow window (tests/artifacts/jupyterlab-catalogue.png). After a kernel restart
+ * the first Tab shows the completer, and `await input()` is answered through the page's input box. Then Notebook 7
+ * opens the tour.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -110,6 +112,43 @@ describe("JupyterLab and Notebook 7 in headless Chromium", () => {
     await outputs[0].scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, "jupyterlab-catalogue.png") });
     await page.setViewportSize(viewport);
+  }, 120_000);
+
+  /** Appends a code cell holding `source` and makes it the active cell, in edit mode with the cursor at its end. */
+  async function newCell(source: string): Promise<void> {
+    await page.evaluate(async (src) => {
+      const app = (window as any).jupyterapp;
+      const nb = app.shell.currentWidget.content;
+      nb.activeCellIndex = nb.widgets.length - 1;
+      await app.commands.execute("notebook:insert-cell-below");
+      nb.activeCell.model.sharedModel.setSource(src);
+      await app.commands.execute("notebook:enter-edit-mode");
+      const lines = src.split("\n");
+      nb.activeCell.editor.setCursorPosition({ line: lines.length - 1, column: lines[lines.length - 1].length });
+      nb.activeCell.editor.focus();
+    }, source);
+  }
+
+  it("the first Tab after a kernel restart shows the completer with the library's members (issue 12 item 3)", async () => {
+    await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.sessionContext.session.kernel.restart());
+    await waitForIdleKernel();
+    await newCell("laws.");
+    await page.keyboard.press("Tab");
+    // JupyterLab drops a completion reply that takes over 1 s: the popup shows only if the kernel answered in time.
+    const item = await page.waitForSelector(".jp-Completer .jp-Completer-item[data-value='chinchilla']", { timeout: 10_000 });
+    expect(await item.isVisible()).toBe(true);
+    await page.keyboard.press("Escape");
+  }, 120_000);
+
+  it("`await input()` shows an input box in the page and the cell gets what is typed there (issue 12 item 4)", async () => {
+    await newCell(`const who = await input("Name? "); "hi " + who`);
+    // Not awaited in the page: the command resolves only when the cell ends, after the answer.
+    await page.evaluate(() => void (window as any).jupyterapp.commands.execute("notebook:run-cell"));
+    const box = await page.waitForSelector(".jp-Stdin-input", { timeout: 60_000 });
+    await box.fill("Ada");
+    await box.press("Enter");
+    await page.waitForFunction(() => [...document.querySelectorAll(".jp-OutputArea-output")].some((e) => e.textContent?.includes("'hi Ada'")),
+      undefined, { timeout: 60_000 });
   }, 120_000);
 
   it("Notebook 7 opens the notebook on the scalinglab kernel and runs a cell", async () => {

@@ -37,7 +37,10 @@ describe("kernel_info_reply", () => {
       language_info: { name: "typescript", version: tsVersion, mimetype: "text/typescript", file_extension: ".ts", codemirror_mode: "typescript", pygments_lexer: "typescript" },
     });
     expect(c.banner).toMatch(/scalinglab/);
-    expect(c.help_links.length).toBeGreaterThan(0);
+    expect(c.banner).toMatch(/help\(\) lists every law/);
+    // Help menu entries open in a browser tab: web pages, the first the project's own (package.json homepage).
+    expect(c.help_links[0]).toEqual({ text: "scalinglab documentation", url: pkg.homepage });
+    for (const l of c.help_links) expect(l.url).toMatch(/^https:\/\//);
     expect(reply.header.version).toBe("5.3");
   });
 });
