@@ -2,7 +2,9 @@
  * The kernel in a real browser: headless Debian Chromium (playwright-core) opens JupyterLab served by this
  * test, runs every cell of a notebook on the scalinglab kernel, and finds the rendered outputs in the page —
  * a display-protocol object's HTML and a plotly figure drawn by the jupyterlab-plotly renderer. The screenshot
- * goes to tests/artifacts/jupyterlab.png (the CI artifact). Then Notebook 7 opens the same notebook.
+ * goes to tests/artifacts/jupyterlab.png (the CI artifact). Then Notebook 7 opens the same notebook. A third
+ * notebook checks, in JupyterLab's page, that a runtime error shows the user's line and a caret, and that a
+ * variable declared before an interrupted loop is usable in the next cell (issue 12 items 1 and 2).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -28,6 +30,13 @@ plot.figure([1e9, 1e10, 1e11, 1e12].map((D) => ({
 display(card);`,
 ];
 
+/** A runtime error on line 2 (column 7: `new Error`), then a loop the test interrupts, then a cell using what ran. */
+const FAILURE_CELLS = [
+  "const base = 40;\nthrow new Error('boom on line 2')",
+  "const sizes = [1, 2, 3];\nlet steps = 0;\nwhile (true) { steps++ }",
+  "steps > 0 ? base + sizes.length : -1",
+];
+
 describe("JupyterLab and Notebook 7 in headless Chromium", () => {
   let lab: Lab | undefined;
   let server: JupyterServer | undefined;
@@ -38,6 +47,7 @@ describe("JupyterLab and Notebook 7 in headless Chromium", () => {
     const root = path.join(tmp, "root");
     fs.mkdirSync(root);
     writeNotebook(path.join(root, "tour.ipynb"), TOUR_CELLS);
+    writeNotebook(path.join(root, "failures.ipynb"), FAILURE_CELLS);
     lab = await openLab(tmp, root, ["--JupyterNotebookApp.expose_app_in_browser=True"], 900);
     ({ server, page } = lab);
   }, 120_000);
@@ -76,6 +86,32 @@ describe("JupyterLab and Notebook 7 in headless Chromium", () => {
     if (process.env.SCALINGLAB_README_SCREENSHOT === "1") {
       await page.screenshot({ path: path.join(ROOT, "notebooks", "images", "jupyterlab.png") });
     }
+  }, 120_000);
+
+  it("JupyterLab shows a runtime error at the cell's line with a caret, and an interrupted cell's variables stay usable", async () => {
+    await page.goto(`${server!.url}lab/tree/failures.ipynb?token=${server!.token}`);
+    await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60_000 });
+    await waitForIdleKernel();
+    const run = (i: number) => page.evaluate(async (index) => {
+      const app = (window as any).jupyterapp;
+      app.shell.currentWidget.content.activeCellIndex = index;
+      await app.commands.execute("notebook:run-cell");
+    }, i);
+    const outputText = (i: number) => page.evaluate((index) =>
+      document.querySelectorAll(".jp-Notebook .jp-CodeCell")[index]?.querySelector(".jp-OutputArea")?.textContent ?? "", i);
+    await run(0);
+    await expect.poll(() => outputText(0), { timeout: 60_000 }).toMatch(/boom on line 2/);
+    const lines = (await page.locator(".jp-CodeCell").nth(0).locator(".jp-OutputArea-output pre").innerText()).split("\n");
+    const at = lines.findIndex((l) => /^ {4}at In\[\d+\]:2:7$/.test(l));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual(["        throw new Error('boom on line 2')", "              ^"]);
+    await run(1);
+    await page.waitForTimeout(1500); // the loop is running
+    await page.evaluate(() => (window as any).jupyterapp.commands.execute("kernelmenu:interrupt"));
+    await expect.poll(() => outputText(1), { timeout: 60_000 }).toMatch(/InterruptedError/);
+    await waitForIdleKernel();
+    await run(2);
+    await expect.poll(() => outputText(2), { timeout: 60_000 }).toBe("43");
   }, 120_000);
 
   it("Notebook 7 opens the notebook on the scalinglab kernel and runs a cell", async () => {
