@@ -90,24 +90,31 @@ describe("JupyterLab and Notebook 7 in headless Chromium", () => {
 
   it("JupyterLab shows a runtime error at the cell's line with a caret, and an interrupted cell's variables stay usable", async () => {
     await page.goto(`${server!.url}lab/tree/failures.ipynb?token=${server!.token}`);
-    await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60_000 });
+    // The workspace restores the tour notebook's tab too: wait until this one is the current widget.
+    await page.waitForFunction(() => {
+      const w = (window as any).jupyterapp?.shell?.currentWidget;
+      return w?.title?.label === "failures.ipynb" && w.content?.widgets?.length === 3;
+    }, undefined, { timeout: 60_000 });
     await waitForIdleKernel();
-    const run = (i: number) => page.evaluate(async (index) => {
+    // Not awaited in the page: the command's promise settles only when the cell finishes (the loop never does).
+    const run = (i: number) => page.evaluate((index) => {
       const app = (window as any).jupyterapp;
       app.shell.currentWidget.content.activeCellIndex = index;
-      await app.commands.execute("notebook:run-cell");
+      void app.commands.execute("notebook:run-cell");
     }, i);
+    // The tour notebook is open in another tab: look only at this notebook's cells.
     const outputText = (i: number) => page.evaluate((index) =>
-      document.querySelectorAll(".jp-Notebook .jp-CodeCell")[index]?.querySelector(".jp-OutputArea")?.textContent ?? "", i);
+      ((window as any).jupyterapp.shell.currentWidget.node.querySelectorAll(".jp-CodeCell")[index]
+        ?.querySelector(".jp-OutputArea-output") as HTMLElement | null)?.innerText.trim() ?? "", i);
     await run(0);
     await expect.poll(() => outputText(0), { timeout: 60_000 }).toMatch(/boom on line 2/);
-    const lines = (await page.locator(".jp-CodeCell").nth(0).locator(".jp-OutputArea-output pre").innerText()).split("\n");
+    const lines = (await outputText(0)).split("\n");
     const at = lines.findIndex((l) => /^ {4}at In\[\d+\]:2:7$/.test(l));
     expect(at).toBeGreaterThan(0);
     expect(lines.slice(at + 1, at + 3)).toEqual(["        throw new Error('boom on line 2')", "              ^"]);
     await run(1);
     await page.waitForTimeout(1500); // the loop is running
-    await page.evaluate(() => (window as any).jupyterapp.commands.execute("kernelmenu:interrupt"));
+    await page.evaluate(() => (window as any).jupyterapp.commands.execute("notebook:interrupt-kernel"));
     await expect.poll(() => outputText(1), { timeout: 60_000 }).toMatch(/InterruptedError/);
     await waitForIdleKernel();
     await run(2);
