@@ -114,24 +114,55 @@ interface Token {
   pos: number;
 }
 
+/**
+ * The tokens of `text` in order, from its syntax tree: type annotations, interfaces and type aliases are left
+ * out (the converter deletes them, so they would only be edits), and template literals come out whole.
+ */
 function tokens(ts: typeof TS, text: string): Token[] {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+  const sf = ts.createSourceFile("cell.ts", text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: Token[] = [];
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    out.push({ text: scanner.getTokenText(), pos: scanner.getTokenPos() });
-  }
+  const isType = (n: TS.Node) => ts.isTypeNode(n) || ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n);
+  const visit = (node: TS.Node): void => {
+    if (ts.isToken(node)) {
+      if (node.kind !== ts.SyntaxKind.EndOfFileToken) out.push({ text: node.getText(sf), pos: node.getStart(sf) });
+      return;
+    }
+    const children = node.getChildren(sf);
+    children.forEach((c, i) => {
+      const next = children[i + 1];
+      // `x: number`, `y as T`: the token before a type goes with it.
+      if (isType(c) || (next && isType(next) && (c.kind === ts.SyntaxKind.ColonToken || c.kind === ts.SyntaxKind.AsKeyword))) return;
+      visit(c);
+    });
+  };
+  visit(sf);
   return out;
+}
+
+/**
+ * The converter adds a line `exports.x = x;` after each declaration (and a getter per import): left out of the
+ * alignment, they would be most of its edits in a cell with many declarations. Nothing maps into them.
+ */
+const EXPORT_COPY = /^(?:exports\.([^\s=]+) = \1;|Object\.defineProperty\(exports, .*)$/gm;
+
+function withoutCopies(output: string, toks: Token[]): Token[] {
+  const ranges = [...output.matchAll(EXPORT_COPY)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  let r = 0;
+  return toks.filter((t) => {
+    while (r < ranges.length && ranges[r]![1] <= t.pos) r++;
+    return !(r < ranges.length && ranges[r]![0] <= t.pos);
+  });
 }
 
 /** Beyond these sizes the diff is not attempted (an error in a huge cell shows the script position). */
 const MAX_TOKENS = 200_000;
-const MAX_EDITS = 2_000;
+const MAX_EDITS = 3_000;
 
 /** offset in the output → offset in the expanded cell, through the token alignment; null if it failed. */
 function tokenMapping(cell: CellScript): ((offset: number) => number | undefined) | null {
   if (!tsModule) return null;
   const a = tokens(tsModule, cell.expanded.code);
-  const b = tokens(tsModule, cell.output);
+  const b = withoutCopies(cell.output, tokens(tsModule, cell.output));
   if (a.length + b.length > MAX_TOKENS) return null;
   const match = alignTokens(a.map((t) => t.text), b.map((t) => t.text), MAX_EDITS);
   if (!match) return null;

@@ -86,6 +86,12 @@ describe("runtime tracebacks at the user's line", () => {
     const tb = await traceback("const w = 2;\nconst o = { w, v: null as any };  o.v.boom()");
     expect(tb.slice(1)).toEqual([`    at ${label(tb)}:2:39`, "        const o = { w, v: null as any };  o.v.boom()", "                                              ^"]);
   });
+
+  it("a cell of 1,500 typed declarations still maps (export copies and type annotations are not counted as edits)", async () => {
+    const decls = Array.from({ length: 1500 }, (_, i) => `const big${i}: number = ${i};`).join("\n");
+    const tb = await traceback(`${decls}\nthrow new Error('late')`);
+    expect(tb.slice(1)).toEqual([`    at ${label(tb)}:1501:7`, "        throw new Error('late')", "              ^"]);
+  });
 });
 
 describe("a failed or interrupted cell keeps what ran", () => {
