@@ -13,7 +13,7 @@ const DIGIT = new Map([...B64].map((c, i) => [c, i]));
 type Segment = [genCol: number, source: number, line: number, col: number];
 
 /** The segments of each generated line (source map v3: fields relative to the previous segment, columns per line). */
-export function decodeMappings(mappings: string): Segment[][] {
+function decodeMappings(mappings: string): Segment[][] {
   const lines: Segment[][] = [];
   let source = 0, line = 0, col = 0;
   for (const text of mappings.split(";")) {
