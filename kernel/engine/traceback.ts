@@ -92,7 +92,7 @@ function cellPosition(cell: CellScript, line: number, col: number): { line: numb
   const starts = lineStarts(cell.output);
   // Line 1 holds tslab's `(function(exports, require) {` prefix, the line after the output its call.
   if (line <= 1 || line > starts.length) return "wrapper";
-  cell.mapping ??= tokenMapping(cell);
+  if (cell.mapping === undefined) cell.mapping = tokenMapping(cell); // null (too large) is kept too
   const offset = cell.mapping?.(starts[line - 1]! + col - 1);
   if (offset === undefined) return cell.mapping ? "wrapper" : undefined;
   const expanded = cell.expanded.code;
