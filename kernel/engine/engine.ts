@@ -16,6 +16,7 @@ import type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab
 import { expandShorthandProperties, type ExpandedCell } from "./shorthand";
 import { registerCell, runtimeError, scriptName } from "./traceback";
 import { declaredNames, keepDeclarationsThatRan } from "./declarations";
+import { log } from "../log";
 import type { CodeMetadata } from "tslab/dist/metadata";
 import type { Executor } from "tslab/dist/executor";
 
@@ -168,7 +169,11 @@ export class Engine {
     }
     if (ok && state.convert) this.decl = state.convert.declOutput ?? "";
     if (state.ran) {
-      const notRun = ok ? new Set<string>() : await this.keepWhatRan(state);
+      // Keeping declarations must never hide the cell's own error: on a failure here, the cell keeps none.
+      const notRun = ok ? new Set<string>() : await this.keepWhatRan(state).catch((e: Error) => {
+        log(`keeping the declarations of ${cellName} failed: ${e.stack ?? e.message}`);
+        return new Set(state.ran!.names);
+      });
       this.warnHidden(expanded.code, notRun, cellName);
     }
     if (ok) {
