@@ -13,7 +13,10 @@ import type { ConverterRequest, ConverterResponse, ConverterWorkerData } from ".
 // tslab's internals (pinned tslab@1.0.22): the TypeScript fork it ships and its converter/executor.
 import type * as TS from "@tslab/typescript-for-tslab";
 import type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab/dist/converter";
-import { expandShorthandProperties } from "./shorthand";
+import { expandShorthandProperties, type ExpandedCell } from "./shorthand";
+import { registerCell, runtimeError, scriptName } from "./traceback";
+import { declaredNames, keepDeclarationsThatRan } from "./declarations";
+import { log } from "../log";
 import type { CodeMetadata } from "tslab/dist/metadata";
 import type { Executor } from "tslab/dist/executor";
 
@@ -22,11 +25,25 @@ export type RunOutcome =
   | { ok: false; error: ErrorContent };
 
 interface RunState {
+  code: string;
+  label: string;
+  expanded: ExpandedCell;
   value?: { v: unknown };
   thrown?: { e: unknown };
   messages: string[];
   convert?: ConvertResult;
+  /** Set once the converted cell is about to run: the names it declares and their earlier values. */
+  ran?: { names: string[]; earlier: Map<string, unknown>; lastExpr?: string };
 }
+
+/**
+ * The converter's CommonJS output starts by setting every name the cell declares to undefined
+ * (`exports.a = exports.b = void 0;`, TypeScript's CommonJS emit). Removed before the cell runs, so that a
+ * name is in `exports` exactly when its declaration ran (what a failed cell keeps, see declarations.ts).
+ */
+const EXPORTS_RESET = /^exports\.[^\s=]+ = (?:exports\.[^\s=]+ = )*void 0;$/gm;
+/** The source of the internal step that installs a failed cell's kept declarations (see keepWhatRan). */
+const KEEP_DECLARATIONS = "/* scalinglab: the declarations a failed cell keeps */";
 
 /** The converter living in converter-worker.ts, called synchronously (tslab's executor expects that). */
 class RemoteConverter implements Converter {
@@ -66,10 +83,12 @@ class RemoteConverter implements Converter {
    * Makes `convert(…, src)` return `result` without the type checker, and has the worker load the
    * program for `result.declOutput` meanwhile (parsing the library's .d.ts) without waiting for it.
    */
-  preconverted(src: string, result: ConvertResult): void {
+  preconverted(src: string, result: ConvertResult, warm = true): void {
     this.known = { src, result };
-    Atomics.add(this.state, 1, 1); // the worker takes it back when the warm-up is done
-    this.port.postMessage({ method: "convert", args: [result.declOutput ?? "", ""], oneway: true } satisfies ConverterRequest);
+    if (warm) {
+      Atomics.add(this.state, 1, 1); // the worker takes it back when the warm-up is done
+      this.port.postMessage({ method: "convert", args: [result.declOutput ?? "", ""], oneway: true } satisfies ConverterRequest);
+    }
   }
 
   /** True while the worker still runs warm-up work: a call now would wait for it. */
@@ -103,13 +122,16 @@ class RemoteConverter implements Converter {
   }
 }
 
-const INTERRUPTED = /Script execution was interrupted|Interrupted asynchronously/;
-
 export class Engine {
   readonly ts: typeof TS;
   private readonly executor: Executor;
   private state: RunState | null = null;
   private readonly remote: RemoteConverter;
+  /** The cell scope's declarations as tslab's executor holds them (its `prevDecl`). */
+  private decl = "";
+  /** The prelude's names (library exports and the cell API) and those a cell already hid (warned once). */
+  private libraryScope = new Set<string>();
+  private readonly warnedHidden = new Set<string>();
 
   constructor(rootDir: string) {
     // The type checker starts in its worker first, so the rest of the start-up overlaps with it.
@@ -121,8 +143,10 @@ export class Engine {
     // Keep the structured diagnostics (code, position) that the executor only prints as text.
     conv.convert = (prevDecl, src) => {
       const r = convert(prevDecl, src);
-      if (this.state) this.state.convert = r;
-      return r;
+      const state = this.state;
+      if (!state) return r;
+      state.convert = r;
+      return r.diagnostics.length === 0 && r.output ? this.prepare(state, r) : r;
     };
     const sink = {
       log: (v: unknown) => {
@@ -139,9 +163,9 @@ export class Engine {
 
   /** Type-checks and runs one cell. Never throws: failures come back as Jupyter error contents. */
   async run(code: string, cellName: string): Promise<RunOutcome> {
-    const state: RunState = { messages: [] };
-    this.state = state;
     const expanded = expandShorthandProperties(this.ts, code);
+    const state: RunState = { code, label: cellName, expanded, messages: [] };
+    this.state = state;
     let ok: boolean;
     try {
       ok = await this.executor.execute(expanded.code);
@@ -150,6 +174,15 @@ export class Engine {
       state.thrown ??= { e };
     } finally {
       this.state = null;
+    }
+    if (ok && state.convert) this.decl = state.convert.declOutput ?? "";
+    if (state.ran) {
+      // Keeping declarations must never hide the cell's own error: on a failure here, the cell keeps none.
+      const notRun = ok ? new Set<string>() : await this.keepWhatRan(state).catch((e: Error) => {
+        log(`keeping the declarations of ${cellName} failed: ${e.stack ?? e.message}`);
+        return new Set(state.ran!.names);
+      });
+      this.warnHidden(expanded.code, notRun, cellName);
     }
     if (ok) {
       // `/** @module */` cells report their diagnostics without failing; show them.
@@ -171,6 +204,57 @@ export class Engine {
     if (diagnostics.length > 0) return { ok: false, error: this.typeError(code, diagnostics, cellName) };
     if (state.thrown) return { ok: false, error: runtimeError(state.thrown.e, cellName) };
     return { ok: false, error: { ename: "Error", evalue: state.messages.join("\n") || "cell failed", traceback: state.messages } };
+  }
+
+  /** Readies a converted cell to run: a script named for tracebacks, its earlier values set aside (see keepWhatRan). */
+  private prepare(state: RunState, r: ConvertResult): ConvertResult {
+    const names: string[] = [];
+    const output = r.output!.replace(EXPORTS_RESET, (reset) => {
+      for (const m of reset.matchAll(/exports\.([^\s=]+) = /g)) names.push(m[1]!);
+      return "";
+    });
+    // A redeclared name is absent from exports until its new declaration runs; a failure puts the old value back.
+    const locals = this.executor.locals;
+    const earlier = new Map<string, unknown>();
+    for (const n of names) {
+      if (!Object.hasOwn(locals, n)) continue;
+      earlier.set(n, locals[n]);
+      delete locals[n];
+    }
+    state.ran = { names, earlier, lastExpr: r.lastExpressionVar };
+    // The output starts on its own line (line 1 is tslab's wrapper), so script lines are output lines.
+    const name = scriptName(state.label);
+    const body = `\n${output}\n//# sourceURL=${name}`;
+    registerCell(this.ts, name, state.code, state.expanded, body);
+    return { ...r, output: body };
+  }
+
+  /**
+   * After a cell failed or was interrupted: the names whose declarations ran keep their values and get their
+   * types in the next cells; the others get back what they had before. Returns the names that did not run.
+   */
+  private async keepWhatRan(state: RunState): Promise<Set<string>> {
+    const { names, earlier, lastExpr } = state.ran!;
+    const locals = this.executor.locals;
+    if (lastExpr) delete locals[lastExpr];
+    const notRun = new Set(names.filter((n) => n !== lastExpr && !Object.hasOwn(locals, n)));
+    for (const [n, v] of earlier) if (notRun.has(n)) locals[n] = v;
+    const decl = keepDeclarationsThatRan(this.ts, this.decl, state.convert?.declOutput ?? "", notRun);
+    // tslab's executor takes a cell's declarations only from a conversion that succeeded: hand it this one.
+    this.remote.preconverted(KEEP_DECLARATIONS, { output: "", declOutput: decl, diagnostics: [] }, false);
+    await this.executor.execute(KEEP_DECLARATIONS);
+    this.decl = decl;
+    return notRun;
+  }
+
+  /** Once per name and session: a cell's declaration hid a library export (`const table = …` hides `table()`). */
+  private warnHidden(code: string, notRun: Set<string>, cellName: string): void {
+    const hidden = [...declaredNames(this.ts, code)].filter((n) => this.libraryScope.has(n) && !notRun.has(n) && !this.warnedHidden.has(n));
+    for (const n of hidden) {
+      this.warnedHidden.add(n);
+      process.stderr.write(`Warning: ${cellName} declares \`${n}\`, which hides the library's \`${n}\` for the rest of this session. ` +
+        `To use the library's again, restart the kernel; to keep both, give yours another name.\n`);
+    }
   }
 
   private typeError(code: string, diagnostics: Diagnostic[], cellName: string): ErrorContent {
@@ -201,9 +285,11 @@ export class Engine {
    * scope of cell 1, exactly as if tslab had converted `code`; checking ~700 import specifiers would cost
    * more than creating the checker itself.
    */
-  preload(code: string, declOutput: string, output: string): Promise<RunOutcome> {
+  async preload(code: string, declOutput: string, output: string, scope: readonly string[]): Promise<RunOutcome> {
     this.remote.preconverted(code, { output, declOutput, diagnostics: [] });
-    return this.run(code, "<prelude>");
+    const r = await this.run(code, "<prelude>");
+    this.libraryScope = new Set(scope);
+    return r;
   }
 
   complete(code: string, pos: number) {
@@ -243,26 +329,4 @@ export class Engine {
   close(): void {
     this.executor.close();
   }
-}
-
-/** ename/evalue/traceback of an exception thrown by cell code, with the stack cut below the cell. */
-export function runtimeError(e: unknown, cellName: string): ErrorContent {
-  if (!(e instanceof Error)) {
-    const evalue = typeof e === "string" ? e : util.inspect(e);
-    return { ename: "Error", evalue, traceback: [`Uncaught ${evalue}`] };
-  }
-  if (INTERRUPTED.test(e.message) || (e as { code?: string }).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") {
-    return { ename: "InterruptedError", evalue: "interrupted by the user (kernel interrupt)", traceback: [`InterruptedError: execution of ${cellName} was interrupted`] };
-  }
-  const ename = e.name && e.name !== "Error" ? e.name : e.constructor?.name || "Error";
-  const evalue = e.message;
-  const frames = (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
-  // Frames below the cell's own top-level frame are tslab/kernel internals.
-  let lastCell = -1;
-  frames.forEach((f, i) => {
-    if (f.includes("evalmachine.<anonymous>")) lastCell = i;
-  });
-  const kept = (lastCell >= 0 ? frames.slice(0, lastCell + 1) : frames.filter((f) => !/node_modules[\\/]tslab|dist[\\/]kernel/.test(f)))
-    .map((f) => f.replace(/evalmachine\.<anonymous>/g, cellName));
-  return { ename, evalue, traceback: [`${ename}: ${evalue}`, ...kept] };
 }

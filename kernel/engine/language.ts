@@ -3,7 +3,8 @@
  * do_execute: server/kernel.ts owns messages, execution counts, history and the queue; this class runs
  * TypeScript (with the library preloaded) and answers completion, inspection and is_complete.
  */
-import { Engine, runtimeError } from "./engine";
+import { Engine } from "./engine";
+import { runtimeError } from "./traceback";
 import { complete, inspect, isComplete } from "./introspect";
 import { buildPrelude, PreludeError } from "./prelude";
 import { renderBundle } from "./render";
@@ -31,7 +32,7 @@ export class TypeScriptLanguage {
     try {
       const prelude = buildPrelude(this.engine.ts, this.projectRoot);
       if (prelude.excluded.length) log(`prelude: not imported (name clashes): ${prelude.excluded.join(", ")}`);
-      const r = await this.engine.preload(prelude.code, prelude.declOutput, prelude.output);
+      const r = await this.engine.preload(prelude.code, prelude.declOutput, prelude.output, prelude.scope);
       if (!r.ok) throw new PreludeError(`importing the library failed: ${r.error.traceback.join("\n")}`);
     } catch (e) {
       this.preludeError = `scalinglab prelude failed: ${(e as Error).message}`;

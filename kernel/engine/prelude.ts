@@ -20,6 +20,8 @@ export interface Prelude {
   output: string;
   /** Library exports left out because they clash with a global or the cell API. */
   excluded: string[];
+  /** The names the prelude puts in scope (a cell that redeclares one hides it). */
+  scope: string[];
 }
 
 export class PreludeError extends Error {
@@ -83,5 +85,5 @@ export function buildPrelude(ts: typeof TS, root: string): Prelude {
   const output = modules.map(([mod, names], i) =>
     `const m${i} = require(${JSON.stringify(mod)});\n` +
     `for (const k of ${JSON.stringify(names)}) if (k in m${i}) exports[k] = m${i}[k];`).join("\n");
-  return { code: imports.join("\n"), declOutput: imports.join("\n") + "\n", output, excluded };
+  return { code: imports.join("\n"), declOutput: imports.join("\n") + "\n", output, excluded, scope: [...CELL_API_NAMES, ...imported] };
 }

@@ -11,7 +11,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import * as crypto from "node:crypto";
 import type { Comm, CommHost, CommMessage, OutputSink } from "../../lib/internal";
-import { runtimeError } from "../engine/engine";
+import { runtimeError } from "../engine/traceback";
 import { log } from "../log";
 import { build, type Built } from "./messages";
 import { parseContent } from "./contents";

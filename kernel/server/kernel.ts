@@ -17,7 +17,7 @@ import { log } from "../log";
 import { projectRoot } from "../root";
 import { saveCodeCache } from "../engine/codecache";
 import { StreamCapture } from "./streams";
-import { runtimeError } from "../engine/engine";
+import { runtimeError } from "../engine/traceback";
 import { TypeScriptLanguage, type ExecuteOutcome } from "../engine/language";
 import { renderBundle, textPlain } from "../engine/render";
 import { History } from "./history";

@@ -5,7 +5,8 @@
  * goes to tests/artifacts/jupyterlab.png (the CI artifact). The `help()` catalogue and a law card must fit the
  * output area, also in a narrow window (tests/artifacts/jupyterlab-catalogue.png). After a kernel restart
  * the first Tab shows the completer, and `await input()` is answered through the page's input box. Then Notebook 7
- * opens the tour.
+ * opens the tour. A third notebook checks, in JupyterLab's page, that a runtime error shows the user's line and
+ * a caret, and that a variable declared before an interrupted loop is usable in the next cell (issue 12 items 1, 2).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -33,6 +34,13 @@ display(card);`,
   "help(laws.muennighoff)",
 ];
 
+/** A runtime error on line 2 (column 7: `new Error`), then a loop the test interrupts, then a cell using what ran. */
+const FAILURE_CELLS = [
+  "const base = 40;\nthrow new Error('boom on line 2')",
+  "const sizes = [1, 2, 3];\nlet steps = 0;\nwhile (true) { steps++ }",
+  "steps > 0 ? base + sizes.length : -1",
+];
+
 describe("JupyterLab and Notebook 7 in headless Chromium", () => {
   let lab: Lab | undefined;
   let server: JupyterServer | undefined;
@@ -43,6 +51,7 @@ describe("JupyterLab and Notebook 7 in headless Chromium", () => {
     const root = path.join(tmp, "root");
     fs.mkdirSync(root);
     writeNotebook(path.join(root, "tour.ipynb"), TOUR_CELLS);
+    writeNotebook(path.join(root, "failures.ipynb"), FAILURE_CELLS);
     lab = await openLab(tmp, root, ["--JupyterNotebookApp.expose_app_in_browser=True"], 900);
     ({ server, page } = lab);
   }, 120_000);
@@ -149,6 +158,39 @@ describe("JupyterLab and Notebook 7 in headless Chromium", () => {
     await box.press("Enter");
     await page.waitForFunction(() => [...document.querySelectorAll(".jp-OutputArea-output")].some((e) => e.textContent?.includes("'hi Ada'")),
       undefined, { timeout: 60_000 });
+  }, 120_000);
+
+  it("JupyterLab shows a runtime error at the cell's line with a caret, and an interrupted cell's variables stay usable", async () => {
+    await page.goto(`${server!.url}lab/tree/failures.ipynb?token=${server!.token}`);
+    // The workspace restores the tour notebook's tab too: wait until this one is the current widget.
+    await page.waitForFunction(() => {
+      const w = (window as any).jupyterapp?.shell?.currentWidget;
+      return w?.title?.label === "failures.ipynb" && w.content?.widgets?.length === 3;
+    }, undefined, { timeout: 60_000 });
+    await waitForIdleKernel();
+    // Not awaited in the page: the command's promise settles only when the cell finishes (the loop never does).
+    const run = (i: number) => page.evaluate((index) => {
+      const app = (window as any).jupyterapp;
+      app.shell.currentWidget.content.activeCellIndex = index;
+      void app.commands.execute("notebook:run-cell");
+    }, i);
+    // The tour notebook is open in another tab: look only at this notebook's cells.
+    const outputText = (i: number) => page.evaluate((index) =>
+      ((window as any).jupyterapp.shell.currentWidget.node.querySelectorAll(".jp-CodeCell")[index]
+        ?.querySelector(".jp-OutputArea-output") as HTMLElement | null)?.innerText.trim() ?? "", i);
+    await run(0);
+    await expect.poll(() => outputText(0), { timeout: 60_000 }).toMatch(/boom on line 2/);
+    const lines = (await outputText(0)).split("\n");
+    const at = lines.findIndex((l) => /^ {4}at In\[\d+\]:2:7$/.test(l));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual(["        throw new Error('boom on line 2')", "              ^"]);
+    await run(1);
+    await page.waitForTimeout(1500); // the loop is running
+    await page.evaluate(() => (window as any).jupyterapp.commands.execute("notebook:interrupt-kernel"));
+    await expect.poll(() => outputText(1), { timeout: 60_000 }).toMatch(/InterruptedError/);
+    await waitForIdleKernel();
+    await run(2);
+    await expect.poll(() => outputText(2), { timeout: 60_000 }).toBe("43");
   }, 120_000);
 
   it("Notebook 7 opens the notebook on the scalinglab kernel and runs a cell", async () => {
