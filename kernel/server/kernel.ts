@@ -64,7 +64,7 @@ interface Cell {
 }
 
 export function kernelInfo(): KernelInfoReply {
-  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string; homepage: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string; homepage?: string };
   const tsVersion = (require("@tslab/typescript-for-tslab/package.json") as { version: string }).version;
   return {
     status: "ok",
@@ -84,9 +84,10 @@ export function kernelInfo(): KernelInfoReply {
       `scalinglab ${pkg.version}: TypeScript ${tsVersion} (tslab engine) on Node.js ${process.version}.\n` +
       "help() lists every law, fitter, rule and dataset in scope; help(x) shows one (also Shift-Tab on a name).\n" +
       "Also in scope: display(x) (and display.markdown/latex/html/json), clearOutput(), await input(), time, timeit, await sleep(ms), math.",
-    // Web pages only: the frontend opens these in a browser tab, where a file:// link opens nothing.
+    // Web pages only: the frontend opens these in a browser tab, where a file:// link opens nothing. The project's
+    // own page is listed once package.json names one (`homepage`); until then help() is the documentation.
     help_links: [
-      { text: "scalinglab documentation", url: pkg.homepage },
+      ...(pkg.homepage ? [{ text: "scalinglab documentation", url: pkg.homepage }] : []),
       { text: "Jupyter documentation", url: "https://docs.jupyter.org/en/latest/" },
       { text: "TypeScript handbook", url: "https://www.typescriptlang.org/docs/handbook/" },
       { text: "mathjs reference", url: "https://mathjs.org/docs/reference/functions.html" },

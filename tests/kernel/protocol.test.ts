@@ -38,8 +38,10 @@ describe("kernel_info_reply", () => {
     });
     expect(c.banner).toMatch(/scalinglab/);
     expect(c.banner).toMatch(/help\(\) lists every law/);
-    // Help menu entries open in a browser tab: web pages, the first the project's own (package.json homepage).
-    expect(c.help_links[0]).toEqual({ text: "scalinglab documentation", url: pkg.homepage });
+    // Help menu entries open in a browser tab: web pages only; the project's own page only when package.json has one.
+    if (pkg.homepage) expect(c.help_links[0]).toEqual({ text: "scalinglab documentation", url: pkg.homepage });
+    else expect(c.help_links.map((l: { text: string }) => l.text)).not.toContain("scalinglab documentation");
+    expect(c.help_links.map((l: { text: string }) => l.text)).toContain("Jupyter documentation");
     for (const l of c.help_links) expect(l.url).toMatch(/^https:\/\//);
     expect(reply.header.version).toBe("5.3");
   });
