@@ -41,6 +41,14 @@ export class DidNotConvergeError extends ScalingLabError {
   override name = "DidNotConvergeError";
 }
 
+/**
+ * The data cannot determine the law: a design problem found before fitting (identical rows, an input the law needs
+ * to vary that takes too few values). The message names the input, the parameters it leaves undetermined and the fix.
+ */
+export class FitError extends ScalingLabError {
+  override name = "FitError";
+}
+
 /** Long work stopped by a kernel interrupt (or an AbortSignal). */
 export class InterruptedError extends ScalingLabError {
   override name = "InterruptedError";

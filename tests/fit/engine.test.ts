@@ -290,7 +290,7 @@ describe("Huber normaliser (reference: scipy 1.17.1)", () => {
 
 describe("the fit namespace", () => {
   it("lists the public names only (no plumbing)", () => {
-    expect(Object.keys(fit).sort()).toEqual(["checkGradient", "defaults", "model", "modelSync", "sensitivity"]);
+    expect(Object.keys(fit).sort()).toEqual(["FitError", "checkGradient", "defaults", "model", "modelSync", "sensitivity"]);
     expect(fit.model).toBe(fitModel);
     expect(fit.defaults).toBe(FIT_DEFAULTS);
   });
