@@ -2,7 +2,7 @@
 export { formatCitation, type Citation, type SourceStatus, type PublishedConstants } from "./citation";
 export { ScalingLabError, InvalidInputError, InsufficientDataError, UnknownChoiceError, DidNotConvergeError, FitError, InterruptedError, DataError, assertPositive, assertFinite, assertChoice } from "./errors";
 export { JUPYTER_DISPLAY, isDisplayable, type MimeBundle, type Displayable } from "./display";
-export { runtimeHooks, reportProgress, throwIfInterrupted, type ProgressEvent, type RuntimeHooks } from "./runtime";
+export { runtimeHooks, reportProgress, reportWarning, throwIfInterrupted, type ProgressEvent, type RuntimeHooks } from "./runtime";
 export { CHECK_MIME, ReproductionError, checkReproduces, type CheckSpec, type CheckRecord } from "./check";
 export { registerRenderer, renderAs, makeDisplayable, type Renderer } from "./render";
 export { registerLawCard, defineCard, listLaws, type LawTopic, type LawCard } from "./law";

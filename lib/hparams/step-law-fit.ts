@@ -260,8 +260,8 @@ export function stepLawPredictionGaps(runs: readonly StepLawRun[], params?: Para
   const k = paramsOf(fn, ["lrCoef", "lrExpN", "lrExpD", "bsCoef", "bsExpD"], params ?? STEP_LAW_PUBLISHED);
   const { groups } = selectStepLawOptima(runs);
   const rows = groups.map((g): StepLawGroupCheck => {
-    const predictedLR = stepLawLR.predict({ N: g.N, D: g.D }, k);
-    const predictedBatch = stepLawBatch.predict({ D: g.D }, k);
+    const predictedLR = stepLawLR.evaluate({ N: g.N, D: g.D }, k);
+    const predictedBatch = stepLawBatch.evaluate({ D: g.D }, k);
     let nearest: StepLawRun | null = null;
     let dist = Infinity;
     for (const r of runs) {

@@ -69,11 +69,14 @@ export function illustrativeConstants<P>(citation: Citation, params: P, note = "
 }
 
 /** A loss surface L(N, D): a plain function, or any Law over { N, D } (e.g. laws.chinchilla, predicting with its defaults). */
-export type LossSurfaceLike = ((N: number, D: number) => number) | { readonly predict: (x: { N: number; D: number }) => number };
+export type LossSurfaceLike = ((N: number, D: number) => number)
+  | { readonly predict: (x: { N: number; D: number }) => number; readonly evaluate?: (x: { N: number; D: number }) => number };
 
 /** The plain (N, D) => loss function of a LossSurfaceLike. */
 export function lossSurfaceOf(fn: string, loss: LossSurfaceLike): (N: number, D: number) => number {
   if (typeof loss === "function") return loss;
+  // A Law is searched over N and D, so it is evaluated without the guards meant for a user's own inputs.
+  if (loss && typeof loss === "object" && typeof loss.evaluate === "function") return (N, D) => loss.evaluate!({ N, D });
   if (loss && typeof loss === "object" && typeof loss.predict === "function") return (N, D) => loss.predict({ N, D });
   throw new InvalidInputError(fn, "loss must be a function (N, D) => loss or a law over { N, D }", "e.g. laws.chinchilla or (N, D) => laws.chinchilla.predict({ N, D }, params)");
 }
