@@ -11,6 +11,9 @@ export {
 export { CHECK_MIME, type CheckRecord } from "./core/check";
 export { DataError, InvalidInputError, ScalingLabError } from "./core/errors";
 export { formatFitResultText } from "./fit/result";
+export { listLaws } from "./core/law";
+export { extrapolations, formatFactor, shortNumber } from "./laws/guards";
+export type { Law } from "./laws/law";
 export type { FitResult } from "./fit/result";
 export { chinchilla } from "./laws/chinchilla-law";
 export type { ChinchillaFitOptions } from "./laws/chinchilla-fit";

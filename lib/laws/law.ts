@@ -104,6 +104,8 @@ export interface Law<X extends object, P extends string, G extends string = neve
   readonly ranges: Readonly<Record<keyof X & string, readonly [number, number]>>;
   /** The law's compute budget, if it has one (see LawSpec.budget). */
   readonly budget: LawBudget<X> | null;
+  /** Inputs that may be zero or negative. */
+  readonly signedInputs: readonly (keyof X & string)[];
   /** The differentiable model the fitter uses. */
   readonly model: Model<X, P>;
   /** Named start grids (scale coordinates) that `fit`'s `grid` option accepts by name. */
@@ -277,9 +279,15 @@ export function defineLaw<X extends object, P extends string, E extends object =
     if (!Array.isArray(rows)) throw new InvalidInputError(name, "rows must be an array of inputs", `pass [{ ${Object.keys(spec.inputs).join(", ")} }, …]`);
     rows.forEach((r, i) => checkInputs(name, spec, r, i));
   };
-  // Rows carry the budget so the fit's dataRanges record it (the model ignores the extra field).
+  // A fit's dataRanges also record the budget of its rows, so allocations at a budget can be checked against them.
   const budget = spec.budget;
-  const withBudget = (rows: readonly X[]): readonly X[] => (budget ? rows.map((r) => ({ ...r, [budget.name]: budget.of(r) })) : rows);
+  const withBudget = <R extends FitResult<P>>(rows: readonly X[], r: R): R => {
+    if (!budget || rows.length === 0) return r;
+    let lo = Infinity, hi = -Infinity;
+    for (const x of rows) { const c = budget.of(x); lo = Math.min(lo, c); hi = Math.max(hi, c); }
+    (r.dataRanges as Record<string, readonly [number, number]>)[budget.name] = [lo, hi];
+    return r;
+  };
   // A law without a start grid starts from its default constants instead of refusing to fit.
   const startingOptions = (name: string, options: LawFitOptions<G> = {}): FitOptions => {
     const o = resolveLawFitOptions(name, spec, options);
@@ -290,16 +298,16 @@ export function defineLaw<X extends object, P extends string, E extends object =
     id: spec.id, api: spec.api, name: spec.name, topic: spec.topic, latex: spec.latex, formula: spec.formula,
     variables: { ...spec.inputs, output: spec.output },
     inputs: spec.inputs, output: spec.output, citation: spec.citation, status,
-    constants: sets, paramNames, params: spec.params, published: spec.published, defaults: sets[0], ranges: spec.ranges, budget: spec.budget ?? null, model,
+    constants: sets, paramNames, params: spec.params, published: spec.published, defaults: sets[0], ranges: spec.ranges, budget: spec.budget ?? null, signedInputs: spec.signedInputs ?? [], model,
     grids: spec.grids ?? ({} as Record<G, StartGrid>), fitDefaults: spec.fitDefaults ?? {},
     predict, check, evaluate,
     async fit(rows: readonly X[], y: ArrayLike<number>, options: LawFitOptions<G> = {}) {
       checkRows(`${fn}.fit`, rows);
-      return fitModel(model, withBudget(rows), y, startingOptions(`${fn}.fit`, options), `${fn}.fit`);
+      return withBudget(rows, await fitModel(model, rows, y, startingOptions(`${fn}.fit`, options), `${fn}.fit`));
     },
     fitSync(rows: readonly X[], y: ArrayLike<number>, options: LawFitOptions<G> = {}) {
       checkRows(`${fn}.fitSync`, rows);
-      return fitModelSync(model, withBudget(rows), y, startingOptions(`${fn}.fitSync`, options), `${fn}.fitSync`);
+      return withBudget(rows, fitModelSync(model, rows, y, startingOptions(`${fn}.fitSync`, options), `${fn}.fitSync`));
     },
     ...extras,
   } as Law<X, P, G> & E;
