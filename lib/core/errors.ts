@@ -62,6 +62,18 @@ export class DataError extends ScalingLabError {
   override name = "DataError";
 }
 
+/**
+ * A number as users write it, for messages: 4e9, 1.5e10, 0.25 (4 significant digits; exponent form outside [1e-3, 1e5)).
+ * @example shortNumber(4e9) // => "4e9"
+ */
+export function shortNumber(x: number): string {
+  if (x !== 0 && (Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3)) {
+    const [m, e] = x.toExponential(3).split("e");
+    return `${+m}e${Number(e)}`;
+  }
+  return String(+x.toPrecision(4));
+}
+
 /** Throws InvalidInputError unless `x` is a finite number > 0. */
 export function assertPositive(fn: string, name: string, x: number): void {
   if (!(Number.isFinite(x) && x > 0)) {

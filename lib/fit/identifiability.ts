@@ -4,7 +4,7 @@
  * objective with the parameters that span them, parameters driven to the edge of their domain, and bootstrap
  * distributions that collapse to a point. Each returns warning strings for FitResult.warnings.
  */
-import { FitError } from "../core";
+import { FitError, shortNumber as short } from "../core";
 import type { Model } from "./model";
 import { flatDirections, type FlatDirection } from "./hessian";
 import type { BootstrapSummary } from "./bootstrap";
@@ -28,15 +28,6 @@ function withField<X>(row: X, k: string, v: number): X {
 
 function fmt(x: number): string {
   return String(+x.toPrecision(4));
-}
-
-/** A value as users write it: 4e9, 1.5e10, 0.25 (4 significant digits, exponent without "+" from 1e5). */
-function short(x: number): string {
-  if (x !== 0 && (Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3)) {
-    const [m, e] = x.toExponential(3).split("e");
-    return `${+m}e${Number(e)}`;
-  }
-  return fmt(x);
 }
 
 /**

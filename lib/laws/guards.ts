@@ -4,19 +4,31 @@
  * `dataRanges`). An input far outside those ranges makes the value an extrapolation (a warning with the factor);
  * an input implausible for its unit (N = 7 "parameters", meant 7e9) is an error.
  */
-import { InvalidInputError } from "../core";
+import { InvalidInputError, shortNumber } from "../core";
+
+let searching = 0;
+
+/**
+ * Runs `f` with the unit and extrapolation guards off: for library code that probes a loss function over a wide
+ * domain (bisection, optimisation, contours), where a user's `(N, D) => law.predict({ N, D }, fit)` is called at
+ * D = 1 or N = 1e15 by the search, not by the user.
+ */
+export function unguarded<T>(f: () => T): T {
+  searching++;
+  try {
+    return f();
+  } finally {
+    searching--;
+  }
+}
+
+/** False inside `unguarded`. */
+export function guardsOn(): boolean {
+  return searching === 0;
+}
 
 /** Inputs more than this factor outside the fitted range (above its max or below its min) are reported. */
 export const EXTRAPOLATION_FACTOR = 3;
-
-/** A value as users write it: 4e9, 1.5e10, 0.25. */
-export function shortNumber(x: number): string {
-  if (x !== 0 && (Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3)) {
-    const [m, e] = x.toExponential(3).split("e");
-    return `${+m}e${Number(e)}`;
-  }
-  return String(+x.toPrecision(4));
-}
 
 /** A factor with two significant digits and thousands separators: 7×, 4.4×, 6,700×. */
 export function formatFactor(f: number): string {

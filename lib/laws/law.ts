@@ -15,7 +15,7 @@ import { fitModel, fitModelSync } from "../fit/fit";
 import { registerFitModel, type Model, type ParamSpec } from "../fit/model";
 import type { FitOptions } from "../fit/options";
 import type { FitResult } from "../fit/result";
-import { assertPlausible, extrapolations, type Extrapolation } from "./guards";
+import { assertPlausible, extrapolations, guardsOn, type Extrapolation } from "./guards";
 
 /** A law's constants by name, e.g. `{ E, A, B, alpha, beta }`. */
 export type LawParams<P extends string> = Readonly<Record<P, number>>;
@@ -174,6 +174,7 @@ export function paramsOf<P extends string>(fn: string, names: readonly P[], p: P
 
 function checkInputs<X extends object>(fn: string, spec: LawSpec<X, string, string>, x: X, row?: number): void {
   checkDomain(fn, spec, x, row);
+  if (!guardsOn()) return;
   for (const k of Object.keys(spec.inputs) as (keyof X & string)[]) {
     assertPlausible(fn, k, (x as Record<string, number>)[k], spec.inputs[k], spec.ranges[k]?.[0], row === undefined ? "" : `row ${row}: `);
   }
@@ -256,7 +257,7 @@ export function defineLaw<X extends object, P extends string, E extends object =
     const p = paramsOf(`${fn}.predict`, paramNames, params ?? sets[0]);
     const xs = (Array.isArray(x) ? x : [x]) as readonly X[];
     xs.forEach((xi, i) => checkInputs(`${fn}.predict`, spec, xi, Array.isArray(x) ? i : undefined));
-    for (const e of extrapolationsOf(spec, xs, params)) reportWarning(`${fn}.predict ${e.input}`, `${fn}.predict: ${e.message}`);
+    if (guardsOn()) for (const e of extrapolationsOf(spec, xs, params)) reportWarning(`${fn}.predict ${e.input}`, `${fn}.predict: ${e.message}`);
     return Array.isArray(x) ? xs.map((xi) => spec.predict(xi, p)) : spec.predict(x as X, p);
   }
   function evaluate(x: X, params?: ParamsLike<P>): number {

@@ -10,6 +10,7 @@ import { recommendHyperparameters } from "../../lib/hparams/recommend";
 import { kaplanLossN } from "../../lib/laws/kaplan";
 import { runtimeHooks } from "../../lib/core/runtime";
 import { extrapolations, formatFactor } from "../../lib/laws/guards";
+import { computeOptimalAllocation } from "../../lib/laws/allocation";
 
 let warned: string[] = [];
 beforeEach(() => {
@@ -93,5 +94,14 @@ describe("implausible units", () => {
       "hparams.recommend: batch = 256 tokens is less than one sequence (seqLen = 2048) (batch is in tokens: sequences × seqLen)");
     expect(() => recommendHyperparameters({ N: 1e9, D: 1e11, seqLen: 2048, tuned: { lr: 3, D: 1e10, beta: 0.3 } })).toThrow(
       "hparams.recommend: tuned.lr = 3 is implausible for a peak learning rate (above 1) (give the learning rate itself, e.g. 3e-4)");
+  });
+});
+
+describe("library searches over a user's predict", () => {
+  it("a closure over predict handed to an allocation search is probed without the guards (D = 1 is the search's, not the user's)", () => {
+    const loss = (N: number, D: number) => chinchilla.predict({ N, D });
+    // Hoffmann's Eq. 4 at 1e21 with the rounded Approach 3 constants (laws.chinchilla.optimal, the closed form).
+    expect(computeOptimalAllocation(loss, 1e21).N / chinchilla.optimal(1e21).N).toBeCloseTo(1, 4);
+    expect(warned.filter((w) => w.includes("laws.chinchilla.predict"))).toEqual([]);
   });
 });
