@@ -22,7 +22,7 @@ const FORMATS = ["csv", "tsv", "json", "jsonl"] as const;
 
 const usage = `usage: scalinglab fit --law LAW --data FILE [--columns NAME=COL,…] [--n COL] [--d COL] [--flops COL] [--loss COL]
                       [--format csv|tsv|json|jsonl] [--drop-top K] [--grid NAME] [--objective huber|huber-likelihood|mse]
-                      [--delta X] [--bootstrap B [--by COL] [--seed S]] [--range [INPUT=]VALUE] [--json]
+                      [--delta X] [--bootstrap B [--by COL] [--seed S]] [--fixed P=V,…] [--range [INPUT=]VALUE] [--json]
        scalinglab fit --law list
 
 Fits a law of the catalogue to the rows of a table with the law's own fit (multi-start L-BFGS, Huber on log y by
@@ -43,6 +43,7 @@ default) and prints estimate (SE) [95% CI] per parameter, then every warning of 
   --bootstrap B         B bootstrap resamples for SEs and 95% intervals (over rows, or over clusters with --by)
   --by COL              resample clusters of rows sharing COL (e.g. --by run when rows are checkpoints of runs)
   --seed S              bootstrap seed (integer, default 0)
+  --fixed P=V,…         hold parameters at these values and fit the others (e.g. B=410.7,beta=0.28 when D is constant)
   --range [INPUT=]V     how far V lies outside the fit's data: INPUT is an input of the law or its budget
                         (C for chinchilla; the default when the law has one, else its only input)
   --json                one JSON object: {"law","params","objective","n","converged","warnings"}
@@ -91,16 +92,27 @@ function choice<T extends string>(flag: string, v: string | undefined, valid: re
   return v as T;
 }
 
-/** `N=params,D=tokens` → { N: "params", D: "tokens" }. */
-function parseColumns(text: string | undefined): Record<string, string> {
+/** `N=params,D=tokens` → { N: "params", D: "tokens" } (`flag` names the option in errors). */
+function parsePairs(flag: string, text: string | undefined): Record<string, string> {
   if (text === undefined) return {};
   const out: Record<string, string> = {};
   for (const part of text.split(",")) {
     const m = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/.exec(part);
-    if (!m) throw new UsageError(`--columns expects NAME=COLUMN pairs separated by commas, got ${JSON.stringify(part)}`);
+    if (!m) throw new UsageError(`${flag} expects NAME=VALUE pairs separated by commas, got ${JSON.stringify(part)}`);
     out[m[1]] = m[2];
   }
   return out;
+}
+
+/** `--fixed B=410.7,beta=0.28` → { B: 410.7, beta: 0.28 }, each a parameter of the law. */
+function parseFixed(law: AnyLaw, text: string | undefined): Record<string, number> | undefined {
+  if (text === undefined) return undefined;
+  return Object.fromEntries(Object.entries(parsePairs("--fixed", text)).map(([k, v]) => {
+    if (!law.paramNames.includes(k)) throw new UsageError(`--fixed: ${JSON.stringify(k)} is not a parameter of ${law.api} (parameters: ${law.paramNames.join(", ")})`);
+    const x = Number(v);
+    if (!Number.isFinite(x)) throw new UsageError(`--fixed: ${k} needs a number, got ${JSON.stringify(v)}`);
+    return [k, x];
+  }));
 }
 
 interface Mapping {
@@ -223,7 +235,7 @@ export const fitCommand: CliCommand = {
       law: { type: "string" }, data: { type: "string" }, columns: { type: "string" }, n: { type: "string" }, d: { type: "string" },
       loss: { type: "string" }, flops: { type: "string" }, format: { type: "string" }, "drop-top": { type: "string" }, grid: { type: "string" },
       objective: { type: "string" }, delta: { type: "string" }, bootstrap: { type: "string" }, by: { type: "string" }, seed: { type: "string" },
-      range: { type: "string" }, json: { type: "boolean" },
+      range: { type: "string" }, fixed: { type: "string" }, json: { type: "boolean" },
     }, false);
     const lawName = str(values.law);
     if (lawName === undefined) throw new UsageError("--law is required (scalinglab fit --law list shows the laws)");
@@ -234,7 +246,7 @@ export const fitCommand: CliCommand = {
     const law = findLaw(lawName);
     const file = str(values.data);
     if (file === undefined) throw new UsageError("--data FILE is required");
-    const given = parseColumns(str(values.columns));
+    const given = parsePairs("--columns", str(values.columns));
     for (const [flag, key] of [["n", "N"], ["d", "D"], ["loss", "loss"]] as const) {
       const v = str(values[flag]);
       if (v === undefined) continue;
@@ -259,10 +271,12 @@ export const fitCommand: CliCommand = {
       throw new UsageError(gridNames.length ? `--grid must be one of ${gridNames.join(", ")}; got ${JSON.stringify(grid)}` : `${law.api} has no named start grids`);
     }
     const target = parseRange(law, str(values.range));
+    const fixed = parseFixed(law, str(values.fixed));
     const options = {
       ...(grid !== undefined ? { grid } : {}),
       ...(values.objective !== undefined ? { objective: choice("--objective", str(values.objective), OBJECTIVES) } : {}),
       ...(delta !== undefined ? { delta } : {}),
+      ...(fixed ? { fixed } : {}),
       ...(bootstrap !== undefined ? { bootstrap: by !== undefined ? { n: bootstrap, by } : bootstrap, seed: seed ?? 0 } : {}),
     };
 

@@ -16,6 +16,7 @@ import { curvatureAt } from "./hessian";
 import { bootstrapWarnings, checkDesign, designWarnings, flatDirectionWarnings, limitWarnings, undeterminedDirections } from "./identifiability";
 import { normalQuantile } from "../numeric/special";
 import { STOP_REASON_TEXT, type LbfgsOptions } from "./lbfgs";
+import { fixParameters } from "./fixed";
 import { finalizeFitResult, formatFitNumber, type FitResult, type FitScreening, type UncertaintySource } from "./result";
 import type { Matrix } from "../numeric/linalg";
 
@@ -403,6 +404,8 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
  */
 export async function fitModel<X, P extends string = string>(model: Model<X, P>, rows: readonly X[], ys: ArrayLike<number>,
   options: FitOptions = {}, caller = "fit.model"): Promise<FitResult<P>> {
+  const fx = fixParameters(caller, model, options);
+  if (fx) return fx.expand(await fitModel(fx.model, rows, ys, fx.options, caller)) as FitResult<P>;
   const plan = planFit(caller, model, rows, ys, options);
   const k = plan.starts.length / plan.dim;
   const screen = screenOf(plan);
@@ -423,6 +426,8 @@ export async function fitModel<X, P extends string = string>(model: Model<X, P>,
  */
 export function fitModelSync<X, P extends string = string>(model: Model<X, P>, rows: readonly X[], ys: ArrayLike<number>,
   options: FitOptions = {}, caller = "fit.modelSync"): FitResult<P> {
+  const fx = fixParameters(caller, model, options);
+  if (fx) return fx.expand(fitModelSync(fx.model, rows, ys, fx.options, caller)) as FitResult<P>;
   const plan = planFit(caller, model, rows, ys, options);
   const k = plan.starts.length / plan.dim;
   const screen = screenOf(plan);

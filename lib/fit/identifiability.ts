@@ -123,7 +123,7 @@ export function checkDesign<X>(fn: string, model: Model<X>, rows: readonly X[], 
   const n = c.values.length;
   const shown = n <= 3 ? c.values.map(short).join(", ") : `${short(c.values[0])} … ${short(c.values[n - 1])}`;
   throw new FitError(fn, `${c.k} takes ${n} distinct value${n === 1 ? "" : "s"} (${shown}) but the law needs ${c.k} to vary ` +
-    `${n === 1 ? "" : "over more values "}to determine ${params}`, `add runs at other ${c.k}`);
+    `${n === 1 ? "" : "over more values "}to determine ${params}`, `add runs at other ${c.k}, or hold ${params} at known values with the fit option fixed`);
 }
 
 /**

@@ -185,7 +185,21 @@ describe("scalinglab fit: every law, column mapping, identifiability, clusters, 
     const file = sweepCsv("constD.csv", sweepRows(4e9));
     expect(await fitCommand.run(["--law", "chinchilla", "--data", file, "--columns", "N=params,D=tokens,loss=val_loss", "--bootstrap", "20"])).toBe(3);
     expect(err).toEqual([`scalinglab fit: ${file}: laws.chinchilla.fit: D takes 1 distinct value (4e9) but the law needs D to vary ` +
-      "to determine B, beta (add runs at other D)"]);
+      "to determine B, beta (add runs at other D, or hold B, beta at known values with the fit option fixed)"]);
+  });
+
+  it("constant D with --fixed B=410.7,beta=0.28 fits the rest (the fix the exit-3 message names)", async () => {
+    const file = sweepCsv("constD-fixed.csv", sweepRows(4e9));
+    const args = ["--law", "chinchilla", "--data", file, "--columns", "N=params,D=tokens,loss=val_loss", "--fixed", "B=410.7,beta=0.28"];
+    expect(await fitCommand.run([...args, "--json"])).toBe(0);
+    const j = JSON.parse(out[0]);
+    // Noiseless data from E = 1.69, A = 406.4, α = 0.34.
+    expect(j.params).toMatchObject({ B: 410.7, beta: 0.28 });
+    expect(j.params.alpha).toBeCloseTo(0.34, 5);
+    expect(await fitCommand.run(args)).toBe(0);
+    expect(out[1]).toContain("fixed: B = 410.7, beta = 0.28 (not fitted)");
+    await expect(fitCommand.run([...args.slice(0, -1), "gamma=1"])).rejects.toThrow(
+      '--fixed: "gamma" is not a parameter of laws.chinchilla (parameters: E, A, B, alpha, beta)');
   });
 
   it("implausible units (D in billions) exit 2", async () => {

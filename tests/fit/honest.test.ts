@@ -62,13 +62,27 @@ describe("unidentifiable data are flagged", () => {
   it("constant D: FitError naming D, its value and the parameters acting through it (B, beta)", () => {
     const s = sweep(1, 0.01, { constantD: 4e9 });
     expect(() => fitOf(s, { bootstrap: 20, seed: 3 })).toThrow("fit.modelSync: D takes 1 distinct value (4e9) but the law needs D " +
-      "to vary to determine B, beta (add runs at other D)");
+      "to vary to determine B, beta (add runs at other D, or hold B, beta at known values with the fit option fixed)");
+  });
+  it("constant D with B, beta held fixed (option fixed): E, A, alpha are fitted, B and beta keep their values", () => {
+    const s = sweep(1, 0, { constantD: 4e9 });
+    const r = fitOf(s, { fixed: { B: 410.7, beta: 0.28 } });
+    // Noiseless data from E = 1.69, A = 406.4, α = 0.34 (the generator's constants).
+    expect(r.params.E).toBeCloseTo(1.69, 5);
+    expect(r.params.A).toBeCloseTo(406.4, 2);
+    expect(r.params.alpha).toBeCloseTo(0.34, 6);
+    expect(r.paramNames).toEqual(["E", "A", "B", "alpha", "beta"]);
+    expect([r.params.B, r.params.beta, r.se.B, r.ci.beta]).toEqual([410.7, 0.28, null, null]);
+    expect(r.fixed).toEqual({ B: 410.7, beta: 0.28 });
+    expect(formatFitResultText(r)).toContain("fixed: B = 410.7, beta = 0.28 (not fitted)");
+    expect(() => fitOf(s, { fixed: { gamma: 1 } })).toThrow(
+      "fit.modelSync: option fixed names \"gamma\", which is not a parameter; parameters: E, A, B, alpha, beta");
   });
   it("two distinct D: too few to determine B, beta next to E", () => {
     const s = sweep(1, 0.01);
     const rows = s.rows.map((r, i) => ({ N: r.N, D: i % 2 ? 1e9 : 4e10 }));
     expect(() => fitOf({ rows, loss: s.loss })).toThrow("fit.modelSync: D takes 2 distinct values (1e9, 4e10) but the law needs D " +
-      "to vary over more values to determine B, beta (add runs at other D)");
+      "to vary over more values to determine B, beta (add runs at other D, or hold B, beta at known values with the fit option fixed)");
   });
   it("(c) all resamples collapse: two distinct points, each repeated, fitted exactly by a two-parameter law", () => {
     // Every resample of 50 + 50 copies holds both points (probability 1 − 2·2^−100), so each refit is the same exact fit.
