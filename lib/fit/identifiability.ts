@@ -92,7 +92,13 @@ export function checkDesign<X>(fn: string, model: Model<X>, rows: readonly X[], 
   if (keys.length === 0 || rows.length === 0) return;
   const p = model.params.length;
   const names = model.params.map((q) => q.name);
-  const points = new Set(rows.map((r) => keys.map((k) => field(r, k)).join(","))).size;
+  // Distinct input points, counted up to p: only "one" and "fewer than p" matter.
+  const seen = new Set<string>();
+  for (const r of rows) {
+    seen.add(keys.map((k) => field(r, k)).join(","));
+    if (seen.size >= p) break;
+  }
+  const points = seen.size;
   const at = (r: X) => keys.map((k) => `${k} = ${short(field(r, k))}`).join(", ");
   if (points === 1) {
     throw new FitError(fn, `all ${rows.length} rows have the same inputs (${at(rows[0])}), so none of the ${p} parameters (${names.join(", ")}) can be determined`,
