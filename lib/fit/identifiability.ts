@@ -100,7 +100,7 @@ export function checkDesign<X>(fn: string, model: Model<X>, rows: readonly X[], 
   }
   const points = seen.size;
   const at = (r: X) => keys.map((k) => `${k} = ${short(field(r, k))}`).join(", ");
-  if (points === 1) {
+  if (points === 1 && p > 1) {
     throw new FitError(fn, `all ${rows.length} rows have the same inputs (${at(rows[0])}), so none of the ${p} parameters (${names.join(", ")}) can be determined`,
       "fit rows measured at different inputs");
   }
