@@ -53,6 +53,11 @@ describe("unidentifiable data are flagged", () => {
     expect(fit).toThrow("fit.modelSync: all 10 rows have the same inputs (N = 1e9, D = 2e10), so none of the 5 parameters " +
       "(E, A, B, alpha, beta) can be determined (fit rows measured at different inputs)");
   });
+  it("one distinct point determines a one-parameter law: y = k·x at x = 2 only", () => {
+    const m: Model<number> = { id: "honest-one", params: [{ name: "k" }],
+      value: (t, x) => t[0] * x, valueAndGradient: (t, x, g) => { g[0] = x; return t[0] * x; } };
+    expect(fitModelSync(m, [2, 2, 2], [6, 6, 6], { init: [1], objective: "mse", space: "linear", workers: 0 }).params.k).toBeCloseTo(3, 8);
+  });
   it("fewer distinct points than parameters: FitError", () => {
     const rows = [1, 2, 3, 1, 2, 3].map((k) => ({ N: k * 1e9, D: k * 2e10 }));
     expect(() => fitModelSync(chinchillaModel, rows, [2.5, 2.4, 2.3, 2.5, 2.4, 2.3], { grid: CHINCHILLA_DEFAULT_GRID, workers: 0 }))
