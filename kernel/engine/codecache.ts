@@ -12,7 +12,7 @@ import Module from "node:module";
 import { log } from "../log";
 
 interface ModuleInternals {
-  _compile(content: string, filename: string): unknown;
+  _compile(content: string, filename: string, format?: string | null): unknown;
 }
 interface ModuleStatics {
   wrap(source: string): string;
@@ -64,7 +64,10 @@ export function installCodeCache(projectRoot: string, name = "main"): void {
     log(`code cache unreadable, rebuilding: ${(e as Error).message}`);
   }
   const original = proto._compile;
-  proto._compile = function (this: NodeModule, content: string, filename: string) {
+  proto._compile = function (this: NodeModule, content: string, filename: string, format?: string | null) {
+    // require() of an ES module (Node ≥ 20.19 passes format "module") is Node's own path: a vm.Script would parse it
+    // as CommonJS and fail on its first `import` (hyparquet, behind data.readParquet, is such a package).
+    if (typeof format === "string" && format !== "commonjs") return original.call(this, content, filename, format);
     let key: string;
     try {
       key = keyOf(filename, content);

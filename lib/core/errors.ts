@@ -81,6 +81,11 @@ export function assertPositive(fn: string, name: string, x: number): void {
   }
 }
 
+/** Throws InvalidInputError unless `x` is an integer ≥ 1 (a size, a count). */
+export function assertPositiveInteger(fn: string, name: string, x: number): void {
+  if (!(Number.isInteger(x) && x > 0)) throw new InvalidInputError(fn, `${name} must be a positive integer, got ${x}`);
+}
+
 /** Throws InvalidInputError unless `x` is a finite number. */
 export function assertFinite(fn: string, name: string, x: number): void {
   if (!Number.isFinite(x)) throw new InvalidInputError(fn, `${name} must be finite, got ${x}`);

@@ -1,6 +1,8 @@
 /**
- * A small RFC 4180 parser: quoted fields may hold delimiters, quotes ("" escapes) and line breaks; CRLF and LF
- * both end records; a final line break does not add an empty record; blank lines are skipped.
+ * RFC 4180 delimited text: quoted fields may hold delimiters, quotes ("" escapes) and line breaks; CRLF and LF both
+ * end records; a final line break does not add an empty record; blank lines are skipped. One scanner
+ * ({@link scanDelimited}) locates fields by offset without copying them, so `data.read` can keep a million-row file
+ * columnar; {@link parseCsv} builds string records on top of it.
  */
 import { DataError } from "../core";
 
@@ -13,6 +15,97 @@ export interface CsvOptions {
 }
 
 /**
+ * One record as the scanner reports it: field f spans `text.slice(starts[f], ends[f])`, except a quoted field, whose
+ * unescaped text is `quoted[f]` (and `starts[f]` is -1). The arrays are reused between records: copy what you keep.
+ */
+export interface ScannedRecord {
+  readonly count: number;
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly quoted: (string | undefined)[];
+}
+
+/** The text of field `f` of a scanned record. */
+export function fieldText(text: string, r: ScannedRecord, f: number): string {
+  return r.starts[f] < 0 ? (r.quoted[f] as string) : text.slice(r.starts[f], r.ends[f]);
+}
+
+/**
+ * Scans delimited text once, calling `onRecord` for every non-blank record (header included).
+ * @param fn - public function name for errors
+ * @param text - the file content (a UTF-8 byte-order mark is skipped)
+ * @param opts - delimiter (default ",") and a source name for errors
+ * @param onRecord - receives each record (reused arrays) and its 1-based record number among non-blank records
+ * @throws DataError for an unterminated quoted field or text after a closing quote
+ */
+export function scanDelimited(fn: string, text: string, opts: CsvOptions, onRecord: (r: ScannedRecord, k: number) => void): void {
+  const delim = opts.delimiter ?? ",";
+  if (delim.length !== 1 || delim === '"' || delim === "\n" || delim === "\r") {
+    throw new DataError(fn, `delimiter must be one character other than a quote or line break, got ${JSON.stringify(delim)}`);
+  }
+  const where = opts.source ? ` in ${opts.source}` : "";
+  const d = delim.charCodeAt(0);
+  const rec = { count: 0, starts: [] as number[], ends: [] as number[], quoted: [] as (string | undefined)[] };
+  let k = 0;
+  let line = 1;
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const push = (s: number, e: number, q: string | undefined) => {
+    rec.starts[rec.count] = s;
+    rec.ends[rec.count] = e;
+    rec.quoted[rec.count] = q;
+    rec.count++;
+  };
+  const endRecord = () => {
+    // A record of one empty unquoted field is a blank line.
+    if (!(rec.count === 1 && rec.starts[0] >= 0 && rec.starts[0] === rec.ends[0])) onRecord(rec, ++k);
+    rec.count = 0;
+  };
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c === 34) {
+      const start = line;
+      let field = "";
+      i++;
+      // Copy whole runs between quotes (slices, not characters).
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) throw new DataError(fn, `unterminated quoted field starting on line ${start}${where}`, "check the file is complete and every opening quote is closed");
+        for (let b = text.indexOf("\n", i); b >= 0 && b < q; b = text.indexOf("\n", b + 1)) line++;
+        field += text.slice(i, q);
+        i = q + 1;
+        if (text.charCodeAt(i) !== 34) break;
+        field += '"';
+        i++;
+      }
+      push(-1, -1, field);
+      c = text.charCodeAt(i);
+      if (i < n && c !== d && c !== 10 && c !== 13) {
+        throw new DataError(fn, `unexpected ${JSON.stringify(text[i])} after a closing quote on line ${line}${where}`);
+      }
+    } else {
+      // An unquoted field runs to the next delimiter or line break.
+      let j = i;
+      while (j < n && (c = text.charCodeAt(j)) !== d && c !== 10 && c !== 13) j++;
+      push(i, j, undefined);
+      i = j;
+    }
+    if (i >= n) break;
+    c = text.charCodeAt(i);
+    if (c === d) {
+      i++;
+      // A delimiter at the very end leaves one empty last field.
+      if (i >= n) push(i, i, undefined);
+      continue;
+    }
+    endRecord();
+    i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    line++;
+  }
+  if (rec.count > 0) endRecord();
+}
+
+/**
  * Parses CSV text into records of string fields.
  * @param text - the file content
  * @param opts - delimiter (default ",") and a source name for errors
@@ -22,71 +115,12 @@ export interface CsvOptions {
  * parseCsv('a,b\n1,"x, ""y"""\n') // => [["a", "b"], ["1", "x, \"y\""]]
  */
 export function parseCsv(text: string, opts: CsvOptions = {}): string[][] {
-  const delim = opts.delimiter ?? ",";
-  if (delim.length !== 1 || delim === '"' || delim === "\n" || delim === "\r") {
-    throw new DataError("parseCsv", `delimiter must be one character other than a quote or line break, got ${JSON.stringify(delim)}`);
-  }
-  const where = opts.source ? ` in ${opts.source}` : "";
-  const delimCode = delim.charCodeAt(0);
   const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let line = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // skip a UTF-8 byte-order mark
-  const n = text.length;
-  const endRecord = () => {
-    record.push(field);
-    field = "";
-    if (!(record.length === 1 && record[0] === "")) records.push(record);
-    record = [];
-  };
-  while (i < n) {
-    const c = text[i];
-    if (c === '"' && field === "") {
-      const start = line;
-      i++;
-      // Copy whole runs between quotes (slices, not characters: this loop reads million-row files).
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) throw new DataError("parseCsv", `unterminated quoted field starting on line ${start}${where}`, "check the file is complete (compare its sha256)");
-        const chunk = text.slice(i, q);
-        for (let k = chunk.indexOf("\n"); k >= 0; k = chunk.indexOf("\n", k + 1)) line++;
-        field += chunk;
-        if (text[q + 1] === '"') {
-          field += '"';
-          i = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      const next = text[i];
-      if (i < n && next !== delim && next !== "\n" && next !== "\r") {
-        throw new DataError("parseCsv", `unexpected ${JSON.stringify(next)} after a closing quote on line ${line}${where}`);
-      }
-      continue;
-    }
-    if (c === delim) {
-      record.push(field);
-      field = "";
-      i++;
-    } else if (c === "\n" || c === "\r") {
-      endRecord();
-      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
-      line++;
-    } else {
-      // An unquoted field runs to the next delimiter or line break.
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === delimCode || d === 10 || d === 13) break;
-        j++;
-      }
-      field += text.slice(i, j);
-      i = j;
-    }
-  }
-  if (field !== "" || record.length > 0) endRecord();
+  scanDelimited("parseCsv", text, opts, (r) => {
+    const fields = new Array<string>(r.count);
+    for (let f = 0; f < r.count; f++) fields[f] = fieldText(text, r, f);
+    records.push(fields);
+  });
   return records;
 }
 

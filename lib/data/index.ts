@@ -7,7 +7,7 @@
 export { loadDataset as load, datasetSpec as spec, type LoadedDataset, type LoadDatasetOptions, type LoadedFile } from "./load";
 export { listDatasets as list, describeDataset as describe, type DatasetDescription, type RegistryTable } from "./registry";
 export { loadLossRuns as lossRuns, LOSS_DATASET_IDS as lossIds, type LossRun } from "./loss-runs";
-export { read, type ReadOptions, type ReadFormat } from "./read";
+export { read, readParquet, type ReadOptions, type ReadFormat } from "./read";
 export { RunTable, type RunRow, type RunGroup } from "./run-table";
 export { parseQuantity as quantity } from "./quantity";
 export { frame, type DanfoDataFrame } from "./dataframe";

@@ -5,6 +5,7 @@
 import { InvalidInputError, UnknownChoiceError } from "../core";
 import type { ColumnSpec } from "../../datasets";
 import { DatasetTable } from "./table";
+import type { ParamConvention } from "../hparams/param-convention";
 
 /** A row of a user table: column → number, string, boolean or null (empty cell). */
 export type RunRow = Readonly<Record<string, number | string | boolean | null>>;
@@ -15,13 +16,72 @@ export interface RunGroup<Row extends RunRow> {
   readonly table: RunTable<Row>;
 }
 
+/**
+ * Column-major cells of a table read from a file: a number column is a Float64Array with NaN for an empty cell (a
+ * million-row file then costs 8 bytes per number, not an object per row); other columns are arrays of values.
+ */
+export interface RunColumns {
+  readonly length: number;
+  readonly values: Readonly<Record<string, Float64Array | readonly (string | boolean | null)[]>>;
+}
+
+function rowsOf<Row extends RunRow>(store: RunColumns, schema: readonly ColumnSpec[]): () => Row[] {
+  return () => {
+    const names = schema.map((c) => c.name);
+    const cols = names.map((c) => store.values[c]);
+    const out = new Array<Row>(store.length);
+    for (let i = 0; i < store.length; i++) {
+      const row: Record<string, number | string | boolean | null> = {};
+      for (let j = 0; j < names.length; j++) {
+        const v = cols[j][i];
+        row[names[j]] = typeof v === "number" && Number.isNaN(v) ? null : v;
+      }
+      out[i] = row as Row;
+    }
+    return out;
+  };
+}
+
 export class RunTable<Row extends RunRow = RunRow> extends DatasetTable<Row> {
-  constructor(source: string, rows: Row[], schema: readonly ColumnSpec[], caption?: string) {
-    super(source, "runs", rows, schema, caption ?? `${source} (${rows.length} rows)`);
+  private readonly store: RunColumns | undefined;
+  private readonly count: number;
+
+  /**
+   * @param source - where the rows come from (a file name), shown in captions and errors
+   * @param rows - row objects, or column-major cells (row objects are then built on first use of `.rows`)
+   * @param schema - type and unit of every column
+   * @param caption - display caption
+   * @param parameters - what the parameter-count column counts (`data.read`'s `parameters` option), or null
+   */
+  constructor(
+    source: string, rows: Row[] | RunColumns, schema: readonly ColumnSpec[], caption?: string,
+    /** What the parameter-count column counts (active/total, embedding included or not), or null when not stated. */
+    readonly parameters: (ParamConvention & { readonly column: string }) | null = null,
+  ) {
+    const store = Array.isArray(rows) ? undefined : rows;
+    const n = store ? store.length : (rows as Row[]).length;
+    super(source, "runs", store ? rowsOf<Row>(store, schema) : (rows as Row[]), schema, caption ?? `${source} (${n} rows)`);
+    this.store = store;
+    this.count = n;
+  }
+
+  /** [rows, columns]. */
+  override get shape(): [number, number] {
+    return [this.count, this.columns.length];
+  }
+
+  /**
+   * The values of one column (empty cells are null).
+   * @throws UnknownChoiceError naming the available columns when `name` is not one
+   */
+  override column<K extends keyof Row & string>(name: K): Row[K][] {
+    const col = this.store?.values[name];
+    if (!col) return super.column(name);
+    return Array.from(col as ArrayLike<unknown>, (v) => (typeof v === "number" && Number.isNaN(v) ? null : v)) as Row[K][];
   }
 
   private derive(rows: Row[], what: string): RunTable<Row> {
-    return new RunTable(this.datasetId, rows, this.schema, `${this.datasetId}, ${what} (${rows.length} rows)`);
+    return new RunTable(this.datasetId, rows, this.schema, `${this.datasetId}, ${what} (${rows.length} rows)`, this.parameters);
   }
 
   private checkColumns(fn: string, names: readonly string[]): void {
@@ -49,7 +109,8 @@ export class RunTable<Row extends RunRow = RunRow> extends DatasetTable<Row> {
   }
 
   /**
-   * Groups by the values of `keys` (exact values: group runs by a configuration id, not by a float such as N).
+   * Groups by the values of `keys` (exact values: group runs by a configuration id, not by a float such as N — two
+   * MoE configurations with the same total N would fall into one group).
    * @returns one group per distinct key, in order of first appearance
    */
   groupBy(keys: readonly (keyof Row & string)[]): RunGroup<Row>[] {

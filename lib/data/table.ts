@@ -13,22 +13,31 @@ export class DatasetTable<Row extends object> {
   /** Display options read by the table renderer: caption and units. */
   readonly tableOptions: { caption: string; units: Record<string, string> };
 
+  private rowCache: Row[] | (() => Row[]);
+
   constructor(
     /** Dataset id, e.g. "steplaw". */
     readonly datasetId: string,
     /** Table name, e.g. "dense". */
     readonly name: string,
-    /** Typed records, one per row; numbers are float64. */
-    readonly rows: Row[],
+    /** Typed records, or a builder of them called on first use (a columnar table makes its row objects lazily). */
+    rows: Row[] | (() => Row[]),
     /** Type, unit and definition of every column. */
     readonly schema: readonly ColumnSpec[],
     caption: string,
   ) {
+    this.rowCache = rows;
     this.columns = schema.map((c) => c.name);
     const units: Record<string, string> = {};
     for (const c of schema) if (c.unit) units[c.name] = c.unit;
     this.tableOptions = { caption, units };
     makeDisplayable("table", this, () => this.toString());
+  }
+
+  /** Typed records, one per row; numbers are float64. */
+  get rows(): Row[] {
+    if (typeof this.rowCache === "function") this.rowCache = this.rowCache();
+    return this.rowCache;
   }
 
   /** [rows, columns]. */

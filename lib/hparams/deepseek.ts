@@ -4,6 +4,7 @@
  * `laws.flops` with "deepseek-M"):
  *   η_opt = 0.3118·C^−0.125,  B_opt = 0.2920·C^0.3271 (tokens),  M_opt = 0.1715·C^0.5243,  D_opt = 5.8316·C^0.4757.
  */
+import type { ParamConvention } from "./param-convention";
 import { assertPositive, defineCard, InvalidInputError, type PublishedConstants } from "../core";
 import { deepseekCitation } from "../core/bibliography";
 import { defineLaw, paramsOf, type LawParams } from "../laws/law";
@@ -125,4 +126,6 @@ export const deepseek = {
   batch: deepseekBatch,
   allocation: deepseekAllocation,
   published: { hparams: DEEPSEEK_HPARAMS, allocation: DEEPSEEK_ALLOCATION },
+  /** What the rules' model scale counts: M is non-embedding FLOPs per token, i.e. of the active parameters. */
+  parameters: { count: "active", embedding: "excluded" } as ParamConvention,
 } as const;

@@ -23,6 +23,7 @@ export type { StepLawRun, StepLawFit, StepLawFitOptions, StepLawGroup, StepLawLa
 export type { DeepseekHparamConstants, DeepseekAllocationConstants } from "./deepseek";
 export type { MupLayerKind, MupOptimizer, MupForm, MupTableColumn, MupTableEntry, MupRule, WidthMonomial, AbcParametrization } from "./mup";
 export type { MupArchitecture, MupBase, MupGroupRow } from "./mup-table";
+export type { MupMlp, MupMlpSpec, MupMlpLayer, MupMlpTensor, MupTrainResult, MupTeacher } from "./mup-mlp";
 export type { UmupAdamParamKind, UmupSgdParamKind } from "./umup";
 export type { MunitParamKind, MunitRule } from "./munit";
 export type { MuScalingFit, MuScalingHeldOut } from "./mu-scaling";
@@ -33,4 +34,5 @@ export type { CooldownShape, WsdOptions } from "./wsd";
 export type { CosineOptions } from "./cosine";
 export type { TissueConstants, TissueFit, AnnealingAreaOptions } from "./tissue";
 export type { AdamScaled } from "./batch-scaling";
+export type { ParamConvention } from "./param-convention";
 export type { RecommendInput, HparamRecommendation, HparamRecommendations } from "./recommend";

@@ -3,7 +3,7 @@
  * base (proxy) shape and the hyperparameters tuned there: init std, forward multiplier and per-tensor learning rate
  * of every group, the effective learning rate each group's effective weight A·w gets, and the SP values side by side.
  */
-import { assertChoice, assertPositive, InvalidInputError, makeDisplayable } from "../core";
+import { assertChoice, assertPositive, assertPositiveInteger, InvalidInputError, makeDisplayable } from "../core";
 
 import { MUP_FORMS, MUP_OPTIMIZERS, mupScaling, type MupForm, type MupLayerKind, type MupOptimizer } from "./mup";
 
@@ -77,10 +77,6 @@ interface Group {
   count: number;
 }
 
-function dim(fn: string, name: string, x: number): void {
-  if (!(Number.isInteger(x) && x > 0)) throw new InvalidInputError(fn, `${name} must be a positive integer, got ${x}`);
-}
-
 /**
  * The μP table of a GPT-style transformer: per parameter group (token embedding, attention QKV and output, MLP up
  * and down, readout, biases, norm gains) the init std, forward multiplier, optimizer learning rate, the effective
@@ -95,17 +91,17 @@ function dim(fn: string, name: string, x: number): void {
  */
 export function mupTable(arch: MupArchitecture, base: MupBase): MupGroupRow[] {
   const fn = "hparams.mup.table";
-  dim(fn, "arch.dModel", arch.dModel);
-  dim(fn, "arch.nLayers", arch.nLayers);
-  dim(fn, "arch.vocab", arch.vocab);
-  dim(fn, "base.dModel", base.dModel);
+  assertPositiveInteger(fn, "arch.dModel", arch.dModel);
+  assertPositiveInteger(fn, "arch.nLayers", arch.nLayers);
+  assertPositiveInteger(fn, "arch.vocab", arch.vocab);
+  assertPositiveInteger(fn, "base.dModel", base.dModel);
   const dFF = arch.dFF ?? 4 * arch.dModel;
   const baseFF = base.dFF ?? 4 * base.dModel;
   const dHead = arch.dHead ?? 64;
   const baseHead = base.dHead ?? dHead;
-  dim(fn, "arch.dFF", dFF);
-  dim(fn, "base.dFF", baseFF);
-  dim(fn, "arch.dHead", dHead);
+  assertPositiveInteger(fn, "arch.dFF", dFF);
+  assertPositiveInteger(fn, "base.dFF", baseFF);
+  assertPositiveInteger(fn, "arch.dHead", dHead);
   for (const [w, h, who] of [[arch.dModel, dHead, "arch"], [base.dModel, baseHead, "base"]] as const) {
     if (w % h !== 0) throw new InvalidInputError(fn, `${who}.dModel = ${w} is not a multiple of dHead = ${h}`, "choose widths that are whole numbers of heads");
   }

@@ -8,7 +8,8 @@ import { DidNotConvergeError, InsufficientDataError, InvalidInputError, assertPo
 import { summarizeBootstrap, type BootstrapSummary } from "../fit/bootstrap";
 import { finalizeFitResult, type FitResult } from "../fit/result";
 import { paramsOf, type ParamsLike } from "../laws/law";
-import { STEP_LAW_PUBLISHED, stepLawBatch, stepLawLR, type StepLawBatchParam, type StepLawLRParam, type StepLawParam } from "./step-law";
+import { STEP_LAW_PUBLISHED, stepLawBatch, stepLawLR, stepLawParameters, type StepLawBatchParam, type StepLawLRParam, type StepLawParam } from "./step-law";
+import { paramConventionWarnings, type ParamConvention } from "./param-convention";
 
 /** One training run of a learning-rate/batch-size sweep. */
 export interface StepLawRun {
@@ -22,6 +23,13 @@ export interface StepLawRun {
   readonly bs: number;
   /** Final smoothed training loss, nats/token. */
   readonly smoothLoss: number;
+  /**
+   * Configuration id (shape, expert count…). When every run has one, runs group by (config, D), so two configurations
+   * with the same N stay apart; without, they group by (N, D).
+   */
+  readonly config?: string;
+  /** A mixture-of-experts run (its active and total parameter counts differ). */
+  readonly moe?: boolean;
 }
 
 /**
@@ -44,8 +52,10 @@ export function stepLawRunsFromRecords(records: readonly Readonly<Record<string,
   });
 }
 
-/** One (N, D) group of runs and its near-optimal subset. */
+/** One (configuration or N, D) group of runs and its near-optimal subset. */
 export type StepLawGroup = {
+  /** The group's configuration id (null when runs group by N). */
+  readonly config: string | null;
   readonly N: number;
   readonly D: number;
   readonly runs: number;
@@ -53,35 +63,55 @@ export type StepLawGroup = {
   readonly bestLoss: number;
 };
 
-/**
- * Keeps, in every (N, D) group, the runs whose smoothed loss is ≤ (1 + threshold)·(group best): the paper's
- * `filter_threshold = 0.0025`.
- * @param runs the sweep
- * @param threshold relative loss window (default 0.0025)
- * @returns the kept runs and a per-group summary
- * @throws InvalidInputError for an empty sweep or a negative threshold
- * @example hparams.stepLaw.selectOptima([{ N: 1, D: 1, lr: 1, bs: 1, smoothLoss: 2 }, { N: 1, D: 1, lr: 2, bs: 1, smoothLoss: 2.1 }]).kept.length // => 1
- */
-export function selectStepLawOptima(runs: readonly StepLawRun[], threshold = 0.0025): { kept: StepLawRun[]; groups: StepLawGroup[] } {
-  const fn = "hparams.stepLaw.selectOptima";
-  if (!runs.length) throw new InvalidInputError(fn, "no runs given", "pass the sweep as { N, D, lr, bs, smoothLoss } rows");
-  if (!(threshold >= 0)) throw new InvalidInputError(fn, `threshold must be ≥ 0, got ${threshold}`);
+/** The runs of each group: by (config, D) when every run has a configuration id, else by (N, D). */
+function groupRuns(fn: string, runs: readonly StepLawRun[]): { byConfig: boolean; groups: StepLawRun[][] } {
+  const withId = runs.filter((r) => r.config !== undefined && r.config !== null).length;
+  if (withId > 0 && withId < runs.length) {
+    const i = runs.findIndex((r) => r.config === undefined || r.config === null);
+    throw new InvalidInputError(fn, `run ${i} has no config while ${withId} of ${runs.length} runs do`, "give every run its configuration id, or none");
+  }
+  const byConfig = withId > 0;
   const byGroup = new Map<string, StepLawRun[]>();
   for (const r of runs) {
-    const key = `${r.N}|${r.D}`;
+    const key = byConfig ? JSON.stringify([r.config, r.D]) : `${r.N}|${r.D}`;
     const g = byGroup.get(key);
     if (g) g.push(r); else byGroup.set(key, [r]);
   }
+  return { byConfig, groups: [...byGroup.values()] };
+}
+
+/**
+ * Keeps, in every group of runs — (config, D) when every run has a configuration id, else (N, D) — the runs whose
+ * smoothed loss is ≤ (1 + threshold)·(group best): the paper's `filter_threshold = 0.0025`. Grouped by N, a group that
+ * holds two runs at the same (η, B) holds two configurations with the same N: that gets a warning.
+ * @param runs the sweep
+ * @param threshold relative loss window (default 0.0025)
+ * @returns the kept runs, a per-group summary and warnings
+ * @throws InvalidInputError for an empty sweep, a negative threshold or configuration ids on only some runs
+ * @example hparams.stepLaw.selectOptima([{ N: 1, D: 1, lr: 1, bs: 1, smoothLoss: 2 }, { N: 1, D: 1, lr: 2, bs: 1, smoothLoss: 2.1 }]).kept.length // => 1
+ */
+export function selectStepLawOptima(runs: readonly StepLawRun[], threshold = 0.0025): { kept: StepLawRun[]; groups: StepLawGroup[]; warnings: string[] } {
+  const fn = "hparams.stepLaw.selectOptima";
+  if (!runs.length) throw new InvalidInputError(fn, "no runs given", "pass the sweep as { N, D, lr, bs, smoothLoss } rows");
+  if (!(threshold >= 0)) throw new InvalidInputError(fn, `threshold must be ≥ 0, got ${threshold}`);
+  const { byConfig, groups: byGroup } = groupRuns(fn, runs);
   const kept: StepLawRun[] = [];
   const groups: StepLawGroup[] = [];
-  for (const g of byGroup.values()) {
+  const warnings: string[] = [];
+  for (const g of byGroup) {
     const best = Math.min(...g.map((r) => r.smoothLoss));
     const k = g.filter((r) => r.smoothLoss <= best * (1 + threshold));
     kept.push(...k);
-    groups.push({ N: g[0].N, D: g[0].D, runs: g.length, kept: k.length, bestLoss: best });
+    groups.push({ config: byConfig ? (g[0].config as string) : null, N: g[0].N, D: g[0].D, runs: g.length, kept: k.length, bestLoss: best });
+    if (!byConfig) {
+      const cells = new Set(g.map((r) => `${r.lr}|${r.bs}`));
+      if (cells.size < g.length) {
+        warnings.push(`${fn}: the group N = ${g[0].N}, D = ${g[0].D} repeats ${g.length - cells.size} (lr, bs) pair(s): configurations with the same N were merged into one group (give each run its configuration id: config)`);
+      }
+    }
   }
-  groups.sort((a, b) => a.N - b.N || a.D - b.D);
-  return { kept, groups };
+  groups.sort((a, b) => a.N - b.N || a.D - b.D || String(a.config).localeCompare(String(b.config)));
+  return { kept, groups, warnings };
 }
 
 /** Options of {@link fitStepLaw}. */
@@ -96,6 +126,11 @@ export interface StepLawFitOptions {
   readonly seed?: number;
   /** Central interval coverage (default 0.95). */
   readonly level?: number;
+  /**
+   * The convention of the runs' N (e.g. `table.parameters` of a `data.read` table). The Step Law expects active
+   * non-embedding parameters ({@link stepLawParameters}): MoE runs counted by total parameters are an error.
+   */
+  readonly parameters?: ParamConvention;
 }
 
 /**
@@ -110,6 +145,8 @@ export type StepLawFit = FitResult<StepLawParam> & {
   /** Runs within the threshold of their group's best, over which both regressions run. */
   readonly keptRuns: number;
   readonly groups: readonly StepLawGroup[];
+  /** The convention of N the fit was told (null when not stated). */
+  readonly parameters: ParamConvention | null;
 };
 
 /** Joins the two regressions (same rows, same bootstrap draws) into one FitResult over the five constants. */
@@ -155,9 +192,12 @@ function joinFits(lr: FitResult<StepLawLRParam>, bs: FitResult<StepLawBatchParam
  * (tokens = bs × seqLen) over all kept runs, on the common fitting path (`stepLaw.lr.fitSync`, `stepLaw.batch.fitSync`).
  * Intervals come from a seeded case bootstrap over the kept runs (the same draws for both regressions).
  * @param runs the sweep (`stepLaw.runsFromRecords` converts the released CSV)
- * @param opts threshold, seqLen, bootstrap, seed, level
- * @returns a FitResult over the five constants, plus `lr`, `batch` (the two regressions), `keptRuns`, `groups`
- * @throws InsufficientDataError with fewer than 4 kept runs; InvalidInputError when N or D take fewer than 2 values
+ * Runs with configuration ids (`config`) group by configuration, never by equality of N.
+ * @param opts threshold, seqLen, bootstrap, seed, level, parameters (the convention of N)
+ * @returns a FitResult over the five constants, plus `lr`, `batch` (the two regressions), `keptRuns`, `groups`;
+ *   warnings for merged configurations and for a convention of N that differs from the Step Law's
+ * @throws InsufficientDataError with fewer than 4 kept runs; InvalidInputError when N or D take fewer than 2 values,
+ *   or when MoE runs (`moe: true`) are counted by total parameters
  * @example
  * const runs = [1e8, 4e8].flatMap((N) => [1e9, 1e10].map((D) => ({ N, D, lr: 2 * N ** -0.5 * D ** 0.25, bs: D ** 0.5 / 2048, smoothLoss: 2 })));
  * hparams.stepLaw.refit(runs, { bootstrap: 0 }).params.lrExpN // => -0.5
@@ -171,7 +211,9 @@ export function fitStepLaw(runs: readonly StepLawRun[], opts: StepLawFitOptions 
       if (!(Number.isFinite(r[k]) && r[k] > 0)) throw new InvalidInputError(fn, `row ${i} has ${k} = ${r[k]}`, "every run needs positive N, D, lr, bs and smoothLoss");
     }
   });
-  const { kept, groups } = selectStepLawOptima(runs, opts.threshold ?? 0.0025);
+  const moeRuns = runs.filter((r) => r.moe === true).length;
+  const conventionWarnings = paramConventionWarnings(fn, "the Step Law", stepLawParameters, opts.parameters, moeRuns);
+  const { kept, groups, warnings: groupWarnings } = selectStepLawOptima(runs, opts.threshold ?? 0.0025);
   if (kept.length < 4) throw new InsufficientDataError(fn, 4, kept.length, "the fit has 3 coefficients; add more (N, D) groups");
   for (const k of ["N", "D"] as const) {
     if (new Set(kept.map((r) => r[k])).size < 2) throw new InvalidInputError(fn, `all kept runs have the same ${k}`, `the exponent of ${k} needs at least two distinct values`);
@@ -181,7 +223,9 @@ export function fitStepLaw(runs: readonly StepLawRun[], opts: StepLawFitOptions 
   const o = { bootstrap: opts.bootstrap ?? 1000, seed: opts.seed ?? 0, ciLevel: level };
   const lr = stepLawLR.fitSync(kept.map((r) => ({ N: r.N, D: r.D })), kept.map((r) => r.lr), o);
   const batch = stepLawBatch.fitSync(kept.map((r) => ({ D: r.D })), kept.map((r) => r.bs * seqLen), o);
-  const joined = { ...joinFits(lr, batch), lr, batch, keptRuns: kept.length, groups };
+  const fits = joinFits(lr, batch);
+  const warnings = [...conventionWarnings, ...groupWarnings, ...fits.warnings];
+  const joined = { ...fits, warnings, diagnostics: { ...fits.diagnostics, warnings }, lr, batch, keptRuns: kept.length, groups, parameters: opts.parameters ?? null };
   return finalizeFitResult(joined) as StepLawFit;
 }
 
@@ -201,18 +245,21 @@ export interface StepLawLandscape {
 
 /**
  * Arranges one (N, D) group of a sweep as a loss grid over learning rate × batch size (for heatmaps).
- * @param runs the sweep; p.N and p.D pick the group; opts.seqLen converts bs to tokens (default 2048)
+ * @param runs the sweep; p.config (when runs carry ids) or p.N, and p.D pick the group; opts.seqLen converts bs to
+ *   tokens (default 2048)
  * @returns the grid, with null where the sweep has no run
  * @throws InvalidInputError when the group has no runs (the message lists the available groups)
  * @example hparams.stepLaw.landscape([{ N: 1, D: 2, lr: 1e-3, bs: 1, smoothLoss: 3 }], { N: 1, D: 2 }).batches // => [2048]
  */
-export function stepLawLandscape(runs: readonly StepLawRun[], p: { N: number; D: number }, opts: { seqLen?: number } = {}): StepLawLandscape {
+export function stepLawLandscape(runs: readonly StepLawRun[], p: { N: number; D: number; config?: string | null }, opts: { seqLen?: number } = {}): StepLawLandscape {
   const fn = "hparams.stepLaw.landscape";
   const seqLen = opts.seqLen ?? 2048;
-  const g = runs.filter((r) => r.N === p.N && r.D === p.D);
+  // A group of configuration ids is picked by its id, never by equality of N.
+  const byConfig = p.config !== undefined && p.config !== null;
+  const g = runs.filter((r) => (byConfig ? r.config === p.config : r.N === p.N) && r.D === p.D);
   if (!g.length) {
-    const avail = [...new Set(runs.map((r) => `(N ${r.N}, D ${r.D})`))].slice(0, 20).join(", ");
-    throw new InvalidInputError(fn, `no runs with N = ${p.N} and D = ${p.D}`, `available groups: ${avail}`);
+    const avail = [...new Set(runs.map((r) => (byConfig ? `(config ${r.config}, D ${r.D})` : `(N ${r.N}, D ${r.D})`)))].slice(0, 20).join(", ");
+    throw new InvalidInputError(fn, byConfig ? `no runs with config = ${p.config} and D = ${p.D}` : `no runs with N = ${p.N} and D = ${p.D}`, `available groups: ${avail}`);
   }
   const lrs = [...new Set(g.map((r) => r.lr))].sort((a, b) => a - b);
   const batches = [...new Set(g.map((r) => r.bs * seqLen))].sort((a, b) => a - b);
@@ -259,13 +306,14 @@ export function stepLawPredictionGaps(runs: readonly StepLawRun[], params?: Para
   assertPositive(fn, "seqLen", seqLen);
   const k = paramsOf(fn, ["lrCoef", "lrExpN", "lrExpD", "bsCoef", "bsExpD"], params ?? STEP_LAW_PUBLISHED);
   const { groups } = selectStepLawOptima(runs);
+  const byConfig = groups[0].config !== null;
   const rows = groups.map((g): StepLawGroupCheck => {
     const predictedLR = stepLawLR.evaluate({ N: g.N, D: g.D }, k);
     const predictedBatch = stepLawBatch.evaluate({ D: g.D }, k);
     let nearest: StepLawRun | null = null;
     let dist = Infinity;
     for (const r of runs) {
-      if (r.N !== g.N || r.D !== g.D) continue;
+      if ((byConfig ? r.config !== g.config : r.N !== g.N) || r.D !== g.D) continue;
       const d = Math.log(r.lr / predictedLR) ** 2 + Math.log((r.bs * seqLen) / predictedBatch) ** 2;
       if (d < dist) { dist = d; nearest = r; }
     }

@@ -2,7 +2,7 @@
  * `hparams.stepLaw`: the Step Law's two Laws, its published constant sets and the tools for the released sweep
  * (selection of near-optimal runs, refit, loss landscape, prediction gaps, bootstrap band).
  */
-import { STEP_LAW_SETS, stepLawBatch, stepLawBootstrapBand, stepLawBootstrapMean, stepLawLR, stepLawNonEmbeddingParams } from "./step-law";
+import { STEP_LAW_SETS, stepLawBatch, stepLawBootstrapBand, stepLawBootstrapMean, stepLawLR, stepLawNonEmbeddingParams, stepLawParameters } from "./step-law";
 import { fitStepLaw, selectStepLawOptima, stepLawLandscape, stepLawPredictionGaps, stepLawRunsFromRecords } from "./step-law-fit";
 
 /**
@@ -15,6 +15,8 @@ export const stepLaw = {
   lr: stepLawLR,
   batch: stepLawBatch,
   published: STEP_LAW_SETS,
+  /** What the rule's N counts: active non-embedding parameters. */
+  parameters: stepLawParameters,
   refit: fitStepLaw,
   runsFromRecords: stepLawRunsFromRecords,
   selectOptima: selectStepLawOptima,

@@ -5,6 +5,7 @@
  * Two Laws (`stepLawLR`, `stepLawBatch`) sharing one set of five published constants; the sweep tools and the refit
  * are in ./step-law-fit, the public group `hparams.stepLaw` in ./step-law-group.
  */
+import type { ParamConvention } from "./param-convention";
 import { assertPositive, InvalidInputError, type PublishedConstants } from "../core";
 import { stepLawCitation } from "../core/bibliography";
 import { quantile } from "../numeric/quantile";
@@ -54,6 +55,12 @@ export const STEP_LAW_RELEASED_REFIT: PublishedConstants<StepLawConstants> = {
 };
 
 /** The published sets by short name (each carries all five constants, so both laws accept it). */
+/**
+ * The parameters the Step Law's N counts: non-embedding (`n_layer·h·(4h + 3·ffn_h)`, step-law/steplaw fit_tool.py)
+ * and, for MoE, activated parameters (the released MoE sweep records them as `Na`).
+ */
+export const stepLawParameters: ParamConvention = { count: "active", embedding: "excluded" };
+
 export const STEP_LAW_SETS = { paper: STEP_LAW_PUBLISHED, bootstrapMean: STEP_LAW_BOOTSTRAP_MEAN, releasedRefit: STEP_LAW_RELEASED_REFIT };
 
 /** The released dense runs span these sizes; the paper's fit covers about the same N and D ≲ 1e11–1e12. */

@@ -13,8 +13,8 @@ import {
 import { computeOptimalAllocation, computeOptimalAllocationLaw, computeOptimalFrontier } from "./allocation";
 import { inferenceAwareAllocation, inferenceAwareAllocationLaw } from "./inference-allocation";
 import { isoLossContour, isoLossContourLaw, isoLossTokens } from "./isoloss";
-import { isoflopApproachLaw, isoflopParabola, isoflopParabolas } from "./isoflop";
-import { chinchillaEnvelope, chinchillaEnvelopeLaw } from "./envelope";
+import { isoflopApproachLaw, isoflopBands, isoflopParabola, isoflopParabolas } from "./isoflop";
+import { chinchillaEnvelope, chinchillaEnvelopeLaw, isoflopSlice, lossCurveAt } from "./envelope";
 import {
   convertAllocationCounting, convertLossLawCounting, convertParamCount, convertPowerLawCounting, countingConversionLaw, shapeForParamCount,
 } from "./counting-conversion";
@@ -130,6 +130,12 @@ export const isoflop = {
   parabola: isoflopParabola,
   approach2: isoflopParabolas,
   envelope: chinchillaEnvelope,
+  /** Bins runs into IsoFLOP bands by C (tolerance in dex, or given budgets). */
+  bands: isoflopBands,
+  /** A training curve's loss interpolated at a budget. */
+  curveAt: lossCurveAt,
+  /** Training curves sliced at budgets into IsoFLOP rows {N, C, L, run}. */
+  slice: isoflopSlice,
   cards: { approach2: isoflopApproachLaw, envelope: chinchillaEnvelopeLaw },
 } as const;
 
@@ -171,7 +177,7 @@ export type { KaplanConstants, KaplanAllocation } from "./kaplan";
 export type { TransformerShape, ParamCounting, FlopCounting } from "./flops";
 export type { LossSurface, ComputeOptimalOptions, ComputeOptimalResult, ComputeOptimalFrontier } from "./allocation";
 export type { InferenceAwareOptions, InferenceAwareResult } from "./inference-allocation";
-export type { IsoflopRow, IsoflopLossRow, IsoflopScaling, IsoflopParabola } from "./isoflop";
+export type { IsoflopRow, IsoflopLossRow, IsoflopScaling, IsoflopParabola, IsoflopBand, IsoflopBands, IsoflopBandOptions } from "./isoflop";
 export type { TrainingCurve, EnvelopeResult } from "./envelope";
 export type { GadreRun, GadreOvertrainingParams } from "./gadre-overtraining";
 export type { BnslParams } from "./bnsl";

@@ -117,18 +117,105 @@ export interface IsoflopLossRow {
   readonly loss: number;
 }
 
-export interface IsoflopBudgetFit extends IsoflopParabola {
+/** How runs are grouped into IsoFLOP budgets (see {@link isoflopBands}). */
+export interface IsoflopBandOptions {
+  /**
+   * Half-width of a band in decades of C (default 0.05 dex, ±12%): runs whose C = 6ND differ only by rounding of
+   * steps or tokens share a budget. 0 groups by exact equality of C.
+   */
+  readonly toleranceDex?: number;
+  /** The budgets of the sweep, FLOP: each run joins the nearest one within `toleranceDex` (others are unassigned). */
+  readonly budgets?: readonly number[];
+}
+
+/** One IsoFLOP band: its budget and its runs. */
+export interface IsoflopBand {
+  /** The band's budget: the given budget, the runs' common C, or the geometric mean of their C. */
   readonly C: number;
+  /** Indices of the band's runs in the input. */
+  readonly indices: readonly number[];
+  /** Number of runs in the band. */
+  readonly runs: number;
+  /** Smallest and largest C of the band's runs. */
+  readonly range: readonly [number, number];
+}
+
+/** The bands of a sweep and the runs left outside every band. */
+export interface IsoflopBands {
+  readonly bands: readonly IsoflopBand[];
+  /** Indices of runs farther than `toleranceDex` from every given budget (always empty without `budgets`). */
+  readonly unassigned: readonly number[];
+}
+
+/**
+ * Bins runs into IsoFLOP bands by compute: with `budgets`, each run joins the nearest budget within `toleranceDex`
+ * decades; without, runs sorted by C start a new band whenever C is more than 2·toleranceDex above the band's first
+ * run (so a band spans at most 2·toleranceDex). Raw sweeps whose C = 6ND carries rounding then give one band per
+ * intended budget instead of one "budget" per run.
+ * @param rows - runs with a compute C > 0 (FLOP)
+ * @param opts - toleranceDex (default 0.05), budgets
+ * @returns bands by increasing C (budget, run indices, count, C range) and the unassigned runs
+ * @throws InvalidInputError for C ≤ 0, a negative tolerance or a budget ≤ 0
+ * @example isoflopBands([{ C: 1.01e20 }, { C: 0.99e20 }, { C: 1e21 }]).bands.map((b) => b.runs) // => [2, 1]
+ */
+export function isoflopBands(rows: readonly { readonly C: number }[], opts: IsoflopBandOptions = {}): IsoflopBands {
+  const fn = "laws.isoflop.bands";
+  if (!Array.isArray(rows)) throw new InvalidInputError(fn, "rows must be an array of runs with C");
+  const tol = opts.toleranceDex ?? 0.05;
+  if (!(tol >= 0 && Number.isFinite(tol))) throw new InvalidInputError(fn, `toleranceDex must be a finite number ≥ 0, got ${tol}`);
+  rows.forEach((r, i) => assertPositive(fn, `rows[${i}].C`, r?.C));
+  const lg = rows.map((r) => Math.log10(r.C));
+  const band = (C: number, idx: number[]): IsoflopBand => {
+    const cs = idx.map((i) => rows[i].C);
+    return { C, indices: idx, runs: idx.length, range: [Math.min(...cs), Math.max(...cs)] };
+  };
+  if (opts.budgets) {
+    opts.budgets.forEach((C, i) => assertPositive(fn, `budgets[${i}]`, C));
+    const targets = [...opts.budgets].sort((a, b) => a - b);
+    const members = targets.map((): number[] => []);
+    const unassigned: number[] = [];
+    lg.forEach((x, i) => {
+      let best = -1;
+      targets.forEach((C, j) => {
+        if (Math.abs(x - Math.log10(C)) <= tol + 1e-12 && (best < 0 || Math.abs(x - Math.log10(C)) < Math.abs(x - Math.log10(targets[best])))) best = j;
+      });
+      if (best < 0) unassigned.push(i); else members[best].push(i);
+    });
+    return { bands: targets.flatMap((C, j) => (members[j].length ? [band(C, members[j])] : [])), unassigned };
+  }
+  const order = lg.map((_, i) => i).sort((a, b) => lg[a] - lg[b]);
+  const groups: number[][] = [];
+  for (const i of order) {
+    const g = groups[groups.length - 1];
+    if (g && (tol === 0 ? rows[i].C === rows[g[0]].C : lg[i] - lg[g[0]] <= 2 * tol + 1e-12)) g.push(i); else groups.push([i]);
+  }
+  return {
+    bands: groups.map((g) => {
+      const same = g.every((i) => rows[i].C === rows[g[0]].C);
+      return band(same ? rows[g[0]].C : 10 ** (g.reduce((a, i) => a + lg[i], 0) / g.length), [...g].sort((a, b) => a - b));
+    }),
+    unassigned: [],
+  };
+}
+
+export interface IsoflopBudgetFit extends IsoflopParabola {
+  /** The band's budget, FLOP. */
+  readonly C: number;
+  /** Runs in the band. */
+  readonly runs: number;
   /** D_opt = C / (flopsPerParamToken · N_opt). */
   readonly Dopt: number;
   /** Whether the budget entered the power-law fit. */
   readonly used: boolean;
 }
 
-export interface IsoflopOptions {
+export interface IsoflopOptions extends IsoflopBandOptions {
   /** FLOP per parameter per token for D_opt = C/(k·N_opt) (default 6). */
   readonly flopsPerParamToken?: number;
-  /** Leave out budgets whose minimum lies outside the sampled N range (default false: kept, flagged). */
+  /**
+   * Leave out budgets whose parabola's minimum lies outside the sampled N range (default true: such a minimum is an
+   * extrapolation of the parabola, not a measured optimum). Either way each such budget gets a warning.
+   */
   readonly excludeOutOfRange?: boolean;
   /** Bootstrap resamples over runs within each budget (default 0 = none). */
   readonly bootstrap?: number;
@@ -142,6 +229,10 @@ export interface IsoflopScaling {
   readonly budgets: readonly IsoflopBudgetFit[];
   /** Budgets left out because they have fewer than 3 distinct model sizes. */
   readonly skippedBudgets: readonly number[];
+  /** Indices of runs outside every given budget's band (see {@link IsoflopBandOptions}). */
+  readonly unassigned: readonly number[];
+  /** One line per budget left out or kept with a doubtful minimum, and for unassigned runs. */
+  readonly warnings: readonly string[];
   /** N_opt = nCoefficient · C^nExponent (OLS in log-log over the used budgets). */
   readonly nExponent: number;
   readonly nCoefficient: number;
@@ -161,26 +252,31 @@ export interface IsoflopScaling {
   };
 }
 
-function groupByBudget(fn: string, rows: readonly (IsoflopRow | IsoflopLossRow)[]): Map<number, IsoflopRow[]> {
-  const groups = new Map<number, IsoflopRow[]>();
-  rows.forEach((r, i) => {
+/** "1.23e+20" style. */
+function sci(x: number): string {
+  return Number(x.toPrecision(3)).toExponential();
+}
+
+function checkedRows(fn: string, rows: readonly (IsoflopRow | IsoflopLossRow)[]): IsoflopRow[] {
+  return rows.map((r, i) => {
     if (typeof r !== "object" || r === null) throw new InvalidInputError(fn, `row ${i} must be an object {N, C, L}`);
     assertPositive(fn, `rows[${i}].N`, r.N);
     assertPositive(fn, `rows[${i}].C`, r.C);
     const L = "L" in r ? r.L : r.loss;
     if (!Number.isFinite(L)) throw new InvalidInputError(fn, `rows[${i}].L must be finite, got ${L}`, "give the loss as L or loss");
-    const g = groups.get(r.C) ?? [];
-    g.push({ N: r.N, C: r.C, L: L as number });
-    groups.set(r.C, g);
+    return { N: r.N, C: r.C, L: L as number };
   });
-  return new Map([...groups.entries()].sort((a, b) => a[0] - b[0]));
 }
 
 /**
  * Approach 2 end to end: a parabola per budget, the minima, and the power law N_opt ∝ C^a with intervals.
+ * Runs are binned into IsoFLOP bands first ({@link isoflopBands}: `toleranceDex`, `budgets`); a budget whose profile is
+ * concave or whose minimum lies outside its sampled sizes is left out of the power-law fit with a warning.
  * @param rows runs {N, C, L} (or {N, C, loss}); budgets with fewer than 3 distinct N are skipped (listed in skippedBudgets)
- * @param opts flopsPerParamToken, excludeOutOfRange, bootstrap resamples and seed, level
- * @returns per-budget fits and the fitted exponents with a t interval (and a bootstrap interval if asked)
+ * @param opts toleranceDex, budgets, flopsPerParamToken, excludeOutOfRange (default true), bootstrap resamples and
+ *   seed, level
+ * @returns per-budget fits (with their run counts), the fitted exponents with a t interval (and a bootstrap interval
+ *   over runs within budgets if asked), and warnings
  * @throws InsufficientDataError for < 2 usable budgets; InvalidInputError for bad rows
  * @example
  * const rows = [1e20, 1e21].flatMap((C) => [0.5, 1, 2].map((f) => ({ C, N: f * Math.sqrt(C) / 1e1, L: 2 + Math.log(f) ** 2 })));
@@ -194,23 +290,36 @@ export function isoflopParabolas(rows: readonly (IsoflopRow | IsoflopLossRow)[],
   assertPositive(fn, "flopsPerParamToken", k);
   const level = opts.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InvalidInputError(fn, `level must be in (0, 1), got ${level}`);
-  const all = [...groupByBudget(fn, rows).entries()];
+  const runs = checkedRows(fn, rows);
+  const { bands, unassigned } = isoflopBands(runs, opts);
+  const all = bands.map((b): [number, IsoflopRow[]] => [b.C, b.indices.map((i) => runs[i])]);
   // A parabola needs 3 distinct sizes; smaller budgets are reported, not fitted.
   const groups = all.filter(([, g]) => new Set(g.map((r) => r.N)).size >= 3);
   const skippedBudgets = all.filter(([, g]) => new Set(g.map((r) => r.N)).size < 3).map(([C]) => C);
   const logs = groups.map(([, g]) => ({ x: g.map((r) => Math.log(r.N)), L: g.map((r) => r.L) }));
-  const usable = (p: IsoflopParabola) => p.convex && (p.inRange || !opts.excludeOutOfRange);
-  const budgets: IsoflopBudgetFit[] = groups.map(([C], i) => {
+  const exclude = opts.excludeOutOfRange ?? true;
+  const usable = (p: IsoflopParabola) => p.convex && (p.inRange || !exclude);
+  const warnings: string[] = [];
+  if (unassigned.length) warnings.push(`${fn}: ${unassigned.length} run(s) lie farther than ${opts.toleranceDex ?? 0.05} dex from every given budget and were left out (rows ${unassigned.slice(0, 10).join(", ")}${unassigned.length > 10 ? ", …" : ""})`);
+  const budgets: IsoflopBudgetFit[] = groups.map(([C, g], i) => {
     const p = parabolaFromLogs(logs[i].x, logs[i].L);
-    return { ...p, C, Dopt: C / (k * p.Nopt), used: usable(p) };
+    const lo = Math.min(...g.map((r) => r.N)), hi = Math.max(...g.map((r) => r.N));
+    if (!p.convex) warnings.push(`${fn}: budget ${sci(C)} FLOP: the loss profile is concave (no minimum); budget left out of the fit`);
+    else if (!p.inRange) {
+      warnings.push(`${fn}: budget ${sci(C)} FLOP: the parabola's minimum N = ${sci(p.Nopt)} lies outside the sampled sizes [${sci(lo)}, ${sci(hi)}]; ` +
+        (exclude ? "budget left out of the fit (sample sizes around the optimum)" : "kept because excludeOutOfRange is false"));
+    }
+    return { ...p, C, runs: g.length, Dopt: C / (k * p.Nopt), used: usable(p) };
   });
   const used = budgets.filter((b) => b.used);
-  if (used.length < 2) throw new InsufficientDataError(fn, 2, used.length, "need ≥ 2 budgets with a convex profile (check for concave or out-of-range parabolas)");
+  if (used.length < 2) throw new InsufficientDataError(fn, 2, used.length, "need ≥ 2 budgets with a convex profile whose minimum lies inside the sampled sizes");
   const line = fitLogLogLine(used.map((b) => b.C), used.map((b) => b.Nopt), level);
   const dLine = fitLogLogLine(used.map((b) => b.C), used.map((b) => b.Dopt), null);
   const result: IsoflopScaling = {
     budgets,
     skippedBudgets,
+    unassigned,
+    warnings,
     nExponent: line.exponent,
     nCoefficient: line.coefficient,
     nExponentSE: line.exponentSE,

@@ -40,6 +40,15 @@ export class Xoshiro128 {
     return result;
   }
 
+  /**
+   * Standard normal by Box–Muller (one per call: u in (0, 1] so the log is finite, v in [0, 1)).
+   * @example Number.isFinite(new Xoshiro128(1).nextNormal()) // => true
+   */
+  nextNormal(): number {
+    const u = (this.nextUint32() + 1) / 4294967297, v = this.nextUint32() / 4294967296;
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
   /** Uniform integer in [0, n) (multiply-shift; bias < n / 2^32). */
   nextInt(n: number): number {
     return Math.floor((this.nextUint32() / 4294967296) * n);

@@ -24,6 +24,27 @@ describe("data.quantity", () => {
   });
 });
 
+describe("quantityAt (the slice-free fast path of data.quantity)", () => {
+  it("agrees bit for bit with Number() times the scale on random cells", () => {
+    // Independent computation: Number() of the digits, times the scale letter's power of ten.
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const scale: Record<string, number> = { "": 1, k: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+    for (let k = 0; k < 5000; k++) {
+      const digits = String(rnd(10 ** (1 + rnd(9)))) + (rnd(2) ? `.${String(rnd(10 ** (1 + rnd(8))))}` : "");
+      const exp = rnd(3) === 0 ? `e${rnd(2) ? "-" : ""}${rnd(40)}` : "";
+      const suffix = Object.keys(scale)[rnd(5)];
+      const sign = rnd(4) === 0 ? "-" : "";
+      const text = `${sign}${digits}${exp}${suffix}`;
+      expect(data.quantity(text), text).toBe(Number(`${sign}${digits}${exp}`) * scale[suffix]);
+    }
+  });
+  it("rejects what Number() accepts but a sweep log does not mean", () => {
+    expect(["0x10", "Infinity", "1e", "1_000", "--1", "1e5e3", "1MB", "NaN"].map(data.quantity)).toEqual([null, null, null, null, null, null, null, null]);
+    expect([data.quantity(" 125M "), data.quantity("1.5 B"), data.quantity(".5"), data.quantity("1.")]).toEqual([125e6, 1.5e9, 0.5, 1]);
+  });
+});
+
 describe("data.read", () => {
   it("reads a CSV file with scale letters, exponents and empty cells", () => {
     const t = data.read(file("runs.csv", "run,params,tokens,flops,val_loss\na,125M,2.5B,1.9e18,3.1\nb,350M,7B,,2.9\n"));
@@ -57,6 +78,37 @@ describe("data.read", () => {
     const t = data.read('N,loss\n"1,234",3.1\n');
     expect(t.rows[0].N).toBe("1,234");
     expect(t.schema[0].type).toBe("string");
+  });
+
+  it("keeps a large file columnar: numbers in a Float64Array, rows built on first use, same values", () => {
+    const lines = ["run,N,loss"];
+    for (let i = 0; i < 2000; i++) lines.push(`r${i % 7},${(i % 5) + 1}25M,${(3 + i / 1e4).toFixed(4)}`);
+    const t = data.read(lines.join("\n"));
+    expect(t.shape).toEqual([2000, 3]);
+    expect(t.column("N").slice(0, 3)).toEqual([125e6, 225e6, 325e6]);
+    expect(t.rows[1999]).toEqual({ run: "r4", N: 525e6, loss: 3.1999 });
+  });
+
+  it("reads quoted fields with delimiters, quotes and line breaks, and CRLF", () => {
+    const t = data.read('run,notes,loss\r\n"a,1","say ""hi""\nthen",3.1\r\nb,,"2.9"\r\n');
+    expect(t.rows).toEqual([{ run: "a,1", notes: 'say "hi"\nthen', loss: 3.1 }, { run: "b", notes: null, loss: 2.9 }]);
+  });
+
+  it("require: names the first empty, non-number or non-positive cell with its row and column", () => {
+    const csv = (rows: string) => `run,params,loss\n${rows}`;
+    const opts = { columns: { run: "run", N: "params", loss: "loss" }, require: { N: "positive", loss: "number" } } as const;
+    expect(() => data.read(csv("a,125M,3.1\nb,350M,NaN\n"), opts)).toThrow('data.read: text row 2, column "loss": "NaN" is not a number (fix or drop that row; numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21)');
+    expect(() => data.read(csv("a,125M,3.1\nb,-350M,3\n"), opts)).toThrow('data.read: text row 2, column "N" ("params" in the source): -350000000 must be > 0 (fix or drop that row)');
+    expect(() => data.read(csv("a,,3.1\nb,350M,3\n"), opts)).toThrow('data.read: text row 1, column "N" ("params" in the source) is empty (fix or drop that row)');
+    expect(() => data.read(csv('a,"1,234",3.1\n'), opts)).toThrow('data.read: text row 1, column "N" ("params" in the source): "1,234" is not a number');
+    expect(() => data.read(csv("a,125M,abc\n"), opts)).toThrow('"abc" is not a number');
+    expect(() => data.read(csv("a,1,2\n"), { require: { N: "number" } })).toThrow(`data.read: unknown column in require "N"; valid choices: run, params, loss`);
+    expect(data.read(csv("a,125M,-0.5\n"), opts).rows[0].loss).toBe(-0.5);
+  });
+
+  it("names an unterminated quoted field and text after a closing quote", () => {
+    expect(() => data.read('N,notes\n1,"open\n2,x\n')).toThrow("data.read: unterminated quoted field starting on line 2 in text (check the file is complete and every opening quote is closed)");
+    expect(() => data.read('N,notes\n1,"a"b\n')).toThrow('data.read: unexpected "b" after a closing quote on line 2 in text');
   });
 
   it("names a missing column and lists the ones there", () => {

@@ -3,7 +3,9 @@
  * (Open-Athena/scaling-law-analysis data/isoflops/transform/isoflops.csv @3e0656ee) were computed independently with
  * numpy (np.polyfit of loss on ln N per budget with ≥ 3 points, convex only; then np.polyfit of ln N_opt on ln C):
  *   epochai_chinchilla, outliers dropped: 7 budgets, a = 0.5414213465146935
- *   epochai_chinchilla, all rows:         9 budgets, a = 0.49506939014692436
+ *   epochai_chinchilla, all rows:         9 budgets, a = 0.49506939014692436 (convex only); with budgets whose
+ *     minimum lies outside their sampled N dropped (the default since issue 11): 8 budgets, a = 0.49198638360843183,
+ *     the dropped one 1e20 with N_opt = 501199172.7220348 outside [632224717, 2979521172]
  *   llama_3__exp_loss, outliers dropped:  8 budgets, a = 0.4952612778634542
  *   llama_3__exp_loss, all rows:         10 budgets, a = 0.4631208104224362
  * and for Approach 1 on final losses (argmin of loss per budget, then np.polyfit):
@@ -12,9 +14,10 @@
 import { describe, expect, it } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { isoflopParabola, isoflopParabolas, type IsoflopRow } from "../../lib/laws/isoflop";
-import { chinchillaEnvelope } from "../../lib/laws/envelope";
+import { isoflopBands, isoflopParabola, isoflopParabolas, type IsoflopRow } from "../../lib/laws/isoflop";
+import { chinchillaEnvelope, isoflopSlice, lossCurveAt } from "../../lib/laws/envelope";
 import { computeOptimalFrontier } from "../../lib/laws/allocation";
+import { fitLogLogLine } from "../../lib/laws/laws-internal";
 import { InsufficientDataError, InvalidInputError } from "../../lib/core";
 
 function isoflopRows(experiment: string, dropOutliers: boolean): IsoflopRow[] {
@@ -30,7 +33,7 @@ function isoflopRows(experiment: string, dropOutliers: boolean): IsoflopRow[] {
 describe("Approach 2 on the consolidated IsoFLOP data matches an independent numpy computation", () => {
   const cases: [string, boolean, number, number][] = [
     ["epochai_chinchilla__massivetext__chinchilla", true, 7, 0.5414213465146935],
-    ["epochai_chinchilla__massivetext__chinchilla", false, 9, 0.49506939014692436],
+    ["epochai_chinchilla__massivetext__chinchilla", false, 8, 0.49198638360843183],
     ["llama_3__exp_loss", true, 8, 0.4952612778634542],
     ["llama_3__exp_loss", false, 10, 0.4631208104224362],
   ];
@@ -49,11 +52,55 @@ describe("Approach 2 on the consolidated IsoFLOP data matches an independent num
     const llama = isoflopParabolas(isoflopRows("llama_3__exp_loss", true));
     expect((llama.nExponent - llama.nExponentCI[0]) / llama.nExponentSE).toBeCloseTo(2.4469118511449786, 8);
   });
+  it("a budget whose minimum lies outside its sampled sizes is dropped with a warning (kept on request)", () => {
+    const rows = isoflopRows("epochai_chinchilla__massivetext__chinchilla", false);
+    const r = isoflopParabolas(rows);
+    expect(r.warnings).toEqual(["laws.isoflop.approach2: budget 1e+20 FLOP: the parabola's minimum N = 5.01e+8 lies outside the sampled sizes [6.32e+8, 2.98e+9]; budget left out of the fit (sample sizes around the optimum)"]);
+    expect(r.budgets.find((b) => b.C === 1e20)!.used).toBe(false);
+    const kept = isoflopParabolas(rows, { excludeOutOfRange: false });
+    expect(Math.abs(kept.nExponent - 0.49506939014692436)).toBeLessThan(1e-9);
+    expect(kept.warnings[0]).toMatch(/kept because excludeOutOfRange is false$/);
+  });
   it("budgets with fewer than 3 distinct sizes are skipped and listed", () => {
     const rows = isoflopRows("epochai_chinchilla__massivetext__chinchilla", true);
     const r = isoflopParabolas([...rows, { N: 1e9, C: 7e22, L: 2 }, { N: 2e9, C: 7e22, L: 1.9 }]);
     expect(r.skippedBudgets).toEqual([7e22]);
     expect(r.budgets.length).toBe(7);
+  });
+});
+
+describe("IsoFLOP bands on raw runs (C = 6·N·D with tokens rounded to 2M-token batches: every run its own C)", () => {
+  // numpy (independent): rows of epochai_chinchilla (all 123), D' = round(D/2^21)·2^21, C' = 6·N·D' gives 123 distinct
+  // C' within 0.00044 dex of the budget column; grouped by that column, the counts are [9, 24, 16, 12, 13, 14, 13, 14, 8]
+  // and, with each band's budget the geometric mean of its C' and out-of-range minima dropped (1e20), np.polyfit gives
+  // 8 budgets and a = 0.4919862608510511.
+  const raw = () => isoflopRows("epochai_chinchilla__massivetext__chinchilla", false).map((r) => {
+    const D = Math.round(r.C / (6 * r.N) / 2 ** 21) * 2 ** 21;
+    return { N: r.N, C: 6 * r.N * D, L: r.L };
+  });
+  it("exact grouping sees one budget per run; bands of ±0.05 dex recover the 9 budgets and their run counts", () => {
+    const rows = raw();
+    expect(new Set(rows.map((r) => r.C)).size).toBe(123);
+    expect(isoflopBands(rows, { toleranceDex: 0 }).bands.length).toBe(123);
+    expect(isoflopBands(rows).bands.map((b) => b.runs)).toEqual([9, 24, 16, 12, 13, 14, 13, 14, 8]);
+  });
+  it("given budgets: each run joins the nearest within the tolerance; the others are reported", () => {
+    const b = isoflopBands(raw(), { budgets: [6e18, 1e19, 3e19, 6e19, 1e20, 3e20, 6e20, 1e21], toleranceDex: 0.01 });
+    expect(b.bands.map((x) => [x.C, x.runs])).toEqual([[6e18, 9], [1e19, 24], [3e19, 16], [6e19, 12], [1e20, 13], [3e20, 14], [6e20, 13], [1e21, 14]]);
+    expect(b.unassigned.length).toBe(8);
+    const r = isoflopParabolas(raw(), { budgets: [6e18, 1e19, 3e19, 6e19, 1e20, 3e20, 6e20, 1e21], toleranceDex: 0.01 });
+    // numpy: the runs of the 3e21 budget (not given) are rows 4, 8, 9, 15, 20, 32, 59, 61 of the experiment.
+    expect(b.unassigned).toEqual([4, 8, 9, 15, 20, 32, 59, 61]);
+    expect(r.warnings[0]).toBe("laws.isoflop.approach2: 8 run(s) lie farther than 0.01 dex from every given budget and were left out (rows 4, 8, 9, 15, 20, 32, 59, 61)");
+  });
+  it("Approach 2 on the binned raw runs matches numpy: 8 budgets, a = 0.4919862608510511", () => {
+    const r = isoflopParabolas(raw());
+    expect(r.budgets.map((b) => b.runs)).toEqual([9, 24, 16, 12, 13, 14, 13, 14, 8]);
+    expect(r.budgets.filter((b) => b.used).length).toBe(8);
+    expect(Math.abs(r.nExponent - 0.4919862608510511)).toBeLessThan(1e-9);
+  });
+  it("rejects a negative tolerance", () => {
+    expect(() => isoflopBands([{ C: 1 }], { toleranceDex: -1 })).toThrow("laws.isoflop.bands: toleranceDex must be a finite number ≥ 0, got -1");
   });
 });
 
@@ -144,6 +191,33 @@ describe("chinchillaEnvelope (Approach 1)", () => {
     const env = chinchillaEnvelope(rows.map((r) => ({ N: r.N, tokens: [r.C / (6 * r.N)], loss: [r.L] })));
     expect(env.points.length).toBe(7);
     expect(Math.abs(env.nExponent - 0.47802484054423044)).toBeLessThan(1e-9);
+  });
+  it("intervals resample runs: 40 interpolated budgets holding 10 sizes give a wider interval than the t interval over budgets", () => {
+    // 10 runs with ±1% wiggles on the law; the envelope at the 40 default budgets takes only these 10 sizes.
+    const Ns10 = Array.from({ length: 10 }, (_, i) => 1e8 * 10 ** (i / 3));
+    const wiggly = Ns10.map((N) => {
+      const tokens = Array.from({ length: 30 }, (_, j) => 1e9 * 10 ** (j / 10));
+      return { N, tokens, loss: tokens.map((D) => law(N, D) * (1 + 0.01 * Math.sin(N * D))) };
+    });
+    const r = chinchillaEnvelope(wiggly, { seed: 3 });
+    expect([r.points.length, r.distinctN]).toEqual([40, 10]);
+    const t = fitLogLogLine(r.points.map((p) => p.C), r.points.map((p) => p.N));
+    expect(r.nExponentCI[1] - r.nExponentCI[0]).toBeGreaterThan(1.5 * (t.exponentCI[1] - t.exponentCI[0]));
+    expect(r.nExponentCI[0]).toBeLessThan(r.nExponent);
+    expect(r.nExponentCI[1]).toBeGreaterThan(r.nExponent);
+    expect(chinchillaEnvelope(wiggly, { seed: 3 }).nExponentCI).toEqual(r.nExponentCI);
+    expect(() => chinchillaEnvelope(wiggly, { bootstrap: 5 })).toThrow("laws.isoflop.envelope: bootstrap must be an integer ≥ 20, got 5 (the intervals come from resampling runs)");
+  });
+  it("curveAt interpolates a curve linearly in ln tokens at a budget; slice turns curves into IsoFLOP rows", () => {
+    const run = { N: 1e8, tokens: [1e9, 1e10, 1e11], loss: [3, 2.5, 2.2] };
+    // By hand: C = 6e17·10^0.25 → tokens 10^9.25, a quarter of the way from 1e9 to 1e10 in ln: 3 − 0.25·0.5 = 2.875.
+    expect(lossCurveAt(run, 6e17 * 10 ** 0.25)).toBeCloseTo(2.875, 12);
+    expect(lossCurveAt(run, 6e19)).toBe(2.2);
+    expect(lossCurveAt(run, 6e20)).toBeNull();
+    expect(isoflopSlice([run, { N: 1e9, tokens: [1e9, 1e10], loss: [2.8, 2.4] }], [6e18, 6e19])).toEqual([
+      { N: 1e8, C: 6e18, L: 2.5, run: 0 }, { N: 1e9, C: 6e18, L: 2.8, run: 1 }, { N: 1e8, C: 6e19, L: 2.2, run: 0 }, { N: 1e9, C: 6e19, L: 2.4, run: 1 },
+    ]);
+    expect(() => lossCurveAt(run, 0)).toThrow(/laws\.isoflop\.curveAt: C/);
   });
   it("rejects tokens that do not increase", () => {
     expect(() => chinchillaEnvelope([{ N: 1e8, tokens: [2, 1], loss: [3, 2] }])).toThrow(/must increase strictly/);

@@ -66,13 +66,20 @@ describe("plotIsoFlop", () => {
   });
 
   it("names budgets in the legend, smallest first", () => {
-    expect(plotIsoFlop(rows).resolved.legend.map((l) => l.name)).toEqual(["1e20 FLOP", "1e21 FLOP", "parabola minimum"]);
+    expect(plotIsoFlop(rows).resolved.legend.map((l) => l.name)).toEqual(["1e20 FLOP (3 runs)", "1e21 FLOP (3 runs)", "parabola minimum"]);
   });
 
   it("budgets with fewer than 3 sizes get points only", () => {
     const fig = plotIsoFlop([...rows, { C: 1e22, N: 1e10, L: 1.9 }, { C: 1e22, N: 2e10, L: 1.95 }]);
-    expect(fig.resolved.legend.map((l) => l.name)).toContain("1e22 FLOP");
+    expect(fig.resolved.legend.map((l) => l.name)).toContain("1e22 FLOP (2 runs)");
     expect(parseXml(fig.toSVG()).filter((e) => e.attrs.class === "line")).toHaveLength(2);
+  });
+
+  it("bins raw runs whose C carries rounding into one band per budget", () => {
+    // Budget label = geometric mean of the band: 1e20·(0.975·0.985·0.995)^(1/3) = 9.85e19, 1e21·(1.005·1.015·1.025)^(1/3) = 1.01e21.
+    const jittered = rows.map((r, i) => ({ ...r, C: r.C * (1 + 0.01 * (i - 2.5)) }));
+    expect(new Set(jittered.map((r) => r.C)).size).toBe(6);
+    expect(plotIsoFlop(jittered).resolved.legend.map((l) => l.name)).toEqual(["9.85e19 FLOP (3 runs)", "1.01e21 FLOP (3 runs)", "parabola minimum"]);
   });
 
   it("rejects rows without positive N and C", () => {

@@ -28,13 +28,6 @@ export interface RandomFeatureSetup {
   readonly seed?: number;
 }
 
-function gaussian(rng: Xoshiro128): () => number {
-  return () => {
-    const u = (rng.nextUint32() + 1) / 4294967297, v = rng.nextUint32() / 4294967296;
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
-}
-
 /**
  * Test loss of one draw of the random-feature model (exact expectation over test inputs).
  * @throws InvalidInputError for N, P, M or α out of range
@@ -48,7 +41,8 @@ export function randomFeatureLoss(setup: RandomFeatureSetup): number {
   if (!Number.isInteger(M) || M < N) throw new InvalidInputError(fn, `M must be an integer ≥ N, got ${M}`);
   if (!(alpha > 1)) throw new InvalidInputError(fn, `alpha must be > 1, got ${alpha}`, "the spectrum k^(−α) must be summable");
   if (steps !== undefined && !(Number.isInteger(steps) && steps >= 0)) throw new InvalidInputError(fn, `steps must be an integer ≥ 0, got ${steps}`);
-  const randn = gaussian(new Xoshiro128(seed));
+  const rng = new Xoshiro128(seed);
+  const randn = () => rng.nextNormal();
   const lam = Float64Array.from({ length: M }, (_, k) => (k + 1) ** -alpha);
   const w = Float64Array.from({ length: M }, randn);
   const F = Array.from({ length: N }, () => Float64Array.from({ length: M }, randn));
