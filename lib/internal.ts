@@ -11,6 +11,10 @@ export {
 export { CHECK_MIME, type CheckRecord } from "./core/check";
 export { DataError, InputNotAllowedError, InterruptedError, InvalidInputError, ScalingLabError } from "./core/errors";
 export { formatFitResultText } from "./fit/result";
+export { listLaws } from "./core/law";
+export { extrapolations, formatFactor } from "./laws/guards";
+export { shortNumber } from "./core/errors";
+export type { Law } from "./laws/law";
 export type { FitResult } from "./fit/result";
 export { chinchilla } from "./laws/chinchilla-law";
 export type { ChinchillaFitOptions } from "./laws/chinchilla-fit";

@@ -41,6 +41,14 @@ export class DidNotConvergeError extends ScalingLabError {
   override name = "DidNotConvergeError";
 }
 
+/**
+ * The data cannot determine the law: a design problem found before fitting (identical rows, an input the law needs
+ * to vary that takes too few values). The message names the input, the parameters it leaves undetermined and the fix.
+ */
+export class FitError extends ScalingLabError {
+  override name = "FitError";
+}
+
 /** Long work stopped by a kernel interrupt (or an AbortSignal). */
 export class InterruptedError extends ScalingLabError {
   override name = "InterruptedError";
@@ -57,6 +65,18 @@ export class InputNotAllowedError extends ScalingLabError {
 /** Data could not be found, verified or parsed. */
 export class DataError extends ScalingLabError {
   override name = "DataError";
+}
+
+/**
+ * A number as users write it, for messages: 4e9, 1.5e10, 0.25 (4 significant digits; exponent form outside [1e-3, 1e5)).
+ * @example shortNumber(4e9) // => "4e9"
+ */
+export function shortNumber(x: number): string {
+  if (x !== 0 && (Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3)) {
+    const [m, e] = x.toExponential(3).split("e");
+    return `${+m}e${Number(e)}`;
+  }
+  return String(+x.toPrecision(4));
 }
 
 /** Throws InvalidInputError unless `x` is a finite number > 0. */

@@ -75,6 +75,8 @@ export interface RuntimeHooks {
   comms?: CommHost;
   /** Runs `fn` with its console output and displays, also those of its async continuations, going to `sink`. */
   captureOutput?: <T>(sink: OutputSink, fn: () => T) => T;
+  /** Receives the library's warnings (default: a "warning: …" line on stderr, which the kernel shows in the cell). */
+  warn?: (message: string) => void;
 }
 
 const SLOT = Symbol.for("scalinglab.runtime");
@@ -83,6 +85,25 @@ const SLOT = Symbol.for("scalinglab.runtime");
 export function runtimeHooks(): RuntimeHooks {
   const g = globalThis as unknown as Record<symbol, RuntimeHooks | undefined>;
   return (g[SLOT] ??= {});
+}
+
+let warned = new Set<string>();
+let warnedScope: unknown;
+
+/**
+ * Reports a warning of a call that returns a plain value (a law's prediction outside its fitted ranges): once per key
+ * per cell (per host signal; without a kernel, once per process or per `warn` hook), to the host's `warn` hook or as a
+ * "warning: …" line on stderr.
+ * @param key what makes two warnings the same (e.g. the law and the input), so a loop warns once
+ */
+export function reportWarning(key: string, message: string): void {
+  const hooks = runtimeHooks();
+  const scope = hooks.signal ?? hooks.warn;
+  if (scope !== warnedScope) { warned = new Set(); warnedScope = scope; }
+  if (warned.has(key)) return;
+  warned.add(key);
+  if (hooks.warn) hooks.warn(message);
+  else process.stderr.write(`warning: ${message}\n`);
 }
 
 let lastTerminalDraw = 0;

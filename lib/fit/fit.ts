@@ -13,9 +13,10 @@ import { runOnWorkers } from "./pool";
 import { polishOutcomes, selectForPolish } from "./screen";
 import { bootstrapWeights, clustersBy, summarizeBootstrap, type Clusters } from "./bootstrap";
 import { curvatureAt, inverseHessianAt } from "./hessian";
-import { bootstrapWarnings, designWarnings, flatDirectionWarnings, limitWarnings, undeterminedDirections } from "./identifiability";
+import { bootstrapWarnings, checkDesign, designWarnings, flatDirectionWarnings, limitWarnings, undeterminedDirections } from "./identifiability";
 import { normalQuantile } from "../numeric/special";
 import { STOP_REASON_TEXT, type LbfgsOptions } from "./lbfgs";
+import { fixParameters } from "./fixed";
 import { finalizeFitResult, formatFitNumber, type FitResult, type FitScreening, type UncertaintySource } from "./result";
 import type { Matrix } from "../numeric/linalg";
 
@@ -114,6 +115,13 @@ function planFit<X>(fn: string, model: Model<X>, rows: readonly X[], ysIn: Array
     starts.set(coords.sToU(fn, s), i * dim);
     if (extra) starts[i * dim + p] = NaN;
   });
+  // The design is refused only if it confounds parameters at the first, middle and last start alike.
+  const k = sStarts.length;
+  checkDesign(fn, model, weights ? rows.filter((_, i) => weights![i] > 0) : rows, [...new Set([0, k >> 1, k - 1])].map((i) => {
+    const theta = new Float64Array(p);
+    coords.uToTheta(starts.subarray(i * dim, i * dim + p), theta);
+    return theta;
+  }));
   if (o.checkGradient && model.valueAndGradient) {
     const theta = new Float64Array(p);
     coords.uToTheta(starts.subarray(0, p), theta);
@@ -394,12 +402,15 @@ function finishFit<X>(plan: FitPlan<X>, outcomes: StartOutcome[], best: number, 
  * @param options see FitOptions / FIT_DEFAULTS
  * @param caller the public name errors and progress lines carry (a law passes its own, e.g. "laws.chinchilla.fit")
  * @returns a displayable FitResult
- * @throws InvalidInputError for bad data/options, InsufficientDataError for too few points,
+ * @throws InvalidInputError for bad data/options, InsufficientDataError for too few points, FitError when the
+ *   design cannot determine the law (identical rows, an input that does not vary enough; see checkDesign),
  *   DidNotConvergeError when no start gives a finite objective, InterruptedError on interrupt
  * @see Hoffmann et al. 2022 (Approach 3), Besiroglu et al. 2024
  */
 export async function fitModel<X, P extends string = string>(model: Model<X, P>, rows: readonly X[], ys: ArrayLike<number>,
   options: FitOptions = {}, caller = "fit.model"): Promise<FitResult<P>> {
+  const fx = fixParameters(caller, model, options);
+  if (fx) return fx.expand(await fitModel(fx.model, rows, ys, fx.options, caller)) as FitResult<P>;
   const plan = planFit(caller, model, rows, ys, options);
   const k = plan.starts.length / plan.dim;
   const screen = screenOf(plan);
@@ -420,6 +431,8 @@ export async function fitModel<X, P extends string = string>(model: Model<X, P>,
  */
 export function fitModelSync<X, P extends string = string>(model: Model<X, P>, rows: readonly X[], ys: ArrayLike<number>,
   options: FitOptions = {}, caller = "fit.modelSync"): FitResult<P> {
+  const fx = fixParameters(caller, model, options);
+  if (fx) return fx.expand(fitModelSync(fx.model, rows, ys, fx.options, caller)) as FitResult<P>;
   const plan = planFit(caller, model, rows, ys, options);
   const k = plan.starts.length / plan.dim;
   const screen = screenOf(plan);

@@ -63,8 +63,11 @@ export const FLAT_CURVATURE = 1e-7;
  */
 export const KINK_CURVATURE = 1e-4;
 
-/** Flat directions of a law-parameter Hessian block (a parameter with no curvature at all is its own direction). */
-export function flatDirections(block: Matrix): FlatDirection[] {
+/**
+ * Flat directions of a law-parameter Hessian block (a parameter with no curvature at all is its own direction);
+ * `flatBelow` is the relative curvature that counts as flat.
+ */
+export function flatDirections(block: Matrix, flatBelow = FLAT_CURVATURE): FlatDirection[] {
   const p = block.length;
   const d = block.map((r, i) => r[i]);
   const dmax = Math.max(...d.map(Math.abs), 0);
@@ -79,7 +82,7 @@ export function flatDirections(block: Matrix): FlatDirection[] {
   const { values, vectors } = symmetricEigen(scaled);
   const top = values[values.length - 1];
   values.forEach((v, k) => {
-    if (v / top <= FLAT_CURVATURE && v / top >= -KINK_CURVATURE) {
+    if (v / top <= flatBelow && v / top >= -KINK_CURVATURE) {
       const loadings = new Array<number>(p).fill(0);
       keep.forEach((i, m) => { loadings[i] = vectors[k][m]; });
       out.push({ curvature: v / top, loadings });

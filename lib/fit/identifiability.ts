@@ -4,9 +4,11 @@
  * objective with the parameters that span them, parameters driven to the edge of their domain, and bootstrap
  * distributions that collapse to a point. Each returns warning strings for FitResult.warnings.
  */
+import { FitError, shortNumber as short } from "../core";
 import type { Model } from "./model";
-import type { FlatDirection } from "./hessian";
+import { flatDirections, type FlatDirection } from "./hessian";
 import type { BootstrapSummary } from "./bootstrap";
+import { centralDifferenceGradient } from "./objective";
 
 /** Numeric input fields of the rows ("x" for rows that are plain numbers). */
 function numericKeys(rows: readonly unknown[]): string[] {
@@ -29,16 +31,116 @@ function fmt(x: number): string {
 }
 
 /**
- * Design checks: fewer distinct input points than parameters, and inputs the law depends on that take one value
- * in every row (e.g. a constant D: the law's D-dependence cannot be fitted).
+ * Relative eigenvalue of the design's scaled Gram matrix JᵀJ (J = ∂f/∂θ over the rows) below which parameters count as
+ * confounded by the design. Exact confounding (a constant D in Chinchilla) gives ≤ 1e-20 (the square of the gradients'
+ * ~1e-10 relative error); the healthy Chinchilla sweeps of tests/fit/honest.test.ts stay above 1e-8 at every start.
+ */
+const CONFOUNDED = 1e-12;
+
+/** Parameters (by index) whose effect ∂f/∂θ_j changes when input `k` of the first row changes: they act through k. */
+function actingThrough<X>(model: Model<X>, row: X, k: string, theta: Float64Array): number[] {
+  const p = model.params.length;
+  const g0 = new Float64Array(p), g1 = new Float64Array(p);
+  const v = field(row, k);
+  gradientAt(model, theta, row, g0);
+  gradientAt(model, theta, withField(row, k, v === 0 ? 1 : v * 1.5), g1);
+  return model.params.map((_, j) => j).filter((j) => Math.abs(g1[j] - g0[j]) > 1e-6 * Math.max(Math.abs(g0[j]), Math.abs(g1[j])));
+}
+
+function gradientAt<X>(model: Model<X>, theta: Float64Array, x: X, g: Float64Array): number {
+  return model.valueAndGradient ? model.valueAndGradient(theta, x, g) : centralDifferenceGradient(model, theta, x, g);
+}
+
+/** The rows with input k spread over 9 levels (×e^−0.5 … ×e^0.5 around each value): "what if k had varied?". */
+function spread<X>(rows: readonly X[], k: string): X[] {
+  return rows.map((r, i) => {
+    const v = field(r, k), step = ((i % 9) - 4) / 8;
+    return withField(r, k, v === 0 ? step : v * Math.exp(step));
+  });
+}
+
+/**
+ * Directions of θ that the rows cannot tell apart at `theta` (flat directions of the scaled Gram matrix JᵀJ), or null
+ * when the law is not finite on these rows there.
+ */
+function confounded<X>(model: Model<X>, rows: readonly X[], theta: Float64Array): FlatDirection[] | null {
+  const p = model.params.length;
+  const gram = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const g = new Float64Array(p);
+  for (const r of rows) {
+    const f = gradientAt(model, theta, r, g);
+    // Relative sensitivities: the rank does not change, and rows of very different size weigh alike.
+    const s = Number.isFinite(f) && f !== 0 ? 1 / Math.abs(f) : 1;
+    for (let a = 0; a < p; a++) for (let b = 0; b <= a; b++) gram[a][b] += g[a] * s * g[b] * s;
+  }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) gram[b][a] = gram[a][b];
+  if (gram.some((r) => r.some((v) => !Number.isFinite(v)))) return null;
+  return flatDirections(gram, CONFOUNDED);
+}
+
+/**
+ * Refuses data that cannot determine the law, before fitting: all rows at one input point, fewer distinct input points
+ * than parameters, or parameters confounded at every start given because an input takes too few values (e.g.
+ * Chinchilla on a constant D: B and β act only through B/D^β, one number). The error names the input that does not vary enough, the parameters acting
+ * through it and the fix. Borderline designs pass and get warnings after the fit.
+ * @param rows the rows with weight > 0
+ * @param thetas start points (natural units); the design is refused only when it confounds parameters at all of them
+ * @throws FitError
+ */
+export function checkDesign<X>(fn: string, model: Model<X>, rows: readonly X[], thetas: readonly Float64Array[]): void {
+  const keys = numericKeys(rows);
+  if (keys.length === 0 || rows.length === 0) return;
+  const p = model.params.length;
+  const names = model.params.map((q) => q.name);
+  // Distinct input points, counted up to p: only "one" and "fewer than p" matter.
+  const seen = new Set<string>();
+  for (const r of rows) {
+    seen.add(keys.map((k) => field(r, k)).join(","));
+    if (seen.size >= p) break;
+  }
+  const points = seen.size;
+  const at = (r: X) => keys.map((k) => `${k} = ${short(field(r, k))}`).join(", ");
+  if (points === 1 && p > 1) {
+    throw new FitError(fn, `all ${rows.length} rows have the same inputs (${at(rows[0])}), so none of the ${p} parameters (${names.join(", ")}) can be determined`,
+      "fit rows measured at different inputs");
+  }
+  if (points < p) {
+    throw new FitError(fn, `the rows hold only ${points} distinct input points (${keys.join(", ")}) for ${p} parameters (${names.join(", ")})`,
+      `add runs at other inputs, at least ${p} distinct points`);
+  }
+  let first: FlatDirection[] | null = null;
+  for (const t of thetas) {
+    const f = confounded(model, rows, t);
+    if (!f || f.length === 0) return;
+    first ??= f;
+  }
+  if (!first) return;
+  const loaded = new Set(first.flatMap((d) => d.loadings.map((l, j) => (Math.abs(l) >= 0.2 ? j : -1)).filter((j) => j >= 0)));
+  // The input to blame takes no more distinct values than there are parameters acting through it (a constant D, or two
+  // D for B and β), and giving it more values removes the confounding. Confounding that remains is the law's own (a gauge
+  // freedom, mixture weights that sum to 1): the fit goes ahead and its flat-direction warnings name the parameters.
+  const distinct = (k: string) => [...new Set(rows.map((r) => field(r, k)))].sort((a, b) => a - b);
+  const c = keys.map((k) => ({ k, values: distinct(k), through: actingThrough(model, rows[0], k, thetas[0]) }))
+    .filter((x) => x.through.some((j) => loaded.has(j)) && x.values.length <= x.through.length)
+    .sort((a, b) => a.values.length - b.values.length)
+    .find((x) => confounded(model, spread(rows, x.k), thetas[0])?.length === 0);
+  if (!c) return;
+  const params = c.through.map((j) => names[j]).join(", ");
+  const n = c.values.length;
+  const shown = n <= 3 ? c.values.map(short).join(", ") : `${short(c.values[0])} … ${short(c.values[n - 1])}`;
+  throw new FitError(fn, `${c.k} takes ${n} distinct value${n === 1 ? "" : "s"} (${shown}) but the law needs ${c.k} to vary ` +
+    `${n === 1 ? "" : "over more values "}to determine ${params}`, `add runs at other ${c.k}, or hold ${params} at known values with the fit option fixed`);
+}
+
+/**
+ * Design warnings after a fit (checkDesign refused the hopeless designs): inputs the law depends on that take one value
+ * in every row (the law's dependence on them cannot be fitted).
  * @param theta the fitted parameters (natural units), used to ask whether the law depends on a constant input
  */
 export function designWarnings<X>(model: Model<X>, rows: readonly X[], theta: ArrayLike<number>): string[] {
   const keys = numericKeys(rows);
   if (keys.length === 0) return [];
   const out: string[] = [];
-  const p = model.params.length;
-  const distinct = new Set(rows.map((r) => keys.map((k) => field(r, k)).join(","))).size;
   const constant = keys.filter((k) => rows.every((r) => field(r, k) === field(rows[0], k)));
   const used = constant.filter((k) => {
     const v = field(rows[0], k);
@@ -46,10 +148,6 @@ export function designWarnings<X>(model: Model<X>, rows: readonly X[], theta: Ar
     const f1 = model.value(theta, withField(rows[0], k, v === 0 ? 1 : v * 1.5));
     return Number.isFinite(f0) && Number.isFinite(f1) && Math.abs(f1 - f0) > 1e-12 * Math.abs(f0);
   });
-  if (distinct < p) {
-    out.push(`only ${distinct} distinct input point${distinct === 1 ? "" : "s"} (${keys.join(", ")}) for ${p} parameters: ` +
-      "the data cannot determine the law; the estimates reflect the start values, not the data");
-  }
   for (const k of used) {
     out.push(`${k} = ${fmt(field(rows[0], k))} in every row: the law's dependence on ${k} cannot be determined from these data ` +
       `(parameters acting through ${k} are confounded)`);

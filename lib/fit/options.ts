@@ -53,6 +53,11 @@ export interface FitOptions {
   readonly ciLevel?: number;
   /** Compare the model's analytic gradient with central differences at the first start (default true). */
   readonly checkGradient?: boolean;
+  /**
+   * Parameters held at these values (natural units) while the others are fitted, e.g. `{ B: 410.7, beta: 0.28 }` when
+   * the data cannot determine them. The result lists them with their value and no SE or interval. Runs on this thread.
+   */
+  readonly fixed?: Readonly<Record<string, number>>;
   /** Aborts long fits (the kernel's interrupt signal is honoured as well). */
   readonly signal?: AbortSignal;
 }

@@ -108,6 +108,8 @@ export interface FitResult<P extends string = string> {
   readonly warnings: readonly string[];
   /** Range [min, max] of each numeric input column the fit saw, e.g. { N: [7e7, 1.6e10] }. */
   readonly dataRanges: Readonly<Record<string, readonly [number, number]>>;
+  /** Parameters held fixed (option `fixed`), with their values. */
+  readonly fixed?: Readonly<Record<string, number>>;
   toJSON(): Record<string, unknown>;
 }
 
@@ -136,6 +138,7 @@ export function formatFitResultText<P extends string>(r: FitResult<P>): string {
     ...rows.map(line),
     `objective ${r.objective.toPrecision(6)} · ${r.converged ? "converged" : "NOT converged"} (${r.message}) after ${r.iterations} iterations`,
     `uncertainty: ${r.uncertainty}${r.bootstrap ? ` (${r.bootstrap.resamples} resamples of ${r.bootstrap.units} ${r.bootstrap.unit === "row" ? "rows" : `clusters by ${r.bootstrap.unit}`}, seed ${r.bootstrap.seed})` : ""} · starts ${r.grid.starts}, distinct optima ${r.grid.distinctOptima}, condition number ${formatFitNumber(r.diagnostics.conditionNumber)}`,
+    ...(r.fixed ? [`fixed: ${Object.entries(r.fixed).map(([k, v]) => `${k} = ${formatFitNumber(v)}`).join(", ")} (not fitted)`] : []),
     ...r.warnings.map((w) => `warning: ${w}`),
   ].join("\n");
 }

@@ -76,7 +76,7 @@ export function fitMuScaling(points: readonly { nMillions: number; loss: number 
   if (train.length < 4) throw new InsufficientDataError(fn, 4 + holdout, points.length, "3 constants need at least 4 fitted points besides the held-out ones");
   const fit = muScaling.fitSync(train.map((p) => ({ nMillions: p.nMillions })), train.map((p) => p.loss), options);
   const heldOut = test.map((p) => {
-    const predicted = muScaling.predict({ nMillions: p.nMillions }, fit);
+    const predicted = muScaling.evaluate({ nMillions: p.nMillions }, fit);
     return { nMillions: p.nMillions, loss: p.loss, predicted, relError: (predicted - p.loss) / p.loss };
   });
   return Object.assign(fit, { fittedPoints: train.length, heldOut });
@@ -85,7 +85,7 @@ export function fitMuScaling(points: readonly { nMillions: number; loss: number 
 /**
  * μScaling L(N) = a·N^b + c over N in millions (default constants: our fit of the GPT-2 sweep's first 7 widths).
  * `sweep` is that public sweep; `fitHeldOut(points, { holdout })` fits all but the largest models and predicts them.
- * @example hparams.muScaling.predict({ nMillions: 100 }, { a: 1, b: -0.5, c: 3 }) // => 3.1
+ * @example hparams.muScaling.evaluate({ nMillions: 100 }, { a: 1, b: -0.5, c: 3 }) // => 3.1
  * @see muScalingCitation
  */
 export const muScaling = defineLaw<{ nMillions: number }, MuParam, { sweep: typeof MU_SCALING_GPT2_SWEEP; fitHeldOut: typeof fitMuScaling }>({

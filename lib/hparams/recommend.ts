@@ -5,6 +5,7 @@
 import { assertPositive, formatCitation, InvalidInputError, makeDisplayable, type SourceStatus } from "../core";
 
 import { transformerFlopsPerToken, type TransformerShape } from "../laws/flops";
+import { assertPlausible } from "../laws/guards";
 
 import { kaplanCriticalBatch } from "../laws/kaplan-batch";
 
@@ -69,7 +70,8 @@ export interface HparamRecommendations {
  * Each row carries its citation, status and caveats; `spread` is max/min over rows.
  * @param p N, D, seqLen, and optionally arch, batch, tuned, ema, loss
  * @returns { rows, spread } (displays as a table whose caption gives the spread)
- * @throws InvalidInputError for non-positive N, D, seqLen or optional values
+ * @throws InvalidInputError for non-positive N, D, seqLen or optional values, implausible scales (N < 1e5 parameters:
+ *   N is in parameters, not billions; a batch below one sequence; a tuned learning rate above 1)
  * @example hparams.recommend({ N: 1e9, D: 1e11, seqLen: 2048 }).rows[0].lr // => 1.63250e-3
  */
 export function recommendHyperparameters(p: RecommendInput): HparamRecommendations {
@@ -77,6 +79,8 @@ export function recommendHyperparameters(p: RecommendInput): HparamRecommendatio
   assertPositive(fn, "N", p.N);
   assertPositive(fn, "D", p.D);
   assertPositive(fn, "seqLen", p.seqLen);
+  assertPlausible(fn, "N", p.N, "parameters");
+  assertPlausible(fn, "D", p.D, "tokens");
   const rows: Omit<HparamRecommendation, "batchSequences" | "emaMomentum">[] = [];
   const stepSchedule = "as in the Step Law runs (peak LR, min LR 1e-5; shape unverified)";
   rows.push({
@@ -108,6 +112,9 @@ export function recommendHyperparameters(p: RecommendInput): HparamRecommendatio
   });
   if (p.batch !== undefined) {
     assertPositive(fn, "batch", p.batch);
+    if (p.batch < p.seqLen) {
+      throw new InvalidInputError(fn, `batch = ${p.batch} tokens is less than one sequence (seqLen = ${p.seqLen})`, "batch is in tokens: sequences × seqLen");
+    }
     const base = rows[0];
     const kappa = p.batch / (base.batchTokens as number);
     rows.push({
@@ -117,6 +124,7 @@ export function recommendHyperparameters(p: RecommendInput): HparamRecommendatio
     });
   }
   if (p.tuned) {
+    if (p.tuned.lr > 1) throw new InvalidInputError(fn, `tuned.lr = ${p.tuned.lr} is implausible for a peak learning rate (above 1)`, "give the learning rate itself, e.g. 3e-4");
     rows.push({
       rule: "Bjorck horizon transfer of your tuned LR", lr: bjorckTransferLR({ lr0: p.tuned.lr, D0: p.tuned.D, D1: p.D }, { beta: p.tuned.beta }),
       batchTokens: null, beta2: null, schedule: "as your tuning run", status: "unverified", source: formatCitation(bjorckCitation),

@@ -308,8 +308,8 @@ export function stepLawPredictionGaps(runs: readonly StepLawRun[], params?: Para
   const { groups } = selectStepLawOptima(runs);
   const byConfig = groups[0].config !== null;
   const rows = groups.map((g): StepLawGroupCheck => {
-    const predictedLR = stepLawLR.predict({ N: g.N, D: g.D }, k);
-    const predictedBatch = stepLawBatch.predict({ D: g.D }, k);
+    const predictedLR = stepLawLR.evaluate({ N: g.N, D: g.D }, k);
+    const predictedBatch = stepLawBatch.evaluate({ D: g.D }, k);
     let nearest: StepLawRun | null = null;
     let dist = Infinity;
     for (const r of runs) {

@@ -86,7 +86,7 @@ function lambdaOf(p: unknown): number | undefined {
 export function tissueLossCurve(lrs: readonly number[], params?: ParamsLike<TissueParam>, opts: AnnealingAreaOptions = {}): number[] {
   const lambda = opts.lambda ?? lambdaOf(params) ?? 0.999;
   const { S1, S2 } = annealingAreas(lrs, { ...opts, lambda });
-  return S1.map((s1, i) => (s1 > 0 ? tissue.predict({ S1: s1, S2: S2[i] }, params) : NaN));
+  return S1.map((s1, i) => (s1 > 0 ? tissue.evaluate({ S1: s1, S2: S2[i] }, params) : NaN));
 }
 
 /** The result of {@link fitTissueLoss}: the FitResult of L0, A, alpha, C plus: */

@@ -102,6 +102,6 @@ export const bhagiaAccuracy = defineLaw({
  */
 export function bhagiaPredictAccuracy(x: { N: number; D: number }, step1?: ParamsLike<keyof BhagiaTaskLossParams>,
   step2?: ParamsLike<keyof BhagiaAccuracyParams>): number {
-  return bhagiaAccuracy.predict({ L: bhagiaTaskLoss.predict(x, step1) }, step2);
+  return bhagiaAccuracy.evaluate({ L: bhagiaTaskLoss.evaluate(x, step1) }, step2);
 }
 

@@ -15,9 +15,19 @@ import {
   CHINCHILLA_FITTING, chinchillaChiSquare, chinchillaDerived, type ChinchillaDerived, type ChinchillaFit, type ChiSquareTest,
 } from "./chinchilla-fit";
 import { chinchillaSensitivity } from "./chinchilla-sensitivity";
-import { defineLaw, paramsOf, type ParamsLike } from "./law";
+import { defineLaw, extrapolationsOf, paramsOf, type ParamsLike } from "./law";
+import { reportWarning } from "../core";
 
 const NAMES: readonly ChinchillaParamName[] = ["E", "A", "B", "alpha", "beta"];
+
+/** Inputs, their published ranges and the budget: what predictions and allocations are checked against. */
+const GUARDED = {
+  inputs: { N: "parameters (total, incl. embeddings)", D: "training tokens" },
+  // Hoffmann et al. §3: "over 400 language models ranging from 70 million to over 16 billion parameters trained on 5 to 500 billion tokens".
+  ranges: { N: [7e7, 1.6e10] as const, D: [5e9, 5e11] as const },
+  // Hoffmann et al. §3.2: IsoFLOP profiles at nine budgets from 6e18 to 3e21 FLOPs.
+  budget: { name: "C", meaning: "training compute, FLOP (C ≈ 6·N·D)", of: (x: ChinchillaRow) => 6 * x.N * x.D, range: [6e18, 3e21] as const },
+};
 
 /**
  * The Chinchilla parametric loss as a Law.
@@ -32,7 +42,7 @@ export const chinchilla = defineLaw({
   topic: "loss",
   latex: "L(N,D) = E + \\frac{A}{N^{\\alpha}} + \\frac{B}{D^{\\beta}}",
   formula: "E + A / N^alpha + B / D^beta",
-  inputs: { N: "parameters (total, incl. embeddings)", D: "training tokens" },
+  inputs: GUARDED.inputs,
   output: "loss, nats/token (MassiveText)",
   params: chinchillaModel.params,
   published: {
@@ -41,8 +51,8 @@ export const chinchilla = defineLaw({
     besiroglu: BESIROGLU_REFIT,
     besirogluGrid: BESIROGLU_HOFFMANN_GRID_REFIT,
   },
-  // Hoffmann et al. §3: "over 400 language models ranging from 70 million to over 16 billion parameters trained on 5 to 500 billion tokens".
-  ranges: { N: [7e7, 1.6e10], D: [5e9, 5e11] },
+  ranges: GUARDED.ranges,
+  budget: GUARDED.budget,
   citation: chinchillaCitation,
   predict: (x: ChinchillaRow, p) => chinchillaLoss(p, x.N, x.D),
   model: chinchillaModel,
@@ -58,7 +68,11 @@ export const chinchilla = defineLaw({
    */
   optimal(C: number, params?: ParamsLike<ChinchillaParamName>, options: { readonly flopsPerParamToken?: number } = {}): ChinchillaOptimum {
     const p = paramsOf("laws.chinchilla.optimal", NAMES, params ?? CHINCHILLA_APPROACH3);
-    return displayResult(`laws.chinchilla.optimal: compute-optimal N, D at C = ${C.toExponential(3)} FLOPs`, chinchillaOptimal(p, C, options.flopsPerParamToken ?? 6));
+    const out = chinchillaOptimal(p, C, options.flopsPerParamToken ?? 6);
+    for (const e of extrapolationsOf(GUARDED, [{ C }], params ?? CHINCHILLA_APPROACH3)) {
+      reportWarning(`laws.chinchilla.optimal ${e.input}`, `laws.chinchilla.optimal: ${e.message}`);
+    }
+    return displayResult(`laws.chinchilla.optimal: compute-optimal N, D at C = ${C.toExponential(3)} FLOPs`, out);
   },
   /** Bootstrap bands of a = β/(α+β) and of the optimum at each budget (needs a fit with `bootstrap`). */
   derived(result: ChinchillaFit, budgets: readonly number[], level?: number): ChinchillaDerived {

@@ -79,6 +79,6 @@ export const henighan = defineLaw({
   /** Reducible loss (x_0/x)^alpha_x: the estimated KL divergence between the model and the data distribution. */
   reducible(x: { x: number }, params?: ParamsLike<keyof HenighanParams>): number {
     const p = paramsOf("laws.henighan.reducible", NAMES, params ?? henighan.defaults);
-    return henighan.predict(x, p) - p.Linf;
+    return henighan.evaluate(x, p) - p.Linf;
   },
 });

@@ -9,12 +9,13 @@
  * tests/laws/law-consistency.test.ts at random points inside `ranges`, so they cannot drift apart.
  */
 import {
-  InvalidInputError, registerLawCard, type Citation, type LawCard, type LawTopic, type PublishedConstants, type SourceStatus,
+  InvalidInputError, registerLawCard, reportWarning, type Citation, type LawCard, type LawTopic, type PublishedConstants, type SourceStatus,
 } from "../core";
 import { fitModel, fitModelSync } from "../fit/fit";
 import { registerFitModel, type Model, type ParamSpec } from "../fit/model";
 import type { FitOptions } from "../fit/options";
 import type { FitResult } from "../fit/result";
+import { assertPlausible, extrapolations, guardsOn, type Extrapolation } from "./guards";
 
 /** A law's constants by name, e.g. `{ E, A, B, alpha, beta }`. */
 export type LawParams<P extends string> = Readonly<Record<P, number>>;
@@ -61,6 +62,12 @@ export interface LawSpec<X extends object, P extends string, G extends string = 
   predict(x: X, p: LawParams<P>): number;
   /** Analytic gradient ∂f/∂p in `params` order, written into `grad`; returns f. Without it the fitter uses differences. */
   gradient?(x: X, p: LawParams<P>, grad: Float64Array): number;
+  /**
+   * The compute budget of an input, when the law has one (Chinchilla: C = 6·N·D): fits record its range in
+   * `dataRanges`, `check({ C })` and allocations at a budget compare with it. `range`: the budgets the published
+   * constants were fitted on.
+   */
+  readonly budget?: LawBudget<X>;
   /** Inputs that may be zero or negative (default: every input must be finite and > 0). */
   readonly signedInputs?: readonly (keyof X & string)[];
   /** A hand-tuned fitting model to use instead of the one derived from predict/gradient (e.g. a log-sum-exp path). */
@@ -76,6 +83,14 @@ export interface LawSpec<X extends object, P extends string, G extends string = 
   readonly fitDefaults?: LawFitOptions<NoInference<G>>;
 }
 
+/** A law's compute budget as a function of its inputs (see LawSpec.budget). */
+export interface LawBudget<X> {
+  readonly name: string;
+  readonly meaning: string;
+  of(x: X): number;
+  readonly range?: readonly [number, number];
+}
+
 /** A law of the catalogue. See LawSpec for the fields; `predict`/`fit` validate their inputs. */
 export interface Law<X extends object, P extends string, G extends string = never> extends LawCard {
   readonly kind: "law";
@@ -87,6 +102,10 @@ export interface Law<X extends object, P extends string, G extends string = neve
   /** The default constant set (the first of `published`). */
   readonly defaults: PublishedConstants<LawParams<P>>;
   readonly ranges: Readonly<Record<keyof X & string, readonly [number, number]>>;
+  /** The law's compute budget, if it has one (see LawSpec.budget). */
+  readonly budget: LawBudget<X> | null;
+  /** Inputs that may be zero or negative. */
+  readonly signedInputs: readonly (keyof X & string)[];
   /** The differentiable model the fitter uses. */
   readonly model: Model<X, P>;
   /** Named start grids (scale coordinates) that `fit`'s `grid` option accepts by name. */
@@ -99,6 +118,18 @@ export interface Law<X extends object, P extends string, G extends string = neve
    */
   predict(x: X, params?: ParamsLike<P>): number;
   predict(x: readonly X[], params?: ParamsLike<P>): number[];
+  /**
+   * Warnings for predicting at `x` (or at each of several inputs) with `params`: inputs more than 3× outside the
+   * ranges the constants were fitted on — the law's `ranges`, or a fit's `dataRanges` — with the factor. `predict`
+   * reports the same warnings once per cell (stderr in a notebook); an implausible input (N = 7 parameters) throws.
+   * `x` may give only some inputs, or the budget alone (`{ C: 1e24 }` for Chinchilla).
+   */
+  check(x: Partial<X> | readonly Partial<X>[] | Readonly<Record<string, number>>, params?: ParamsLike<P>): string[];
+  /**
+   * The law as a math function for library code that searches over its inputs (bisection, optimisation, curves):
+   * `predict` with the domain checks but without the unit and extrapolation guards meant for a user's inputs.
+   */
+  evaluate(x: X, params?: ParamsLike<P>): number;
   /**
    * Fits the law's parameters to observations y at inputs `rows` on the common fitting path (multi-start
    * L-BFGS, robust objective, bootstrap or Hessian uncertainty).
@@ -142,6 +173,35 @@ export function paramsOf<P extends string>(fn: string, names: readonly P[], p: P
 }
 
 function checkInputs<X extends object>(fn: string, spec: LawSpec<X, string, string>, x: X, row?: number): void {
+  checkDomain(fn, spec, x, row);
+  if (!guardsOn()) return;
+  for (const k of Object.keys(spec.inputs) as (keyof X & string)[]) {
+    assertPlausible(fn, k, (x as Record<string, number>)[k], spec.inputs[k], spec.ranges[k]?.[0], row === undefined ? "" : `row ${row}: `);
+  }
+}
+
+/**
+ * Inputs (and the budget) outside the ranges behind `params`: a fit's data ranges, or the law's published ranges.
+ * Rows that lack the budget get it from their inputs.
+ */
+export function extrapolationsOf<X extends object>(spec: Pick<LawSpec<X, string, string>, "inputs" | "ranges" | "budget">, xs: readonly object[],
+  params: unknown): Extrapolation[] {
+  const b = spec.budget;
+  const rows = b ? xs.map((x) => {
+    const r = x as Record<string, unknown>;
+    return r[b.name] !== undefined || !Object.keys(spec.inputs).every((k) => typeof r[k] === "number") ? x : { ...x, [b.name]: b.of(x as X) };
+  }) : xs;
+  const keys = [...Object.keys(spec.inputs), ...(b ? [b.name] : [])];
+  const fit = params && typeof params === "object" && (params as { kind?: unknown }).kind === "fit-result" ? (params as FitResult) : null;
+  if (!fit) {
+    const ranges: Record<string, readonly [number, number]> = { ...spec.ranges };
+    if (b?.range) ranges[b.name] = b.range;
+    return extrapolations(rows, ranges, "its constants were fitted on");
+  }
+  return extrapolations(rows, Object.fromEntries(keys.filter((k) => fit.dataRanges[k]).map((k) => [k, fit.dataRanges[k]])), "of the fit's data");
+}
+
+function checkDomain<X extends object>(fn: string, spec: LawSpec<X, string, string>, x: X, row?: number): void {
   const where = row === undefined ? "" : `row ${row}: `;
   if (!x || typeof x !== "object") throw new InvalidInputError(fn, `${where}input must be an object { ${Object.keys(spec.inputs).join(", ")} }`);
   for (const k of Object.keys(spec.inputs) as (keyof X & string)[]) {
@@ -195,15 +255,39 @@ export function defineLaw<X extends object, P extends string, E extends object =
   function predict(x: readonly X[], params?: ParamsLike<P>): number[];
   function predict(x: X | readonly X[], params?: ParamsLike<P>): number | number[] {
     const p = paramsOf(`${fn}.predict`, paramNames, params ?? sets[0]);
-    if (Array.isArray(x)) {
-      return (x as readonly X[]).map((xi, i) => { checkInputs(`${fn}.predict`, spec, xi, i); return spec.predict(xi, p); });
-    }
-    checkInputs(`${fn}.predict`, spec, x as X);
-    return spec.predict(x as X, p);
+    const xs = (Array.isArray(x) ? x : [x]) as readonly X[];
+    xs.forEach((xi, i) => checkInputs(`${fn}.predict`, spec, xi, Array.isArray(x) ? i : undefined));
+    if (guardsOn()) for (const e of extrapolationsOf(spec, xs, params)) reportWarning(`${fn}.predict ${e.input}`, `${fn}.predict: ${e.message}`);
+    return Array.isArray(x) ? xs.map((xi) => spec.predict(xi, p)) : spec.predict(x as X, p);
+  }
+  function evaluate(x: X, params?: ParamsLike<P>): number {
+    const p = paramsOf(`${fn}.evaluate`, paramNames, params ?? sets[0]);
+    checkDomain(`${fn}.evaluate`, spec, x);
+    return spec.predict(x, p);
+  }
+  function check(x: Partial<X> | readonly Partial<X>[] | Readonly<Record<string, number>>, params?: ParamsLike<P>): string[] {
+    const xs = (Array.isArray(x) ? x : [x]) as readonly Record<string, unknown>[];
+    xs.forEach((xi, i) => {
+      if (!xi || typeof xi !== "object") throw new InvalidInputError(`${fn}.check`, `${Array.isArray(x) ? `row ${i}: ` : ""}input must be an object`);
+      for (const k of Object.keys(spec.inputs)) {
+        const v = xi[k];
+        if (typeof v === "number") assertPlausible(`${fn}.check`, k, v, spec.inputs[k as keyof X & string], spec.ranges[k as keyof X & string]?.[0], Array.isArray(x) ? `row ${i}: ` : "");
+      }
+    });
+    return extrapolationsOf(spec, xs, params).map((e) => e.message);
   }
   const checkRows = (name: string, rows: readonly X[]) => {
     if (!Array.isArray(rows)) throw new InvalidInputError(name, "rows must be an array of inputs", `pass [{ ${Object.keys(spec.inputs).join(", ")} }, …]`);
     rows.forEach((r, i) => checkInputs(name, spec, r, i));
+  };
+  // A fit's dataRanges also record the budget of its rows, so allocations at a budget can be checked against them.
+  const budget = spec.budget;
+  const withBudget = <R extends FitResult<P>>(rows: readonly X[], r: R): R => {
+    if (!budget || rows.length === 0) return r;
+    let lo = Infinity, hi = -Infinity;
+    for (const x of rows) { const c = budget.of(x); lo = Math.min(lo, c); hi = Math.max(hi, c); }
+    (r.dataRanges as Record<string, readonly [number, number]>)[budget.name] = [lo, hi];
+    return r;
   };
   // A law without a start grid starts from its default constants instead of refusing to fit.
   const startingOptions = (name: string, options: LawFitOptions<G> = {}): FitOptions => {
@@ -215,16 +299,16 @@ export function defineLaw<X extends object, P extends string, E extends object =
     id: spec.id, api: spec.api, name: spec.name, topic: spec.topic, latex: spec.latex, formula: spec.formula,
     variables: { ...spec.inputs, output: spec.output },
     inputs: spec.inputs, output: spec.output, citation: spec.citation, status,
-    constants: sets, paramNames, params: spec.params, published: spec.published, defaults: sets[0], ranges: spec.ranges, model,
+    constants: sets, paramNames, params: spec.params, published: spec.published, defaults: sets[0], ranges: spec.ranges, budget: spec.budget ?? null, signedInputs: spec.signedInputs ?? [], model,
     grids: spec.grids ?? ({} as Record<G, StartGrid>), fitDefaults: spec.fitDefaults ?? {},
-    predict,
+    predict, check, evaluate,
     async fit(rows: readonly X[], y: ArrayLike<number>, options: LawFitOptions<G> = {}) {
       checkRows(`${fn}.fit`, rows);
-      return fitModel(model, rows, y, startingOptions(`${fn}.fit`, options), `${fn}.fit`);
+      return withBudget(rows, await fitModel(model, rows, y, startingOptions(`${fn}.fit`, options), `${fn}.fit`));
     },
     fitSync(rows: readonly X[], y: ArrayLike<number>, options: LawFitOptions<G> = {}) {
       checkRows(`${fn}.fitSync`, rows);
-      return fitModelSync(model, rows, y, startingOptions(`${fn}.fitSync`, options), `${fn}.fitSync`);
+      return withBudget(rows, fitModelSync(model, rows, y, startingOptions(`${fn}.fitSync`, options), `${fn}.fitSync`));
     },
     ...extras,
   } as Law<X, P, G> & E;

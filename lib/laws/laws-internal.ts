@@ -5,6 +5,7 @@
 import { assertPositive, InvalidInputError, type Citation, type PublishedConstants } from "../core";
 import { linearRegression } from "../numeric/regression";
 import { studentTQuantile } from "../numeric/special";
+import { unguarded } from "./guards";
 
 /** FLOP per training token: a number k means k·N (default 6, i.e. C = 6ND); a function gives f(N) directly. */
 export type FlopsPerTokenRule = number | ((N: number) => number);
@@ -69,11 +70,14 @@ export function illustrativeConstants<P>(citation: Citation, params: P, note = "
 }
 
 /** A loss surface L(N, D): a plain function, or any Law over { N, D } (e.g. laws.chinchilla, predicting with its defaults). */
-export type LossSurfaceLike = ((N: number, D: number) => number) | { readonly predict: (x: { N: number; D: number }) => number };
+export type LossSurfaceLike = ((N: number, D: number) => number)
+  | { readonly predict: (x: { N: number; D: number }) => number; readonly evaluate?: (x: { N: number; D: number }) => number };
 
 /** The plain (N, D) => loss function of a LossSurfaceLike. */
 export function lossSurfaceOf(fn: string, loss: LossSurfaceLike): (N: number, D: number) => number {
-  if (typeof loss === "function") return loss;
-  if (loss && typeof loss === "object" && typeof loss.predict === "function") return (N, D) => loss.predict({ N, D });
+  // The callers search over N and D, so the guards meant for a user's own inputs are off inside the loss.
+  if (typeof loss === "function") return (N, D) => unguarded(() => loss(N, D));
+  if (loss && typeof loss === "object" && typeof loss.evaluate === "function") return (N, D) => loss.evaluate!({ N, D });
+  if (loss && typeof loss === "object" && typeof loss.predict === "function") return (N, D) => unguarded(() => loss.predict({ N, D }));
   throw new InvalidInputError(fn, "loss must be a function (N, D) => loss or a law over { N, D }", "e.g. laws.chinchilla or (N, D) => laws.chinchilla.predict({ N, D }, params)");
 }

@@ -121,7 +121,7 @@ export const clarkMoe = defineLaw({
 
 /**
  * `laws.moe.krajewski`: fine-grained MoE loss L(N, D, G) = c + (g/G^gamma + a)/N^alpha + b/D^beta.
- * @example laws.moe.krajewski.predict({ N: 1, D: 1, G: 1 }) // => 51.47
+ * @example laws.moe.krajewski.predict({ N: 1e9, D: 1e10, G: 1 }) // => 3.3772
  * @see krajewskiMoeCitation
  */
 export const krajewskiMoe = defineLaw({

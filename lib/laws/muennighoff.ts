@@ -360,6 +360,7 @@ export const muennighoff = defineLaw({
   published: { c4: MUENNIGHOFF_C4 },
   // The data-constrained runs: 10M–9B parameters, up to 900B tokens, 100M–100B unique tokens (approximate).
   ranges: { N: [1e7, 9e9], D: [1e8, 9e11], U: [1e8, 1e11] },
+  budget: { name: "C", meaning: "training compute, FLOP (C ≈ 6·N·D)", of: (x: MuennighoffRun) => 6 * x.N * x.D },
   citation: muennighoffCitation,
   predict: (x: MuennighoffRun, p) => {
     checkParams("laws.muennighoff.predict", p);

@@ -81,7 +81,7 @@ export function compareMixingPredictors(input: MixingComparisonInput): MixingCom
   if (input.bimix) {
     const b = input.bimix;
     const bi = bimix.fitSync(b.rows, b.L, { workers: 0 });
-    rows.push(score("BiMix (form unverified)", 5, (i) => bimix.predict({ s: b.targetStep, r: R[i][b.domainIndex] }, bi), L, heldOut));
+    rows.push(score("BiMix (form unverified)", 5, (i) => bimix.evaluate({ s: b.targetStep, r: R[i][b.domainIndex] }, bi), L, heldOut));
   }
   return rows;
 }

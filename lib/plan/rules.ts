@@ -78,7 +78,7 @@ export function fitSamples(r: FitResult): LossParams[] {
 
 /** L(N, D), nats/token. */
 export function lawLoss(p: LossParams, N: number, D: number): number {
-  return chinchilla.predict({ N, D }, p);
+  return chinchilla.evaluate({ N, D }, p);
 }
 
 /** Compute-optimal N, D under C = 6ND (closed form, Hoffmann et al. Eq. 4). */
@@ -100,7 +100,7 @@ export const DATA_CONSTRAINED_SOURCE: RuleSource = {
 
 /** Loss of N params trained on D tokens drawn from U unique tokens. */
 export function dataConstrainedLoss(p: LossParams, N: number, D: number, U: number): number {
-  return muennighoff.predict({ N, D, U }, { ...p, ...REPETITION });
+  return muennighoff.evaluate({ N, D, U }, { ...p, ...REPETITION });
 }
 
 /** The loss-optimal (N, D) for budget C with U unique tokens. */
@@ -115,7 +115,7 @@ export const INFERENCE_SOURCE: RuleSource = {
 
 /** The (N, D) that reaches `targetLoss` with the fewest training + inference FLOPs when serving T tokens. */
 export function inferenceOptimal(p: LossParams, targetLoss: number, T: number): { N: number; D: number } {
-  const r = inferenceAwareAllocation((N, D) => chinchilla.predict({ N, D }, p), targetLoss, T);
+  const r = inferenceAwareAllocation((N, D) => chinchilla.evaluate({ N, D }, p), targetLoss, T);
   return { N: r.N, D: r.D };
 }
 
@@ -156,7 +156,7 @@ function outsideRanges(ranges: Readonly<Record<string, readonly [number, number]
 
 const stepLaw = (name: string, set: { params: StepLawConstants; status: SourceStatus; citation: Citation }, N: number, D: number, note: string): HparamAnswer => ({
   rule: name, citation: set.citation, status: set.status, note, outside: outsideRanges(stepLawLR.ranges, { N, D }),
-  lr: stepLawLR.predict({ N, D }, set.params), batchTokens: stepLawBatch.predict({ D }, set.params),
+  lr: stepLawLR.evaluate({ N, D }, set.params), batchTokens: stepLawBatch.evaluate({ D }, set.params),
 });
 
 /** Step Law η*(N, D), B*(D) with the published constants and with the refit of the released runs. N non-embedding. */
@@ -173,7 +173,7 @@ export function deepseekRule(shape: TransformerShape, D: number): HparamAnswer {
   const C = M * D;
   return {
     rule: "DeepSeek LLM", citation: deepseek.published.hparams.citation, status: deepseek.published.hparams.status,
-    lr: deepseek.lr.predict({ C }), batchTokens: deepseek.batch.predict({ C }), outside: outsideRanges(deepseek.lr.ranges, { C }),
+    lr: deepseek.lr.evaluate({ C }), batchTokens: deepseek.batch.evaluate({ C }), outside: outsideRanges(deepseek.lr.ranges, { C }),
     note: `η = 0.3118·C^−0.125, B = 0.2920·C^0.3271 with C = M·D = ${C.toExponential(3)} (M from the shape)`,
   };
 }

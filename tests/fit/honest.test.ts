@@ -11,6 +11,7 @@ import type { Model } from "../../lib/fit/model";
 import { chinchillaModel, CHINCHILLA_DEFAULT_GRID } from "../../lib/laws/chinchilla";
 import { formatFitResultText } from "../../lib/fit/result";
 import { Xoshiro128 } from "../../lib/numeric/random";
+import { FitError } from "../../lib/core/errors";
 import { normalQuantile } from "../../lib/numeric/special";
 
 interface Sweep { rows: { N: number; D: number }[]; loss: number[] }
@@ -45,35 +46,55 @@ describe("healthy fits stay quiet", () => {
 });
 
 describe("unidentifiable data are flagged", () => {
-  it("(d)+(b) all-identical rows: one distinct point, the constant inputs and the flat directions are named", () => {
+  it("all-identical rows: FitError before fitting, naming the point and the fix", () => {
     const rows = Array.from({ length: 10 }, () => ({ N: 1e9, D: 2e10 }));
-    const r = fitModelSync(chinchillaModel, rows, Array(10).fill(2.5), { grid: CHINCHILLA_DEFAULT_GRID, workers: 0 });
-    expect(r.warnings[0]).toBe("only 1 distinct input point (N, D) for 5 parameters: the data cannot determine the law; " +
-      "the estimates reflect the start values, not the data");
-    expect(r.warnings).toContain("N = 1000000000 in every row: the law's dependence on N cannot be determined from these data (parameters acting through N are confounded)");
-    expect(r.warnings).toContain("D = 20000000000 in every row: the law's dependence on D cannot be determined from these data (parameters acting through D are confounded)");
-    // Five parameters, one equation: four flat directions.
-    expect(r.diagnostics.flatDirections.length).toBe(4);
-    expect(r.warnings.filter((w) => w.startsWith("the data do not determine")).length).toBe(4);
-    expect(formatFitResultText(r)).toContain("warning: only 1 distinct input point");
-    expect((JSON.parse(JSON.stringify(r)) as { warnings: string[] }).warnings).toEqual(r.warnings);
+    const fit = () => fitModelSync(chinchillaModel, rows, Array(10).fill(2.5), { grid: CHINCHILLA_DEFAULT_GRID, workers: 0 });
+    expect(fit).toThrow(FitError);
+    expect(fit).toThrow("fit.modelSync: all 10 rows have the same inputs (N = 1e9, D = 2e10), so none of the 5 parameters " +
+      "(E, A, B, alpha, beta) can be determined (fit rows measured at different inputs)");
   });
-  it("(d)+(b)+(c) constant D: the D-dependence is named, the flat direction loads on E, B, beta, bootstrap CIs collapse", () => {
-    const r = fitOf(sweep(1, 0.01, { constantD: 2e10 }), { bootstrap: 20, seed: 3 });
-    expect(r.warnings).toContain("D = 20000000000 in every row: the law's dependence on D cannot be determined from these data (parameters acting through D are confounded)");
-    const flat = r.warnings.filter((w) => w.startsWith("the data do not determine"));
-    expect(flat.length).toBeGreaterThanOrEqual(1);
-    // Every flat direction lies in the span of E, B, beta (N varies, so A and alpha are determined).
-    for (const d of r.diagnostics.flatDirections) {
-      expect(Math.hypot(d.loadings.A, d.loadings.alpha)).toBeLessThan(0.2);
-    }
-    expect(flat.join(" ")).toMatch(/beta/);
-    // B·D^−β is one number, so resampling never moves B (the issue saw β's CI [0.99999998, 0.99999998]).
-    expect(r.warnings.some((w) => /^bootstrap interval of (B|beta) has zero width/.test(w))).toBe(true);
+  it("one distinct point determines a one-parameter law: y = k·x at x = 2 only", () => {
+    const m: Model<number> = { id: "honest-one", params: [{ name: "k" }],
+      value: (t, x) => t[0] * x, valueAndGradient: (t, x, g) => { g[0] = x; return t[0] * x; } };
+    expect(fitModelSync(m, [2, 2, 2], [6, 6, 6], { init: [1], objective: "mse", space: "linear", workers: 0 }).params.k).toBeCloseTo(3, 8);
   });
-  it("(c) all resamples collapse: identical rows with a bootstrap", () => {
-    const rows = Array.from({ length: 8 }, () => ({ N: 1e9, D: 2e10 }));
-    const r = fitModelSync(chinchillaModel, rows, Array(8).fill(2.5), { grid: CHINCHILLA_DEFAULT_GRID, workers: 0, bootstrap: 10 });
+  it("fewer distinct points than parameters: FitError", () => {
+    const rows = [1, 2, 3, 1, 2, 3].map((k) => ({ N: k * 1e9, D: k * 2e10 }));
+    expect(() => fitModelSync(chinchillaModel, rows, [2.5, 2.4, 2.3, 2.5, 2.4, 2.3], { grid: CHINCHILLA_DEFAULT_GRID, workers: 0 }))
+      .toThrow("fit.modelSync: the rows hold only 3 distinct input points (N, D) for 5 parameters (E, A, B, alpha, beta) " +
+        "(add runs at other inputs, at least 5 distinct points)");
+  });
+  it("constant D: FitError naming D, its value and the parameters acting through it (B, beta)", () => {
+    const s = sweep(1, 0.01, { constantD: 4e9 });
+    expect(() => fitOf(s, { bootstrap: 20, seed: 3 })).toThrow("fit.modelSync: D takes 1 distinct value (4e9) but the law needs D " +
+      "to vary to determine B, beta (add runs at other D, or hold B, beta at known values with the fit option fixed)");
+  });
+  it("constant D with B, beta held fixed (option fixed): E, A, alpha are fitted, B and beta keep their values", () => {
+    const s = sweep(1, 0, { constantD: 4e9 });
+    const r = fitOf(s, { fixed: { B: 410.7, beta: 0.28 } });
+    // Noiseless data from E = 1.69, A = 406.4, α = 0.34 (the generator's constants).
+    expect(r.params.E).toBeCloseTo(1.69, 5);
+    expect(r.params.A).toBeCloseTo(406.4, 2);
+    expect(r.params.alpha).toBeCloseTo(0.34, 6);
+    expect(r.paramNames).toEqual(["E", "A", "B", "alpha", "beta"]);
+    expect([r.params.B, r.params.beta, r.se.B, r.ci.beta]).toEqual([410.7, 0.28, null, null]);
+    expect(r.fixed).toEqual({ B: 410.7, beta: 0.28 });
+    expect(formatFitResultText(r)).toContain("fixed: B = 410.7, beta = 0.28 (not fitted)");
+    expect(() => fitOf(s, { fixed: { gamma: 1 } })).toThrow(
+      "fit.modelSync: option fixed names \"gamma\", which is not a parameter; parameters: E, A, B, alpha, beta");
+  });
+  it("two distinct D: too few to determine B, beta next to E", () => {
+    const s = sweep(1, 0.01);
+    const rows = s.rows.map((r, i) => ({ N: r.N, D: i % 2 ? 1e9 : 4e10 }));
+    expect(() => fitOf({ rows, loss: s.loss })).toThrow("fit.modelSync: D takes 2 distinct values (1e9, 4e10) but the law needs D " +
+      "to vary over more values to determine B, beta (add runs at other D, or hold B, beta at known values with the fit option fixed)");
+  });
+  it("(c) all resamples collapse: two distinct points, each repeated, fitted exactly by a two-parameter law", () => {
+    // Every resample of 50 + 50 copies holds both points (probability 1 − 2·2^−100), so each refit is the same exact fit.
+    const m: Model<number> = { id: "honest-line", params: [{ name: "a" }, { name: "b" }],
+      value: (t, x) => t[0] + t[1] * x, valueAndGradient: (t, x, g) => { g[0] = 1; g[1] = x; return t[0] + t[1] * x; } };
+    const xs = [...Array(50).fill(1), ...Array(50).fill(2)];
+    const r = fitModelSync(m, xs, xs.map((x) => 1 + 2 * x), { init: [0, 0], objective: "mse", space: "linear", workers: 0, bootstrap: 10 });
     expect(r.warnings).toContain("all 10 bootstrap resamples collapsed to the same point: resampling the rows cannot move the fit, " +
       "so the intervals have zero width and say nothing about uncertainty (too few distinct rows?)");
   });

@@ -188,7 +188,7 @@ export const valueBasedRl = defineLaw({
    * @example valueBasedRl.compute({ sigma: 2 }, { Dmin: 1e5, beta: 2e5, alpha: 1 }) // => 400000
    */
   compute(x: { sigma: number }, params?: ParamsLike<"Dmin" | "beta" | "alpha">): number {
-    return x.sigma * valueBasedRl.predict(x, params);
+    return x.sigma * valueBasedRl.evaluate(x, params);
   },
 });
 
