@@ -13,7 +13,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ROOT, type JupyterServer, tempDir, writeNotebook } from "../cli/helpers";
-import { openLab, type Lab } from "./lab";
+import { openLab, unexpectedStderr, type Lab } from "./lab";
 
 const ARTIFACTS = path.join(ROOT, "tests", "artifacts");
 
@@ -82,7 +82,7 @@ describe("JupyterLab and Notebook 7 in headless Chromium", () => {
     // jupyterlab-plotly's mime renderer (application/vnd.plotly.v1+json) draws into .jp-RenderedPlotly.
     await page.waitForSelector(".jp-RenderedPlotly .main-svg", { timeout: 60_000 });
     expect(await page.locator(".jp-RenderedPlotly .scatterlayer .trace").count()).toBe(4);
-    expect(await page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()).toBe(0);
+    expect(await unexpectedStderr(page)).toEqual([]);
     await page.evaluate(() => document.querySelector(".jp-WindowedPanel-outer")?.scrollTo(0, 0));
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "jupyterlab.png") });

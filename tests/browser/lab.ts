@@ -34,3 +34,12 @@ export async function openLab(tmp: string, root: string, jupyterArgs: readonly s
     },
   };
 }
+
+/**
+ * The stderr outputs in the page other than the library's `warning:` lines (an extrapolation warning is expected
+ * output, e.g. Chinchilla's constants used at Chinchilla's own 5.76e23 FLOPs); anything else there is a failure.
+ */
+export async function unexpectedStderr(page: Page): Promise<string[]> {
+  const texts = await page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").allInnerTexts();
+  return texts.filter((t) => t.split("\n").some((line) => line.trim() !== "" && !line.startsWith("warning: ")));
+}

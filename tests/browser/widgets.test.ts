@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ROOT, type JupyterServer, tempDir } from "../cli/helpers";
-import { openLab, type Lab } from "./lab";
+import { openLab, unexpectedStderr, type Lab } from "./lab";
 
 const ARTIFACTS = path.join(ROOT, "tests", "artifacts");
 
@@ -50,7 +50,7 @@ describe("widgets in JupyterLab (headless Chromium)", () => {
     const readout = await cell.locator(".widget-readout").first().textContent();
     expect(Number(readout)).toBeGreaterThan(1.69);
     await expect.poll(traceY, { timeout: 30_000, interval: 200 }).not.toBe(before);
-    expect(await page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()).toBe(0);
+    expect(await unexpectedStderr(page)).toEqual([]);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "jupyterlab-widgets.png") });
   }, 240_000);
