@@ -16,6 +16,7 @@ import type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab
 import { expandShorthandProperties, type ExpandedCell } from "./shorthand";
 import { registerCell, runtimeError, scriptName } from "./traceback";
 import { declaredNames, keepDeclarationsThatRan } from "./declarations";
+import { guardAwaits, isInterrupt, runAsCell, type CellRun } from "./interruptible";
 import { log } from "../log";
 import type { CodeMetadata } from "tslab/dist/metadata";
 import type { Executor } from "tslab/dist/executor";
@@ -32,6 +33,8 @@ interface RunState {
   thrown?: { e: unknown };
   messages: string[];
   convert?: ConvertResult;
+  /** The cell's run: an interrupt marks it, which stops its awaits and callbacks (interruptible.ts). */
+  run: CellRun;
   /** Set once the converted cell is about to run: the names it declares and their earlier values. */
   ran?: { names: string[]; earlier: Map<string, unknown>; lastExpr?: string };
 }
@@ -164,17 +167,20 @@ export class Engine {
   /** Type-checks and runs one cell. Never throws: failures come back as Jupyter error contents. */
   async run(code: string, cellName: string): Promise<RunOutcome> {
     const expanded = expandShorthandProperties(this.ts, code);
-    const state: RunState = { code, label: cellName, expanded, messages: [] };
+    const state: RunState = { code, label: cellName, expanded, messages: [], run: { interrupted: false } };
     this.state = state;
+    this.running = state.run;
     let ok: boolean;
     try {
-      ok = await this.executor.execute(expanded.code);
+      ok = await runAsCell(state.run, () => this.executor.execute(expanded.code));
     } catch (e) {
       ok = false;
       state.thrown ??= { e };
     } finally {
       this.state = null;
     }
+    // SIGINT stopped its synchronous code: what it scheduled before does not run either.
+    if (state.thrown && isInterrupt(state.thrown.e)) state.run.interrupted = true;
     if (ok && state.convert) this.decl = state.convert.declOutput ?? "";
     if (state.ran) {
       // Keeping declarations must never hide the cell's own error: on a failure here, the cell keeps none.
@@ -209,7 +215,7 @@ export class Engine {
   /** Readies a converted cell to run: a script named for tracebacks, its earlier values set aside (see keepWhatRan). */
   private prepare(state: RunState, r: ConvertResult): ConvertResult {
     const names: string[] = [];
-    const output = r.output!.replace(EXPORTS_RESET, (reset) => {
+    const output = guardAwaits(this.ts, r.output!).replace(EXPORTS_RESET, (reset) => {
       for (const m of reset.matchAll(/exports\.([^\s=]+) = /g)) names.push(m[1]!);
       return "";
     });
@@ -311,6 +317,8 @@ export class Engine {
   }
 
   private interrupted: ((e: Error) => void) | null = null;
+  /** The run of the cell executing now, or of the last one (an interrupt comes only while the kernel runs a cell). */
+  private running: CellRun | null = null;
 
   /** `p`, or a rejection with "Interrupted asynchronously" when the kernel is interrupted first. */
   private untilInterrupted<T>(p: Promise<T>): Promise<T> {
@@ -322,6 +330,7 @@ export class Engine {
 
   /** Rejects a pending top-level await or awaited cell value; synchronous code is stopped by SIGINT itself. */
   interrupt(): void {
+    if (this.running) this.running.interrupted = true;
     this.executor.interrupt();
     this.interrupted?.(new Error("Interrupted asynchronously"));
   }

@@ -9,14 +9,25 @@
  * `ERR_SCRIPT_EXECUTION_INTERRUPTED`, which the kernel reports like any uncaught error; an interrupted
  * `setInterval` is cleared (it would only loop again).
  *
- * Not covered: I/O callbacks (fs, net, child processes, fetch) and promise reactions that settle outside a timer
- * or immediate. Entering the scope costs ~50–100 µs (Node starts its SIGINT watchdog thread), once per top-level
- * callback; nested entries run directly. Measured in a cell: an `await` on `setImmediate` takes 100 µs wrapped vs
- * 3.9 µs raw (20,000 round trips); code that yields that often can use `require("node:timers")` directly.
+ * An interrupt also ends the cell's continuation (CellRun below): from then on, a timer, interval, immediate or
+ * microtask the cell (or code it called) scheduled is dropped instead of run, and the cell's `await`s stop
+ * (AWAIT_GUARD): so a loop that yields — on `sleep`, its own timer promise, `fs.promises` or `fetch` — does not
+ * go on in the background.
+ *
+ * Not covered: a callback handed to an I/O API (`fs.readFile(p, cb)`, stream and emitter listeners, child
+ * processes, sockets) still runs after the interrupt, though its own awaits and the timers it schedules stop;
+ * `.then(cb)` callbacks (only `await` is guarded); the implicit awaits of `for await`; a synchronous loop reached
+ * in the reaction to an I/O promise (no breakOnSigint scope around it). Entering the scope costs ~80–100 µs (Node
+ * starts and joins its SIGINT watchdog thread, and sets the kernel's SIGINT listener aside), once per top-level
+ * callback; nested entries run directly. bench/interrupt-yield.ts measures an `await` on `setImmediate` at
+ * ~70× the raw one; code that yields that often can use `require("node:timers")` directly.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import * as timers from "node:timers";
 import * as util from "node:util";
 import * as vm from "node:vm";
+import { InterruptedError } from "../../lib/internal";
+import type * as TS from "@tslab/typescript-for-tslab";
 
 const SLOT = Symbol.for("scalinglab.kernel.interruptibleCall");
 const entry = new vm.Script(`globalThis[Symbol.for("scalinglab.kernel.interruptibleCall")]()`, { filename: "<callback>" });
@@ -45,7 +56,76 @@ export function runInterruptibly<T>(fn: () => T, drain = false): T {
 
 type AnyFn = (...args: any[]) => unknown;
 
-const isInterrupt = (e: unknown) => (e as { code?: string } | null)?.code === "ERR_SCRIPT_EXECUTION_INTERRUPTED";
+/**
+ * One run of a cell, and everything it started: an interrupt marks it, and from then on its code does not go on.
+ * It follows the cell's asynchronous context (AsyncLocalStorage), so it reaches the rest of an async function
+ * after `await`, timers and immediates the cell scheduled, and the functions it calls — while a function the cell
+ * defined and a later cell calls runs under that later cell's run.
+ */
+export interface CellRun {
+  interrupted: boolean;
+}
+
+const cellRuns = new AsyncLocalStorage<CellRun>();
+
+/** Runs `fn` (a cell) so that what it starts belongs to `run`. */
+export function runAsCell<T>(run: CellRun, fn: () => T): T {
+  return cellRuns.run(run, fn);
+}
+
+/** True in code that an interrupted cell started: it must not go on. */
+const stopped = () => cellRuns.getStore()?.interrupted === true;
+
+const never = () => new Promise<never>(() => {});
+const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === "function";
+
+/**
+ * The name the engine wraps each `await` operand of a cell in (`await x` runs as `await guard(x)`, see
+ * guardAwaits): an `await` reached after the interrupt never resumes (its frame is collected); one pending at
+ * the interrupt rejects with InterruptedError when its promise settles, so `finally` blocks run and a loop
+ * that catches the error stops at its next `await`.
+ */
+export const AWAIT_GUARD = "__scalinglabAwait";
+
+function guardAwait(value: unknown): unknown {
+  if (stopped()) {
+    // Nobody will see its rejection: not an unhandled one.
+    if (value instanceof Promise) value.catch(() => {});
+    return never();
+  }
+  if (!isThenable(value)) return value;
+  const run = cellRuns.getStore();
+  if (!run) return value;
+  return Promise.resolve(value).then(
+    (v) => (run.interrupted ? Promise.reject(new InterruptedError("await")) : v),
+    (e) => Promise.reject(run.interrupted ? new InterruptedError("await") : e),
+  );
+}
+
+/** `js` (the converter's output) with each `await x` as `await __scalinglabAwait(x)`. */
+export function guardAwaits(ts: typeof TS, js: string): string {
+  if (!js.includes("await")) return js;
+  const sf = ts.createSourceFile("cell.js", js, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const edits: { at: number; text: string }[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isAwaitExpression(node)) {
+      edits.push({ at: node.expression.getStart(sf), text: `${AWAIT_GUARD}(` }, { at: node.expression.end, text: ")" });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  edits.sort((a, b) => a.at - b.at);
+  let out = "";
+  let from = 0;
+  for (const e of edits) {
+    out += js.slice(from, e.at) + e.text;
+    from = e.at;
+  }
+  return out + js.slice(from);
+}
+
+/** The error vm's breakOnSigint throws when SIGINT stopped the code. */
+export const isInterrupt = (e: unknown) => (e as { code?: string } | null)?.code === "ERR_SCRIPT_EXECUTION_INTERRUPTED";
 
 /** `cancel` (clearInterval) stops a repeating callback once it was interrupted: it would only loop again. */
 function wrapScheduler<F extends AnyFn>(original: F, drain: boolean, cancel?: (handle: unknown) => void): F {
@@ -53,6 +133,10 @@ function wrapScheduler<F extends AnyFn>(original: F, drain: boolean, cancel?: (h
     if (typeof cb !== "function") return original.call(this, cb, ...rest); // Node's own argument error
     const f = cb as AnyFn;
     const handle = original.call(this, function (this: unknown, ...args: unknown[]) {
+      if (stopped()) {
+        cancel?.(handle);
+        return;
+      }
       try {
         return runInterruptibly(() => f.apply(this, args), drain);
       } catch (e) {
@@ -80,4 +164,5 @@ export function installInterruptibleCallbacks(): void {
   g.setInterval = wrapScheduler(timers.setInterval as AnyFn, true, (h) => timers.clearInterval(h as NodeJS.Timeout));
   g.setImmediate = wrapScheduler(timers.setImmediate as AnyFn, true);
   g.queueMicrotask = wrapScheduler(globalThis.queueMicrotask as AnyFn, false);
+  Object.defineProperty(globalThis, AWAIT_GUARD, { value: guardAwait });
 }

@@ -14,6 +14,7 @@ import type { ErrorContent } from "../server/messages";
 import type { ExpandedCell } from "./shorthand";
 import { originalPosition } from "./sourcemap";
 import { projectRoot } from "../root";
+import { AWAIT_GUARD } from "./interruptible";
 
 interface CellScript {
   /** The cell as the user typed it. */
@@ -123,6 +124,8 @@ function tokens(ts: typeof TS, text: string): Token[] {
   const out: Token[] = [];
   const isType = (n: TS.Node) => ts.isTypeNode(n) || ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n);
   const visit = (node: TS.Node): void => {
+    // The engine's `await` guard (interruptible.ts) is not in the cell: only its operand is.
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === AWAIT_GUARD) return visit(node.arguments[0]!);
     if (ts.isToken(node)) {
       if (node.kind !== ts.SyntaxKind.EndOfFileToken) out.push({ text: node.getText(sf), pos: node.getStart(sf) });
       return;
