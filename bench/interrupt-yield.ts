@@ -3,7 +3,7 @@
  * `setImmediate` through the wrapped global that cells see (interruptible.ts: each callback enters a vm
  * `breakOnSigint` scope) against `node:timers`' own setImmediate, and an `await` through the engine's guard
  * (`await x` in a cell runs as `await __scalinglabAwait(x)`) against a plain `await`, in the same process.
- * A SIGINT listener is installed as in the kernel (vm then sets listeners aside for each scope).
+ * The SIGINT keeper runs as in the kernel (sigint-keeper.ts: without it, entering a scope starts a thread).
  *
  *   npx tsc -p tsconfig.json && node dist/bench/interrupt-yield.js [--rounds 20000]
  */
@@ -23,8 +23,7 @@ async function perRound(step: () => Promise<unknown>): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  process.on("SIGINT", () => {});
-  installInterruptibleCallbacks();
+  await installInterruptibleCallbacks(() => {});
   const guard = (globalThis as unknown as Record<string, (x: unknown) => Promise<unknown>>)[AWAIT_GUARD]!;
   const resolved = Promise.resolve(1);
   await runAsCell({ interrupted: false }, async () => {
@@ -37,4 +36,5 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+// The SIGINT keeper parks its thread inside a scope: the process ends by exit, as the kernel does.
+void main().then(() => process.exit(0));

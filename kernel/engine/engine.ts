@@ -16,7 +16,7 @@ import type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab
 import { expandShorthandProperties, type ExpandedCell } from "./shorthand";
 import { registerCell, runtimeError, scriptName } from "./traceback";
 import { declaredNames, keepDeclarationsThatRan } from "./declarations";
-import { guardAwaits, isInterrupt, runAsCell, type CellRun } from "./interruptible";
+import { claimScope, guardAwaits, isInterrupt, releaseScope, runAsCell, type CellRun } from "./interruptible";
 import { log } from "../log";
 import type { CodeMetadata } from "tslab/dist/metadata";
 import type { Executor } from "tslab/dist/executor";
@@ -35,6 +35,8 @@ interface RunState {
   convert?: ConvertResult;
   /** The cell's run: an interrupt marks it, which stops its awaits and callbacks (interruptible.ts). */
   run: CellRun;
+  /** prepare() claimed the breakOnSigint scope for the cell (interruptible.ts), released when it yields. */
+  claimed?: boolean;
   /** Set once the converted cell is about to run: the names it declares and their earlier values. */
   ran?: { names: string[]; earlier: Map<string, unknown>; lastExpr?: string };
 }
@@ -172,7 +174,11 @@ export class Engine {
     this.running = state.run;
     let ok: boolean;
     try {
-      ok = await runAsCell(state.run, () => this.executor.execute(expanded.code));
+      const running = runAsCell(state.run, () => this.executor.execute(expanded.code));
+      // The executor's synchronous part (convert, then the cell's breakOnSigint scope: see prepare) is over.
+      if (state.claimed) releaseScope();
+      state.claimed = false;
+      ok = await running;
     } catch (e) {
       ok = false;
       state.thrown ??= { e };
@@ -232,6 +238,9 @@ export class Engine {
     const name = scriptName(state.label);
     const body = `\n${output}\n//# sourceURL=${name}`;
     registerCell(this.ts, name, state.code, state.expanded, body);
+    // tslab runs the output under breakOnSigint right after this returns.
+    claimScope();
+    state.claimed = true;
     return { ...r, output: body };
   }
 

@@ -17,17 +17,22 @@
  * Not covered: a callback handed to an I/O API (`fs.readFile(p, cb)`, stream and emitter listeners, child
  * processes, sockets) still runs after the interrupt, though its own awaits and the timers it schedules stop;
  * `.then(cb)` callbacks (only `await` is guarded); the implicit awaits of `for await`; a synchronous loop reached
- * in the reaction to an I/O promise (no breakOnSigint scope around it). Entering the scope costs ~80–100 µs (Node
- * starts and joins its SIGINT watchdog thread, and sets the kernel's SIGINT listener aside), once per top-level
- * callback; nested entries run directly. bench/interrupt-yield.ts measures an `await` on `setImmediate` at
- * ~70× the raw one; code that yields that often can use `require("node:timers")` directly.
+ * in the reaction to an I/O promise (no breakOnSigint scope around it).
+ *
+ * Entering a scope costs ~7 µs, since the SIGINT keeper (sigint-keeper.ts) keeps Node's watchdog thread running
+ * (without it, ~90 µs: the thread is started and joined for each scope); nested entries run directly.
+ * bench/interrupt-yield.ts: an `await` on the wrapped `setImmediate` is ~2.4× the raw one (it was ~70×), the
+ * `await` guard ~1.1× a plain `await`.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import * as path from "node:path";
 import * as timers from "node:timers";
 import * as util from "node:util";
 import * as vm from "node:vm";
+import { Worker } from "node:worker_threads";
 import { InterruptedError } from "../../lib/internal";
 import type * as TS from "@tslab/typescript-for-tslab";
+import { FREE, KEEPER, MAIN } from "./scope-lock";
 
 const SLOT = Symbol.for("scalinglab.kernel.interruptibleCall");
 const entry = new vm.Script(`globalThis[Symbol.for("scalinglab.kernel.interruptibleCall")]()`, { filename: "<callback>" });
@@ -35,6 +40,21 @@ const slot = globalThis as unknown as { [SLOT]?: () => void };
 /** Node's own microtask/nextTick drain (what runs after every callback): lets promise reactions run in scope. */
 const drainTicks = (process as unknown as { _tickCallback?: () => void })._tickCallback;
 let depth = 0;
+
+const scopeLock = new Int32Array(new SharedArrayBuffer(4));
+let claimed = 0;
+
+/** The main thread is about to run breakOnSigint code: the SIGINT keeper must not open a scope above it. */
+export function claimScope(): void {
+  if (claimed++ > 0) return;
+  while (Atomics.compareExchange(scopeLock, 0, FREE, MAIN) !== FREE) Atomics.wait(scopeLock, 0, KEEPER, 5);
+}
+
+export function releaseScope(): void {
+  if (--claimed > 0) return;
+  Atomics.store(scopeLock, 0, FREE);
+  Atomics.notify(scopeLock, 0);
+}
 
 /** Runs `fn` so that SIGINT stops it (throwing ERR_SCRIPT_EXECUTION_INTERRUPTED); `drain` also runs the reactions it queued. */
 export function runInterruptibly<T>(fn: () => T, drain = false): T {
@@ -45,9 +65,11 @@ export function runInterruptibly<T>(fn: () => T, drain = false): T {
     if (drain) drainTicks?.();
   };
   depth++;
+  claimScope();
   try {
     entry.runInThisContext({ breakOnSigint: true });
   } finally {
+    releaseScope();
     depth--;
     slot[SLOT] = undefined;
   }
@@ -95,11 +117,20 @@ function guardAwait(value: unknown): unknown {
   }
   if (!isThenable(value)) return value;
   const run = cellRuns.getStore();
-  if (!run) return value;
-  return Promise.resolve(value).then(
-    (v) => (run.interrupted ? Promise.reject(new InterruptedError("await")) : v),
-    (e) => Promise.reject(run.interrupted ? new InterruptedError("await") : e),
-  );
+  return run ? settled(run, value) : value;
+}
+
+/** `value`'s outcome, or InterruptedError when `run` was interrupted meanwhile. An `await` (not `.then`), so
+ * V8's async stack traces still reach the cell's frames. */
+async function settled(run: CellRun, value: PromiseLike<unknown>): Promise<unknown> {
+  let v: unknown;
+  try {
+    v = await value;
+  } catch (e) {
+    if (!run.interrupted) throw e;
+  }
+  if (run.interrupted) throw new InterruptedError("await");
+  return v;
 }
 
 /** `js` (the converter's output) with each `await x` as `await __scalinglabAwait(x)`. */
@@ -153,16 +184,31 @@ function wrapScheduler<F extends AnyFn>(original: F, drain: boolean, cancel?: (h
   return wrapped;
 }
 
-let installed = false;
+let installed: Promise<void> | null = null;
 
-/** Replaces the scheduling globals that cells see (idempotent). The kernel's own code uses node:timers. */
-export function installInterruptibleCallbacks(): void {
-  if (installed) return;
-  installed = true;
+/**
+ * Replaces the scheduling globals that cells see (idempotent; the kernel's own code uses node:timers) and starts
+ * the SIGINT keeper (sigint-keeper.ts), which calls `onSigint` for a SIGINT that came while no scope ran. It
+ * takes the place of `process.on("SIGINT")`: none may be added, since vm then sets the listeners aside for each
+ * scope and their signal handler replaces the watchdog's. Resolves once the keeper holds its scopes.
+ */
+export function installInterruptibleCallbacks(onSigint: () => void): Promise<void> {
+  if (installed) return installed;
+  const keeper = new Worker(path.join(__dirname, "sigint-keeper.js"), { workerData: scopeLock.buffer });
+  keeper.unref();
+  installed = new Promise<void>((resolve, reject) => {
+    keeper.once("error", (e) => {
+      // Without the keeper, a listener is the only way SIGINT outside a scope does not end the process.
+      process.on("SIGINT", onSigint);
+      reject(e);
+    });
+    keeper.on("message", (m: string) => (m === "ready" ? resolve() : onSigint()));
+  });
   const g = globalThis as unknown as Record<string, AnyFn>;
   g.setTimeout = wrapScheduler(timers.setTimeout as AnyFn, true);
   g.setInterval = wrapScheduler(timers.setInterval as AnyFn, true, (h) => timers.clearInterval(h as NodeJS.Timeout));
   g.setImmediate = wrapScheduler(timers.setImmediate as AnyFn, true);
   g.queueMicrotask = wrapScheduler(globalThis.queueMicrotask as AnyFn, false);
   Object.defineProperty(globalThis, AWAIT_GUARD, { value: guardAwait });
+  return installed;
 }

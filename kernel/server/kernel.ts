@@ -197,13 +197,12 @@ export class Kernel {
   private installProcessHooks(): void {
     this.capture.install();
     // Callbacks that cells schedule run under breakOnSigint too, so an interrupt stops a loop inside them.
-    installInterruptibleCallbacks();
+    // SIGINT (from the control worker or a signal) that comes while no cell or callback runs reaches onSigint
+    // through the keeper: interrupts awaits. Synchronous code is stopped by vm's breakOnSigint itself.
+    installInterruptibleCallbacks(() => this.onSigint()).catch((e: Error) => log(`SIGINT keeper failed: ${e.stack ?? e.message}`));
     process.exit = ((code?: number) => {
       throw new KernelExitError(code);
     }) as typeof process.exit;
-    // Interrupt (from the control worker or a signal): stops awaits; synchronous code is stopped by the
-    // vm's breakOnSigint while it runs (this handler is suspended during that time).
-    process.on("SIGINT", () => this.onSigint());
     // Errors in callbacks that cell code scheduled must not kill the kernel. Until a cell's reply is sent they
     // fail that cell; later ones go at once to the stderr stream of the cell that ran last, and to the log.
     const report = (what: string) => (e: unknown) => {
