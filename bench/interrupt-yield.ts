@@ -8,7 +8,8 @@
  *   npx tsc -p tsconfig.json && node dist/bench/interrupt-yield.js [--rounds 20000]
  */
 import * as timers from "node:timers";
-import { AWAIT_GUARD, installInterruptibleCallbacks, runAsCell } from "../kernel/engine/interruptible";
+import { installInterruptibleCallbacks, runAsCell } from "../kernel/engine/interruptible";
+import { AWAIT_GUARD } from "../kernel/engine/await-guard";
 
 const rounds = (() => {
   const i = process.argv.indexOf("--rounds");

@@ -16,7 +16,8 @@ import type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab
 import { expandShorthandProperties, type ExpandedCell } from "./shorthand";
 import { registerCell, runtimeError, scriptName } from "./traceback";
 import { declaredNames, keepDeclarationsThatRan } from "./declarations";
-import { claimScope, guardAwaits, isInterrupt, releaseScope, runAsCell, type CellRun } from "./interruptible";
+import { claimScope, isInterrupt, releaseScope, runAsCell, type CellRun } from "./interruptible";
+import { guardAwaits } from "./await-guard";
 import { log } from "../log";
 import type { CodeMetadata } from "tslab/dist/metadata";
 import type { Executor } from "tslab/dist/executor";

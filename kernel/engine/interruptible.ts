@@ -31,8 +31,8 @@ import * as util from "node:util";
 import * as vm from "node:vm";
 import { Worker } from "node:worker_threads";
 import { InterruptedError } from "../../lib/internal";
-import type * as TS from "@tslab/typescript-for-tslab";
 import { FREE, KEEPER, MAIN } from "./scope-lock";
+import { AWAIT_GUARD } from "./await-guard";
 
 const SLOT = Symbol.for("scalinglab.kernel.interruptibleCall");
 const entry = new vm.Script(`globalThis[Symbol.for("scalinglab.kernel.interruptibleCall")]()`, { filename: "<callback>" });
@@ -101,14 +101,7 @@ const stopped = () => cellRuns.getStore()?.interrupted === true;
 const never = () => new Promise<never>(() => {});
 const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === "function";
 
-/**
- * The name the engine wraps each `await` operand of a cell in (`await x` runs as `await guard(x)`, see
- * guardAwaits): an `await` reached after the interrupt never resumes (its frame is collected); one pending at
- * the interrupt rejects with InterruptedError when its promise settles, so `finally` blocks run and a loop
- * that catches the error stops at its next `await`.
- */
-export const AWAIT_GUARD = "__scalinglabAwait";
-
+/** What `await` on `value` waits for in a cell: see AWAIT_GUARD (await-guard.ts). */
 function guardAwait(value: unknown): unknown {
   if (stopped()) {
     // Nobody will see its rejection: not an unhandled one.
@@ -131,28 +124,6 @@ async function settled(run: CellRun, value: PromiseLike<unknown>): Promise<unkno
   }
   if (run.interrupted) throw new InterruptedError("await");
   return v;
-}
-
-/** `js` (the converter's output) with each `await x` as `await __scalinglabAwait(x)`. */
-export function guardAwaits(ts: typeof TS, js: string): string {
-  if (!js.includes("await")) return js;
-  const sf = ts.createSourceFile("cell.js", js, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
-  const edits: { at: number; text: string }[] = [];
-  const visit = (node: TS.Node): void => {
-    if (ts.isAwaitExpression(node)) {
-      edits.push({ at: node.expression.getStart(sf), text: `${AWAIT_GUARD}(` }, { at: node.expression.end, text: ")" });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  edits.sort((a, b) => a.at - b.at);
-  let out = "";
-  let from = 0;
-  for (const e of edits) {
-    out += js.slice(from, e.at) + e.text;
-    from = e.at;
-  }
-  return out + js.slice(from);
 }
 
 /** The error vm's breakOnSigint throws when SIGINT stopped the code. */

@@ -14,7 +14,7 @@ import type { ErrorContent } from "../server/messages";
 import type { ExpandedCell } from "./shorthand";
 import { originalPosition } from "./sourcemap";
 import { projectRoot } from "../root";
-import { AWAIT_GUARD } from "./interruptible";
+import { AWAIT_GUARD } from "./await-guard";
 
 interface CellScript {
   /** The cell as the user typed it. */
