@@ -6,7 +6,7 @@
 import {
   formatCitation, resultTitle, type Citation, type MimeBundle, type PublishedConstants,
 } from "../core";
-import { escapeHtml, formatCell } from "./format";
+import { escapeHtml, formatCell, warningHtml } from "./format";
 import { constantSetHtml, constantSetText } from "./law";
 import { htmlTable, textTable } from "./table";
 
@@ -66,7 +66,7 @@ export function renderResult(value: object): MimeBundle {
     `<table class="scalinglab-table"><tbody>${fields.map(([k, v]) =>
       `<tr><th style="text-align:left">${escapeHtml(k)}</th><td style="text-align:left">${escapeHtml(fieldText(v))}</td></tr>`).join("")}</tbody></table>`,
     ...nested.map(([k, rows]) => `<div><b>${escapeHtml(k)}</b></div>${htmlTable(flat(rows), { index: false, maxRows: 12 })}`),
-    ...warnings.map((w) => `<div class="scalinglab-warning" style="color:#8a4b00">⚠ ${escapeHtml(w)}</div>`),
+    ...warnings.map(warningHtml),
     "</div>",
   ];
   return { "text/plain": text.join("\n"), "text/html": html.join("") };
