@@ -40,6 +40,9 @@ const isRowList = (v: unknown): v is Record<string, unknown>[] =>
 function fieldText(v: unknown): string {
   if (isConstantSet(v)) return `${v.name} [${v.status}]`;
   if (isCitation(v)) return formatCitation(v);
+  if (Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) || ArrayBuffer.isView(r))) {
+    return `${v.length} × ${(v[0] as ArrayLike<unknown>).length} matrix`;
+  }
   if (Array.isArray(v) || ArrayBuffer.isView(v)) {
     const a = Array.from(v as ArrayLike<unknown>);
     if (a.length <= 6) return `[${a.map((x) => formatCell(x, 4)).join(", ")}]`;

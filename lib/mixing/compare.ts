@@ -2,7 +2,7 @@
  * Cross-comparison the papers do not make: Ye et al.'s mixing law, RegMix's regressors and BiMix fitted on the
  * same runs and scored on the same held-out mixtures.
  */
-import { InvalidInputError } from "../core";
+import { displayRows, InvalidInputError } from "../core";
 import { bimix, type BimixInputs } from "./bimix";
 import { fitGradientBoostedTrees, type GradientBoostingOptions } from "./gradient-boosting";
 import { fitMixtures, predictMixture } from "./mixing-law";
@@ -93,5 +93,5 @@ export function compareMixingPredictors(input: MixingComparisonInput): MixingCom
     const bi = bimix.fitSync(b.rows, b.L, { workers: 0, fixed });
     rows.push(score("BiMix (form unverified)", 5 - Object.keys(fixed).length, (i) => bimix.evaluate({ s: b.targetStep, r: R[i][b.domainIndex] }, bi), L, heldOut));
   }
-  return rows;
+  return displayRows(rows);
 }
