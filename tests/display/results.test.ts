@@ -90,6 +90,7 @@ describe("displays of public result values", () => {
     ["hparams.mup.scaling", () => hparams.mup.scaling({ kind: "hidden", optim: "adam", fanInMult: 2, fanOutMult: 2 }), ["initVarMult", "initStdMult", "multiplier", "lrMult"]],
     ["hparams.mup.abcSymmetry", () => hparams.mup.abcSymmetry({ multiplier: 1, initStd: 0.02, lr: 1e-3, optimizer: "adam", theta: 2 }), ["multiplier", "initStd", "lr"]],
     ["hparams.batchScaling.adamSqrt", () => hparams.batchScaling.adamSqrt({ lr: 1e-3, beta1: 0.9, beta2: 0.95, eps: 1e-8, kappa: 4 }), ["lr", "beta1", "beta2", "eps", "warnings"]],
+    ["hparams.munit.scaling", () => hparams.munit.scaling({ kind: "hidden", fanIn: 1024 }), ["initVar", "multiplier", "adamLRScale", "status"]],
     ["mixing.regmix.propose", () => mixing.regmix.propose({ kind: "toy", predict: (r) => 1 - r[0] }, [0.5, 0.5], { samples: 200, topK: 10 }), ["mixture", "predictedLoss", "topKMeanLoss", "samples", "topK"]],
     ["mixing.split", () => mixing.split(10, 4, 0), ["fit", "heldOut"]],
     ["mixing.optimize", () => mixing.optimize([{ c: 1, k: 1, t: [-1, 0.5] }, { c: 1, k: 1, t: [0.5, -1] }], [0.5, 0.5]), ["r", "loss", "iterations", "stationarity"]],
@@ -104,6 +105,17 @@ describe("displays of public result values", () => {
     expect(Object.keys(v)).toEqual(keys);
     const plain = Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x !== "function"));
     expect(JSON.parse(JSON.stringify(v))).toEqual(JSON.parse(JSON.stringify(plain)));
+  });
+
+  it("laws.chinchilla.derived and chiSquare display as titled results, fields unchanged", () => {
+    const rows = [1e8, 3e8, 1e9, 3e9].flatMap((N) => [2e9, 6e9, 2e10, 6e10].map((D) => ({ N, D })));
+    const y = rows.map(({ N, D }) => laws.chinchilla.predict({ N, D }, laws.chinchilla.published.hoffmann) * (1 + 0.003 * Math.sin(N / 1e7 + D / 1e8)));
+    const f = laws.chinchilla.fitSync(rows, y, { bootstrap: 30, workers: 0, seed: 1 });
+    const d = laws.chinchilla.derived(f, [1e21]), c = laws.chinchilla.chiSquare(f, laws.chinchilla.published.hoffmann);
+    expect(bundle(d)["text/plain"]).toMatch(/^laws\.chinchilla\.derived: 80% bootstrap bands[^\n]*\n[\s\S]*budgets:\n\s+C\s+N\s+D/);
+    expect(bundle(c)["text/plain"].split("\n")[0]).toBe("laws.chinchilla.chiSquare: χ² of the given constants against the bootstrap distribution");
+    expect(Object.keys(d)).toEqual(["level", "a", "budgets"]);
+    expect(Object.keys(c)).toEqual(["statistic", "df", "pValue"]);
   });
 
   it("a result with matrices shows their shape; nested row lists show as tables", () => {
