@@ -91,6 +91,7 @@ describe("displays of public result values", () => {
     ["hparams.mup.abcSymmetry", () => hparams.mup.abcSymmetry({ multiplier: 1, initStd: 0.02, lr: 1e-3, optimizer: "adam", theta: 2 }), ["multiplier", "initStd", "lr"]],
     ["hparams.batchScaling.adamSqrt", () => hparams.batchScaling.adamSqrt({ lr: 1e-3, beta1: 0.9, beta2: 0.95, eps: 1e-8, kappa: 4 }), ["lr", "beta1", "beta2", "eps", "warnings"]],
     ["hparams.munit.scaling", () => hparams.munit.scaling({ kind: "hidden", fanIn: 1024 }), ["initVar", "multiplier", "adamLRScale", "status"]],
+    ["laws.gadre.averageErrors", () => laws.gadre.averageErrors([{ name: "m", task: "a", accuracy: 0.5 }, { name: "m", task: "b", accuracy: 0.7 }], ["a", "b"]), ["m"]],
     ["mixing.regmix.propose", () => mixing.regmix.propose({ kind: "toy", predict: (r) => 1 - r[0] }, [0.5, 0.5], { samples: 200, topK: 10 }), ["mixture", "predictedLoss", "topKMeanLoss", "samples", "topK"]],
     ["mixing.split", () => mixing.split(10, 4, 0), ["fit", "heldOut"]],
     ["mixing.optimize", () => mixing.optimize([{ c: 1, k: 1, t: [-1, 0.5] }, { c: 1, k: 1, t: [0.5, -1] }], [0.5, 0.5]), ["r", "loss", "iterations", "stationarity"]],
