@@ -3,7 +3,7 @@
  * (seeded bootstrap over rows or clusters of rows, or Hessian-based), diagnostics, warnings when the data cannot
  * determine the law (./identifiability) and a displayable FitResult.
  */
-import { DidNotConvergeError, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
+import { DidNotConvergeError, displayResult, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
 import type { Model } from "./model";
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from "./options";
 import { centralDifferenceGradient, type FitObjective } from "./objective";
@@ -60,7 +60,7 @@ export function checkModelGradient<X>(model: Model<X>, rows: readonly X[], theta
       if (err > worst.maxRelError) worst = { maxRelError: err, param: model.params[j].name, row: i };
     }
   }
-  return worst;
+  return displayResult(`fit.checkGradient: analytic vs central-difference gradient of ${model.id}`, worst);
 }
 
 function planFit<X>(fn: string, model: Model<X>, rows: readonly X[], ysIn: ArrayLike<number>, options: FitOptions): FitPlan<X> {
