@@ -8,7 +8,6 @@ import type { CliCommand } from "./command";
 import { UsageError } from "./command";
 import { parseCommandArgs, str } from "./args";
 // The notebook scope loads every law of the catalogue, so `--law` can name any of them.
-import { data } from "../../lib/index";
 import {
   extrapolations, formatFactor, formatFitResultText, listLaws, readRuns, ScalingLabError, shortNumber, type FitResult, type Law,
 } from "../../lib/internal";
@@ -163,8 +162,8 @@ function checkedRows(file: string, law: AnyLaw, m: Mapping, table: RunRows): { r
   const rows: Row[] = [], y: number[] = [];
   table.forEach((raw, i) => {
     const value = (key: string, col: string, positive: boolean) => {
-      // A column with one text cell is read as text: its other cells are still numbers written as text.
-      const v = typeof raw[key] === "string" ? data.quantity(raw[key] as string) ?? raw[key] : raw[key];
+      // data.read already refused a numeric column with a few text cells: a string here is a column of text.
+      const v = raw[key];
       if (typeof v !== "number" || !Number.isFinite(v)) throw new FitInputError(`${file}: row ${i + 1}, column "${col}": not a number (${JSON.stringify(v === null ? "" : String(v))})`);
       if (positive && !(v > 0)) throw new FitInputError(`${file}: row ${i + 1}, column "${col}": must be > 0, got ${v}`);
       return v;

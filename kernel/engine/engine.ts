@@ -6,18 +6,17 @@
  */
 import * as path from "node:path";
 import * as util from "node:util";
+import Module from "node:module";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ErrorContent } from "../server/messages";
-import type { ConverterRequest, ConverterResponse, ConverterWorkerData } from "./converter-worker";
+import type { ConverterRequest, ConverterResponse, ConverterWorkerData, SyntaxOps } from "./converter-worker";
 
 // tslab's internals (pinned tslab@1.0.22): the TypeScript fork it ships and its converter/executor.
 import type * as TS from "@tslab/typescript-for-tslab";
 import type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab/dist/converter";
-import { expandShorthandProperties, type ExpandedCell } from "./shorthand";
+import { expandedCell, mayHaveShorthand, type ExpandedCell } from "./shorthand";
 import { registerCell, runtimeError, scriptName } from "./traceback";
-import { declaredNames, keepDeclarationsThatRan } from "./declarations";
 import { claimScope, isInterrupt, releaseScope, runAsCell, type CellRun } from "./interruptible";
-import { guardAwaits } from "./await-guard";
 import { log } from "../log";
 import type { CodeMetadata } from "tslab/dist/metadata";
 import type { Executor } from "tslab/dist/executor";
@@ -67,6 +66,11 @@ class RemoteConverter implements Converter {
     this.worker.unref();
     this.port = port1;
     this.state = new Int32Array(flag);
+  }
+
+  /** A parse-only operation of the worker's compiler (the main thread loads none). */
+  syntax<K extends keyof SyntaxOps>(op: K, ...args: Parameters<SyntaxOps[K]>): ReturnType<SyntaxOps[K]> {
+    return this.call("syntax", op, ...args);
   }
 
   private call<T>(method: ConverterRequest["method"], ...args: unknown[]): T {
@@ -128,8 +132,24 @@ class RemoteConverter implements Converter {
   }
 }
 
+/**
+ * tslab's executor reads a cell's JSDoc tags (`@module`, `@browser`) with its own module `metadata`, which loads
+ * the whole compiler for a scanner: that module is given to it here, asking the worker's compiler instead, and
+ * only for code with a JSDoc comment at all (code without its opening `/` `**` has no tags).
+ */
+function useWorkerForCodeMetadata(conv: RemoteConverter): void {
+  const file = require.resolve("tslab/dist/metadata");
+  if (require.cache[file]) return;
+  const mod = new Module(file);
+  mod.filename = file;
+  mod.loaded = true;
+  mod.exports = {
+    getCodeMetadata: (src: string): CodeMetadata => (src.includes("/**") ? conv.syntax("codeMetadata", src) : {}),
+  } satisfies typeof import("tslab/dist/metadata");
+  require.cache[file] = mod;
+}
+
 export class Engine {
-  readonly ts: typeof TS;
   private readonly executor: Executor;
   private state: RunState | null = null;
   private readonly remote: RemoteConverter;
@@ -143,7 +163,7 @@ export class Engine {
     // The type checker starts in its worker first, so the rest of the start-up overlaps with it.
     const conv = new RemoteConverter();
     this.remote = conv;
-    this.ts = require("@tslab/typescript-for-tslab") as typeof TS;
+    useWorkerForCodeMetadata(conv);
     const { createExecutor } = require("tslab/dist/executor") as typeof import("tslab/dist/executor");
     const convert = conv.convert.bind(conv);
     // Keep the structured diagnostics (code, position) that the executor only prints as text.
@@ -169,7 +189,7 @@ export class Engine {
 
   /** Type-checks and runs one cell. Never throws: failures come back as Jupyter error contents. */
   async run(code: string, cellName: string): Promise<RunOutcome> {
-    const expanded = expandShorthandProperties(this.ts, code);
+    const expanded = this.expand(code);
     const state: RunState = { code, label: cellName, expanded, messages: [], run: { interrupted: false } };
     this.state = state;
     this.running = state.run;
@@ -219,10 +239,25 @@ export class Engine {
     return { ok: false, error: { ename: "Error", evalue: state.messages.join("\n") || "cell failed", traceback: state.messages } };
   }
 
+  /** The cell with its shorthand properties spelled out; as typed if that fails (the converter then reports why). */
+  private expand(code: string): ExpandedCell {
+    try {
+      return expandedCell(code, mayHaveShorthand(code) ? this.syntax("expandShorthand", code) : null);
+    } catch (e) {
+      log(`expanding shorthand properties failed: ${(e as Error).message}`);
+      return expandedCell(code, null);
+    }
+  }
+
+  /** A parse-only operation, run by the type checker's worker (which holds the kernel's one compiler). */
+  syntax<K extends keyof SyntaxOps>(op: K, ...args: Parameters<SyntaxOps[K]>): ReturnType<SyntaxOps[K]> {
+    return this.remote.syntax(op, ...args);
+  }
+
   /** Readies a converted cell to run: a script named for tracebacks, its earlier values set aside (see keepWhatRan). */
   private prepare(state: RunState, r: ConvertResult): ConvertResult {
     const names: string[] = [];
-    const output = guardAwaits(this.ts, r.output!).replace(EXPORTS_RESET, (reset) => {
+    const output = this.syntax("guardAwaits", r.output!).replace(EXPORTS_RESET, (reset) => {
       for (const m of reset.matchAll(/exports\.([^\s=]+) = /g)) names.push(m[1]!);
       return "";
     });
@@ -238,7 +273,7 @@ export class Engine {
     // The output starts on its own line (line 1 is tslab's wrapper), so script lines are output lines.
     const name = scriptName(state.label);
     const body = `\n${output}\n//# sourceURL=${name}`;
-    registerCell(this.ts, name, state.code, state.expanded, body);
+    registerCell((text) => this.syntax("tokens", text), name, state.code, state.expanded, body);
     // tslab runs the output under breakOnSigint right after this returns.
     claimScope();
     state.claimed = true;
@@ -255,7 +290,7 @@ export class Engine {
     if (lastExpr) delete locals[lastExpr];
     const notRun = new Set(names.filter((n) => n !== lastExpr && !Object.hasOwn(locals, n)));
     for (const [n, v] of earlier) if (notRun.has(n)) locals[n] = v;
-    const decl = keepDeclarationsThatRan(this.ts, this.decl, state.convert?.declOutput ?? "", notRun);
+    const decl = this.syntax("keepDeclarationsThatRan", this.decl, state.convert?.declOutput ?? "", [...notRun]);
     // tslab's executor takes a cell's declarations only from a conversion that succeeded: hand it this one.
     this.remote.preconverted(KEEP_DECLARATIONS, { output: "", declOutput: decl, diagnostics: [] }, false);
     await this.executor.execute(KEEP_DECLARATIONS);
@@ -265,7 +300,14 @@ export class Engine {
 
   /** Once per name and session: a cell's declaration hid a library export (`const table = …` hides `table()`). */
   private warnHidden(code: string, notRun: Set<string>, cellName: string): void {
-    const hidden = [...declaredNames(this.ts, code)].filter((n) => this.libraryScope.has(n) && !notRun.has(n) && !this.warnedHidden.has(n));
+    let declared: string[];
+    try {
+      declared = this.syntax("declaredNames", code);
+    } catch (e) {
+      log(`finding the names ${cellName} declares failed: ${(e as Error).message}`);
+      return;
+    }
+    const hidden = declared.filter((n) => this.libraryScope.has(n) && !notRun.has(n) && !this.warnedHidden.has(n));
     for (const n of hidden) {
       this.warnedHidden.add(n);
       process.stderr.write(`Warning: ${cellName} declares \`${n}\`, which hides the library's \`${n}\` for the rest of this session. ` +

@@ -5,7 +5,7 @@
  */
 import { Engine } from "./engine";
 import { runtimeError } from "./traceback";
-import { complete, inspect, isComplete } from "./introspect";
+import { complete, inspect } from "./introspect";
 import { buildPrelude, PreludeError } from "./prelude";
 import { renderBundle } from "./render";
 import { log } from "../log";
@@ -30,7 +30,7 @@ export class TypeScriptLanguage {
   /** Imports every library export into the cells' scope (the hidden first cell). */
   async preload(): Promise<void> {
     try {
-      const prelude = buildPrelude(this.engine.ts, this.projectRoot);
+      const prelude = buildPrelude((dts) => this.engine.syntax("declaredExports", dts), this.projectRoot);
       if (prelude.excluded.length) log(`prelude: not imported (name clashes): ${prelude.excluded.join(", ")}`);
       const r = await this.engine.preload(prelude.code, prelude.declOutput, prelude.output, prelude.scope);
       if (!r.ok) throw new PreludeError(`importing the library failed: ${r.error.traceback.join("\n")}`);
@@ -74,7 +74,7 @@ export class TypeScriptLanguage {
   }
 
   doIsComplete(code: string): ContentByType["is_complete_reply"] {
-    return codeTooLarge(code) ? { status: "invalid" } : isComplete(this.engine.ts, code);
+    return codeTooLarge(code) ? { status: "invalid" } : this.engine.syntax("isComplete", code);
   }
 
   interrupt(): void {

@@ -62,8 +62,11 @@ export function declaredExports(ts: typeof TS, dtsFile: string, seen = new Set<s
   return names;
 }
 
-/** Builds the prelude for the project at `root`; throws PreludeError saying what to fix. */
-export function buildPrelude(ts: typeof TS, root: string): Prelude {
+/**
+ * Builds the prelude for the project at `root` (`exportsOf` is `declaredExports` of a .d.ts file); throws
+ * PreludeError saying what to fix.
+ */
+export function buildPrelude(exportsOf: (dtsFile: string) => Iterable<string>, root: string): Prelude {
   const libIndex = path.join(root, "dist", "lib", "index");
   const cellApi = path.join(root, "dist", "kernel", "engine", "cell-api");
   if (!fs.existsSync(libIndex + ".js") || !fs.existsSync(libIndex + ".d.ts")) {
@@ -75,7 +78,7 @@ export function buildPrelude(ts: typeof TS, root: string): Prelude {
   } catch (e) {
     throw new PreludeError(`loading ${libIndex}.js failed: ${(e as Error).message}`);
   }
-  const names = new Set([...runtimeNames, ...declaredExports(ts, libIndex + ".d.ts")]);
+  const names = new Set([...runtimeNames, ...exportsOf(libIndex + ".d.ts")]);
   const excluded = [...names].filter((n) => (CELL_API_NAMES as readonly string[]).includes(n) || n in globalThis || n === "__esModule");
   const imported = [...names].filter((n) => !excluded.includes(n)).sort();
   const modules: [string, readonly string[]][] = [[cellApi, CELL_API_NAMES], [libIndex, imported]];

@@ -2,6 +2,7 @@
  * tslab rewrites references to earlier cells' variables as `exports.x`, but misses the `x` of a shorthand
  * property (`{ x }`), which then fails with "x is not defined". Spelling such properties out (`{ x: x }`)
  * before conversion gives the same program; diagnostics are mapped back to the columns the user typed.
+ * The parse runs in the converter's worker (the main thread loads no compiler); the mapping on the main thread.
  */
 import type * as TS from "@tslab/typescript-for-tslab";
 
@@ -26,9 +27,19 @@ export interface ExpandedCell {
   toOriginal<P extends CellPosition>(pos: P): P;
 }
 
-export function expandShorthandProperties(ts: typeof TS, code: string): ExpandedCell {
-  const identity: ExpandedCell = { code, toOriginal: (p) => p };
-  if (!code.includes("{")) return identity;
+/** The expanded code and where text was inserted: plain data, so it crosses from the worker. */
+export interface ShorthandExpansion {
+  code: string;
+  insertions: Insertion[];
+}
+
+/** Whether `code` can hold a shorthand property at all (saves a parse for most cells). */
+export function mayHaveShorthand(code: string): boolean {
+  return code.includes("{");
+}
+
+/** Spells out the shorthand properties of `code`; null when it has none. */
+export function expandShorthand(ts: typeof TS, code: string): ShorthandExpansion | null {
   const sf = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const ends: { at: number; text: string }[] = [];
   const visit = (node: TS.Node): void => {
@@ -36,7 +47,7 @@ export function expandShorthandProperties(ts: typeof TS, code: string): Expanded
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  if (ends.length === 0) return identity;
+  if (ends.length === 0) return null;
   ends.sort((a, b) => a.at - b.at);
   const insertions: Insertion[] = [];
   let out = "";
@@ -50,8 +61,15 @@ export function expandShorthandProperties(ts: typeof TS, code: string): Expanded
     from = e.at;
   }
   out += code.slice(from);
+  return { code: out, insertions };
+}
+
+/** The cell as the converter sees it, with positions mapped back to `code` as typed. */
+export function expandedCell(code: string, expansion: ShorthandExpansion | null): ExpandedCell {
+  if (!expansion) return { code, toOriginal: (p) => p };
+  const { insertions } = expansion;
   return {
-    code: out,
+    code: expansion.code,
     toOriginal: (pos) => {
       let { offset, character } = pos;
       for (const i of insertions) {

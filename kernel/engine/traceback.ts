@@ -15,6 +15,7 @@ import type { ExpandedCell } from "./shorthand";
 import { originalPosition } from "./sourcemap";
 import { projectRoot } from "../root";
 import { AWAIT_GUARD } from "./await-guard";
+import { log } from "../log";
 
 interface CellScript {
   /** The cell as the user typed it. */
@@ -28,7 +29,8 @@ interface CellScript {
 }
 
 const cells = new Map<string, CellScript>();
-let tsModule: typeof TS | undefined;
+/** Tokens of a text (`tokens` below, run where the compiler is loaded: the converter's worker). */
+let tokenize: ((text: string) => Token[]) | undefined;
 
 /** A fresh script name for a cell labelled `label` (In[3] is reused by silent cells: In[3]#2, …). */
 export function scriptName(label: string): string {
@@ -38,8 +40,8 @@ export function scriptName(label: string): string {
 }
 
 /** Remembers a cell's source and the converter's output, so frames in it can be mapped later. */
-export function registerCell(ts: typeof TS, name: string, code: string, expanded: ExpandedCell, output: string): void {
-  tsModule = ts;
+export function registerCell(tokenizer: (text: string) => Token[], name: string, code: string, expanded: ExpandedCell, output: string): void {
+  tokenize = tokenizer;
   cells.set(name, { code, expanded, output });
 }
 
@@ -110,7 +112,7 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-interface Token {
+export interface Token {
   text: string;
   pos: number;
 }
@@ -119,7 +121,7 @@ interface Token {
  * The tokens of `text` in order, from its syntax tree: type annotations, interfaces and type aliases are left
  * out (the converter deletes them, so they would only be edits), and template literals come out whole.
  */
-function tokens(ts: typeof TS, text: string): Token[] {
+export function tokens(ts: typeof TS, text: string): Token[] {
   const sf = ts.createSourceFile("cell.ts", text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: Token[] = [];
   const isType = (n: TS.Node) => ts.isTypeNode(n) || ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n);
@@ -163,9 +165,15 @@ const MAX_EDITS = 3_000;
 
 /** offset in the output → offset in the expanded cell, through the token alignment; null if it failed. */
 function tokenMapping(cell: CellScript): ((offset: number) => number | undefined) | null {
-  if (!tsModule) return null;
-  const a = tokens(tsModule, cell.expanded.code);
-  const b = withoutCopies(cell.output, tokens(tsModule, cell.output));
+  if (!tokenize) return null;
+  let a: Token[], b: Token[];
+  try {
+    a = tokenize(cell.expanded.code);
+    b = withoutCopies(cell.output, tokenize(cell.output));
+  } catch (e) {
+    log(`tokenizing a cell for its traceback failed: ${(e as Error).message}`);
+    return null;
+  }
   if (a.length + b.length > MAX_TOKENS) return null;
   const match = alignTokens(a.map((t) => t.text), b.map((t) => t.text), MAX_EDITS);
   if (!match) return null;

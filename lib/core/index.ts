@@ -4,5 +4,5 @@ export { ScalingLabError, InvalidInputError, InsufficientDataError, UnknownChoic
 export { JUPYTER_DISPLAY, isDisplayable, type MimeBundle, type Displayable } from "./display";
 export { runtimeHooks, reportProgress, reportWarning, throwIfInterrupted, type ProgressEvent, type RuntimeHooks } from "./runtime";
 export { CHECK_MIME, ReproductionError, checkReproduces, type CheckSpec, type CheckRecord } from "./check";
-export { registerRenderer, renderAs, makeDisplayable, ensureDisplayable, displayResult, resultTitle, type Renderer } from "./render";
+export { registerRenderer, renderAs, makeDisplayable, ensureDisplayable, displayResult, displayRows, resultTitle, type Renderer } from "./render";
 export { registerLawCard, defineCard, listLaws, type LawTopic, type LawCard } from "./law";

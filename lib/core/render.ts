@@ -55,3 +55,10 @@ export function displayResult<T extends object>(title: string, value: T): T {
 export function resultTitle(value: object): string | undefined {
   return RESULT_TITLES.get(value);
 }
+
+/**
+ * Makes a plain list of result rows (a contour, a slice, parsed runs) display as a table. The rows stay plain data.
+ */
+export function displayRows<T extends readonly object[]>(rows: T): T {
+  return makeDisplayable("table", rows, () => rows.map((r) => JSON.stringify(r)).join("\n"));
+}

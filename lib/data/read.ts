@@ -32,6 +32,11 @@ export interface ReadOptions {
    */
   readonly require?: Readonly<Record<string, "number" | "positive">>;
   /**
+   * Columns (output names) that hold text even where a cell reads as a number (ids such as "r1", "350"). Any other
+   * column whose non-empty cells are at least half numbers is numeric, and its first other cell is an error.
+   */
+  readonly text?: readonly string[];
+  /**
    * What the parameter-count column counts, e.g. `{ column: "N", count: "active", embedding: "excluded" }` for an MoE
    * sweep's activated non-embedding parameters. Kept as the table's `parameters`, for rules that check it
    * (`hparams.stepLaw.refit(runs, { parameters: table.parameters })`).
@@ -53,10 +58,25 @@ function formatOf(source: string, isText: boolean, text: string): ReadFormat {
   return head.split("\n", 1)[0].includes("\t") ? "tsv" : "csv";
 }
 
-/** For a row with too many fields: the first adjacent pair that reads as a number split at a thousands comma. */
-function thousandsSplit(fields: readonly string[]): number {
-  for (let j = 0; j + 1 < fields.length; j++) if (/^[+-]?\d{1,3}$/.test(fields[j].trim()) && /^\d{3}(\.\d*)?$/.test(fields[j + 1].trim())) return j;
-  return -1;
+/** A cell that is empty or reads as a number (its shape, to compare a row with the first data row). */
+const numberLike = (cell: string): boolean => cell.trim() === "" || parseQuantity(cell.trim()) !== null;
+
+/**
+ * For a row with `extra` fields too many: where a number split at unquoted thousands commas explains them — a field of
+ * 1–3 digits followed by `extra` fields of 3 digits — and the merged row has the shape of the first data row (a number
+ * where it has one). Null when no such merge exists or more than one would do, so a layers "5" next to a width "640"
+ * is not blamed for a comma elsewhere.
+ */
+function thousandsSplit(fields: readonly string[], extra: number, first: readonly string[] | undefined): { column: number; text: string } | null {
+  const found: { column: number; text: string }[] = [];
+  for (let j = 0; j + extra < fields.length; j++) {
+    const group = fields.slice(j, j + extra + 1).map((f) => f.trim());
+    if (!/^[+-]?\d{1,3}$/.test(group[0]) || !group.slice(1).every((g, k) => (k === extra - 1 ? /^\d{3}(\.\d*)?$/ : /^\d{3}$/).test(g))) continue;
+    const merged = [...fields.slice(0, j), group.join(""), ...fields.slice(j + extra + 1)];
+    if (first && !merged.every((f, c) => numberLike(f) === numberLike(first[c]))) continue;
+    found.push({ column: j, text: group.join(",") });
+  }
+  return found.length === 1 ? found[0] : null;
 }
 
 type CellType = ColumnSpec["type"];
@@ -105,6 +125,7 @@ function delimitedColumns(source: string, text: string, delimiter: string): Pars
   let ends: Int32s[] = [];
   const quoted: string[] = [];
   let length = 0;
+  let firstRow: string[] | undefined;
   scanDelimited(FN, text, { delimiter, source }, (rec, k) => {
     if (!names) {
       names = Array.from({ length: rec.count }, (_, f) => fieldText(text, rec, f).trim());
@@ -116,12 +137,13 @@ function delimitedColumns(source: string, text: string, delimiter: string): Pars
     }
     if (rec.count !== names.length) {
       const fields = Array.from({ length: rec.count }, (_, f) => fieldText(text, rec, f));
-      const j = rec.count > names.length ? thousandsSplit(fields) : -1;
-      const hint = j >= 0
-        ? `column "${names[j]}" holds "${fields[j]},${fields[j + 1]}": a number with an unquoted thousands separator; write ${fields[j]}${fields[j + 1]} or quote it`
+      const split = rec.count > names.length ? thousandsSplit(fields, rec.count - names.length, firstRow) : null;
+      const hint = split
+        ? `column "${names[split.column]}" holds "${split.text}": a number with unquoted thousands separators; write ${split.text.replace(/,/g, "")} or quote it`
         : "every row needs one field per header column (quote fields that contain the delimiter)";
-      throw new DataError(FN, `${source} row ${k - 1}${j >= 0 ? `, column ${j + 1}` : ""}: ${rec.count} fields, the header has ${names.length}`, hint);
+      throw new DataError(FN, `${source} row ${k - 1}${split ? `, column ${split.column + 1}` : ""}: ${rec.count} fields, the header has ${names.length}`, hint);
     }
+    firstRow ??= Array.from({ length: rec.count }, (_, f) => fieldText(text, rec, f));
     for (let f = 0; f < rec.count; f++) {
       if (rec.starts[f] < 0) {
         starts[f].push(-1);
@@ -217,14 +239,17 @@ function frameColumns(df: { columns: unknown; values: unknown }): Parsed {
 /**
  * Reads your own runs from a file path, from text or from a danfojs DataFrame: CSV, TSV, JSON (array of objects) or
  * JSONL, with field counts checked, columns picked and renamed, and numbers parsed with scale letters ("125M", "1.4T")
- * and exponents ("3e21"). A column is numeric when every non-empty cell reads as a number; empty cells are null.
+ * and exponents ("3e21"). A column is numeric when every non-empty cell reads as a number; empty cells are null; a
+ * column of mostly numbers with other cells is an error naming the first of them unless it is declared `text`.
  * Parquet files read asynchronously: `await data.readParquet(path)`.
  * @param source - a file path, the text itself (anything with a line break), or a danfojs DataFrame
  * @param options - format, columns `{ newName: "sourceColumn" }`, units `{ column: "unit" }`, require
- *   `{ column: "number" | "positive" }`, parameters (the convention of the parameter-count column)
+ *   `{ column: "number" | "positive" }`, text (columns kept as text), parameters (the convention of the
+ *   parameter-count column)
  * @returns a RunTable: `.rows`, `.columns`, `.filter`, `.sortBy`, `.groupBy`, `.bestPer(keys, by)`, `.toDataFrame()`
  * @throws DataError naming file, row and column for a row of the wrong width (e.g. an unquoted 1,234), invalid JSON, a
- *   missing column or a file that cannot be read; for a `require`d column, one naming the first bad row
+ *   missing column or a file that cannot be read; for a column of numbers with a few other cells (not declared
+ *   `text`) and for a `require`d column, one naming the first bad cell
  * @example read("N,D,loss\n125M,2.5B,3.1\n350M,7B,2.9\n").rows[1].D // => 7000000000
  * @example read("N,loss\n1e8,3.1\n", { columns: { params: "N" }, units: { params: "params" } }).columns // => ["params"]
  */
@@ -252,6 +277,26 @@ export function read(source: string | { readonly columns: unknown; readonly valu
   return tableOf(name, format, parsed, options);
 }
 
+/**
+ * A column whose non-empty cells are at least half numbers is a numeric column with bad cells: read as text, its
+ * numbers would reach a fit as strings and fail far from the cause. The first other cell is an error.
+ */
+function checkMostlyNumeric(fn: string, name: string, out: string, src: string, cells: readonly (string | null)[]): void {
+  let numbers = 0, others = 0, first = -1;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c === null) continue;
+    if (cellNumber(c) === undefined) {
+      others++;
+      if (first < 0) first = i;
+    } else numbers++;
+  }
+  if (numbers === 0 || numbers < others) return;
+  const col = src === out ? `column "${out}"` : `column "${out}" ("${src}" in the source)`;
+  throw new DataError(fn, `${name} row ${first + 1}, ${col}: ${JSON.stringify(cells[first])} is not a number, though ${numbers} of the column's ${numbers + others} cells are`,
+    `fix or drop that row (numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21), or read the column as text: { text: [${JSON.stringify(out)}] }`);
+}
+
 /** The columns picked, typed, checked (`require`) and renamed into a RunTable. */
 function tableOf(name: string, format: string, parsed: Parsed, options: ReadOptions, fn = FN): RunTable {
   const { header } = parsed;
@@ -259,10 +304,13 @@ function tableOf(name: string, format: string, parsed: Parsed, options: ReadOpti
   for (const [out, src] of Object.entries(pick)) {
     if (!header.includes(src)) throw new DataError(fn, `${name} has no column "${src}" (for ${out}); columns: ${header.join(", ")}`);
   }
+  for (const out of options.text ?? []) if (!(out in pick)) throw new UnknownChoiceError(fn, "column in text", out, Object.keys(pick));
+  const textColumns = new Set(options.text ?? []);
   // Each column is parsed once: numeric when every non-empty cell reads as a number.
   const values: Record<string, TypedColumn["values"]> = {};
   const schema = Object.entries(pick).map(([out, src]): ColumnSpec => {
     const col = parsed.column(src);
+    if (col.type === "string" && !textColumns.has(out)) checkMostlyNumeric(fn, name, out, src, col.values as (string | null)[]);
     values[out] = col.values;
     return {
       name: out, type: col.type, unit: options.units?.[out] ?? null,

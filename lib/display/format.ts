@@ -39,6 +39,11 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
+/** A result's warning line in HTML (tables and result displays). */
+export function warningHtml(w: string): string {
+  return `<div class="scalinglab-warning" style="color:#8a4b00">⚠ ${escapeHtml(w)}</div>`;
+}
+
 /** Display width of a string in a monospace terminal (counts code points, not UTF-16 units). */
 export function textWidth(s: string): number {
   return [...s].length;

@@ -6,7 +6,7 @@
 import {
   formatCitation, resultTitle, type Citation, type MimeBundle, type PublishedConstants,
 } from "../core";
-import { escapeHtml, formatCell } from "./format";
+import { escapeHtml, formatCell, warningHtml } from "./format";
 import { constantSetHtml, constantSetText } from "./law";
 import { htmlTable, textTable } from "./table";
 
@@ -40,6 +40,9 @@ const isRowList = (v: unknown): v is Record<string, unknown>[] =>
 function fieldText(v: unknown): string {
   if (isConstantSet(v)) return `${v.name} [${v.status}]`;
   if (isCitation(v)) return formatCitation(v);
+  if (Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) || ArrayBuffer.isView(r))) {
+    return `${v.length} × ${(v[0] as ArrayLike<unknown>).length} matrix`;
+  }
   if (Array.isArray(v) || ArrayBuffer.isView(v)) {
     const a = Array.from(v as ArrayLike<unknown>);
     if (a.length <= 6) return `[${a.map((x) => formatCell(x, 4)).join(", ")}]`;
@@ -66,7 +69,7 @@ export function renderResult(value: object): MimeBundle {
     `<table class="scalinglab-table"><tbody>${fields.map(([k, v]) =>
       `<tr><th style="text-align:left">${escapeHtml(k)}</th><td style="text-align:left">${escapeHtml(fieldText(v))}</td></tr>`).join("")}</tbody></table>`,
     ...nested.map(([k, rows]) => `<div><b>${escapeHtml(k)}</b></div>${htmlTable(flat(rows), { index: false, maxRows: 12 })}`),
-    ...warnings.map((w) => `<div class="scalinglab-warning" style="color:#8a4b00">⚠ ${escapeHtml(w)}</div>`),
+    ...warnings.map(warningHtml),
     "</div>",
   ];
   return { "text/plain": text.join("\n"), "text/html": html.join("") };

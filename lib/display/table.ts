@@ -4,7 +4,7 @@
  * Accepts row objects, column arrays or anything DataFrame-like ({columns, values}, e.g. a danfojs DataFrame).
  */
 import { InvalidInputError, JUPYTER_DISPLAY, type MimeBundle, makeDisplayable } from "../core";
-import { escapeHtml, formatCell, pad, textWidth } from "./format";
+import { escapeHtml, formatCell, pad, textWidth, warningHtml } from "./format";
 
 /** Rows as objects keyed by column name, e.g. `[{ N: 1e8, loss: 3.1 }, …]`. */
 export type TableRows = readonly Readonly<Record<string, unknown>>[];
@@ -286,8 +286,15 @@ export function table(data: TableInput, opts: TableOptions = {}): DataTable {
   return makeDisplayable("table", dt, () => textTable(dt, { ...opts, columns: undefined })) as DataTable;
 }
 
-/** Renderer for kind "table": any TableInput; a DataTable brings its own options. */
-export function renderTable(value: TableInput & { tableOptions?: TableOptions }): MimeBundle {
+/** Renderer for kind "table": any TableInput; a DataTable brings its own options; a result's `warnings` follow it. */
+export function renderTable(value: TableInput & { tableOptions?: TableOptions; warnings?: unknown }): MimeBundle {
   const opts = isFrame(value) && value.tableOptions ? { ...value.tableOptions, columns: undefined } : {};
-  return tableBundle(value, opts);
+  const bundle = tableBundle(value, opts);
+  const warnings = !Array.isArray(value) && Array.isArray(value.warnings) ? value.warnings.map(String) : [];
+  if (warnings.length === 0) return bundle;
+  return {
+    ...bundle,
+    "text/plain": [bundle["text/plain"], ...warnings.map((w) => `warning: ${w}`)].join("\n"),
+    "text/html": bundle["text/html"] + warnings.map(warningHtml).join(""),
+  };
 }

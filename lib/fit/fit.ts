@@ -3,12 +3,12 @@
  * (seeded bootstrap over rows or clusters of rows, or Hessian-based), diagnostics, warnings when the data cannot
  * determine the law (./identifiability) and a displayable FitResult.
  */
-import { DidNotConvergeError, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
+import { DidNotConvergeError, displayResult, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
 import type { Model } from "./model";
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from "./options";
 import { centralDifferenceGradient, type FitObjective } from "./objective";
 import type { ParamCoordinates } from "./transforms";
-import { clusterOptima, createFitObjective, decodeOutcomes, runStartBatch, startGrid, type StartOutcome } from "./multistart";
+import { clusterOptima, createFitObjective, decodeOutcomes, MERGE_BLOCK, runStartBatch, SCREEN_MERGE, startGrid, type MergeRule, type StartOutcome } from "./multistart";
 import { runOnWorkers } from "./pool";
 import { polishOutcomes, selectForPolish } from "./screen";
 import { bootstrapWeights, clustersBy, summarizeBootstrap, type Clusters } from "./bootstrap";
@@ -60,7 +60,7 @@ export function checkModelGradient<X>(model: Model<X>, rows: readonly X[], theta
       if (err > worst.maxRelError) worst = { maxRelError: err, param: model.params[j].name, row: i };
     }
   }
-  return worst;
+  return displayResult(`fit.checkGradient: analytic vs central-difference gradient of ${model.id}`, worst);
 }
 
 function planFit<X>(fn: string, model: Model<X>, rows: readonly X[], ysIn: ArrayLike<number>, options: FitOptions): FitPlan<X> {
@@ -135,19 +135,22 @@ function planFit<X>(fn: string, model: Model<X>, rows: readonly X[], ysIn: Array
   return { fn, model, rows, ys, weights, o, coords, objective, starts, p, dim, clusters, signal: options.signal };
 }
 
-/** Runs starts on this thread in chunks, reporting progress and honouring interrupts; yields between chunks. */
+/**
+ * Runs starts on this thread in chunks of MERGE_BLOCK (the worker threads' blocks, so joining gives the same outcomes),
+ * reporting progress and honouring interrupts; yields between chunks.
+ */
 function* localChunks<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string,
-  lbfgs: LbfgsOptions): Generator<void, Float64Array> {
+  lbfgs: LbfgsOptions, merge: MergeRule | null): Generator<void, Float64Array> {
   const { dim, objective } = plan;
   const n = plan.rows.length;
   const k = starts.length / dim;
   const parts: Float64Array[] = [];
-  const chunk = 50;
+  const chunk = MERGE_BLOCK;
   for (let from = 0; from < k; from += chunk) {
     throwIfInterrupted(plan.fn, plan.signal);
     const to = Math.min(k, from + chunk);
     parts.push(runStartBatch(objective, starts.subarray(from * dim, to * dim),
-      weights ? weights.subarray(from * n, to * n) : null, lbfgs, plan.weights));
+      weights ? weights.subarray(from * n, to * n) : null, lbfgs, plan.weights, merge));
     if (k > chunk) reportProgress(task, to, k);
     yield;
   }
@@ -158,8 +161,8 @@ function* localChunks<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float6
 }
 
 function runLocal<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string,
-  lbfgs: LbfgsOptions): Float64Array {
-  const chunks = localChunks(plan, starts, weights, task, lbfgs);
+  lbfgs: LbfgsOptions, merge: MergeRule | null = null): Float64Array {
+  const chunks = localChunks(plan, starts, weights, task, lbfgs, merge);
   for (;;) {
     const r = chunks.next();
     if (r.done) return r.value;
@@ -168,8 +171,8 @@ function runLocal<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Arr
 
 /** In-process, but giving the event loop a turn between chunks so interrupts and progress get through. */
 async function runLocalAsync<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string,
-  lbfgs: LbfgsOptions): Promise<Float64Array> {
-  const chunks = localChunks(plan, starts, weights, task, lbfgs);
+  lbfgs: LbfgsOptions, merge: MergeRule | null): Promise<Float64Array> {
+  const chunks = localChunks(plan, starts, weights, task, lbfgs, merge);
   for (;;) {
     const r = chunks.next();
     if (r.done) return r.value;
@@ -178,21 +181,26 @@ async function runLocalAsync<X>(plan: FitPlan<X>, starts: Float64Array, weights:
 }
 
 async function runAnywhere<X>(plan: FitPlan<X>, starts: Float64Array, weights: Float64Array | null, task: string,
-  lbfgs: LbfgsOptions): Promise<Float64Array> {
+  lbfgs: LbfgsOptions, merge: MergeRule | null = null): Promise<Float64Array> {
   const viaWorkers = plan.o.workers === 0 ? null : await runOnWorkers({
     setup: {
-      modelId: plan.model.id, rows: plan.rows, ys: plan.ys, weights: plan.weights, spec: plan.o.spec, lbfgs,
+      modelId: plan.model.id, rows: plan.rows, ys: plan.ys, weights: plan.weights, spec: plan.o.spec, lbfgs, merge,
     },
     module: plan.model.module, dim: plan.dim, n: plan.rows.length, starts, weights,
     workers: plan.o.workers, task, fn: plan.fn, signal: plan.signal,
   });
-  return viaWorkers ?? runLocalAsync(plan, starts, weights, task, lbfgs);
+  return viaWorkers ?? runLocalAsync(plan, starts, weights, task, lbfgs, merge);
 }
 
 type Screen = ResolvedFitOptions["screen"];
 
 /** Clustering tolerances for screened end points (relative objective, relative scale coordinates). */
 const SCREENED_CLUSTER_TOL = { ftol: 1e-4, xtol: 1e-2 };
+
+/** Only screened starts join (see SCREEN_MERGE): the fit's best end point is then always a polished one. */
+function mergeOf(screen: Screen): MergeRule | null {
+  return screen ? SCREEN_MERGE : null;
+}
 
 /** The screening rules when this fit has more starts than are polished (see ./screen), else null. */
 function screenOf<X>(plan: FitPlan<X>): Screen {
@@ -415,7 +423,7 @@ export async function fitModel<X, P extends string = string>(model: Model<X, P>,
   const k = plan.starts.length / plan.dim;
   const screen = screenOf(plan);
   const { outcomes, screening } = finishStarts(plan,
-    await runAnywhere(plan, plan.starts, null, `${plan.fn}: ${k} starts`, (screen ?? plan.o).lbfgs), screen);
+    await runAnywhere(plan, plan.starts, null, `${plan.fn}: ${k} starts`, (screen ?? plan.o).lbfgs, mergeOf(screen)), screen);
   const best = bestIndex(plan, outcomes);
   let boot: StartOutcome[] | null = null;
   if (plan.o.bootstrap > 0) {
@@ -437,7 +445,7 @@ export function fitModelSync<X, P extends string = string>(model: Model<X, P>, r
   const k = plan.starts.length / plan.dim;
   const screen = screenOf(plan);
   const { outcomes, screening } = finishStarts(plan,
-    runLocal(plan, plan.starts, null, `${plan.fn}: ${k} starts`, (screen ?? plan.o).lbfgs), screen);
+    runLocal(plan, plan.starts, null, `${plan.fn}: ${k} starts`, (screen ?? plan.o).lbfgs, mergeOf(screen)), screen);
   const best = bestIndex(plan, outcomes);
   let boot: StartOutcome[] | null = null;
   if (plan.o.bootstrap > 0) {

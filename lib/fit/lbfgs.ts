@@ -25,9 +25,9 @@ export interface DifferentiableFunction {
 }
 
 /** Why the minimiser stopped. The first two count as converged. */
-export type StopReason = "gradient" | "function-change" | "max-iterations" | "line-search" | "non-finite";
+export type StopReason = "gradient" | "function-change" | "max-iterations" | "line-search" | "non-finite" | "stopped";
 
-export const STOP_REASONS: readonly StopReason[] = ["gradient", "function-change", "max-iterations", "line-search", "non-finite"];
+export const STOP_REASONS: readonly StopReason[] = ["gradient", "function-change", "max-iterations", "line-search", "non-finite", "stopped"];
 
 export const STOP_REASON_TEXT: Readonly<Record<StopReason, string>> = {
   "gradient": "gradient max-norm below gtol",
@@ -35,6 +35,7 @@ export const STOP_REASON_TEXT: Readonly<Record<StopReason, string>> = {
   "max-iterations": "reached maxIterations without meeting a convergence criterion",
   "line-search": "line search could not decrease the objective further (possibly at a kink or at machine precision)",
   "non-finite": "objective or gradient became non-finite",
+  "stopped": "stopped by the caller's `stopWhen` test",
 };
 
 export interface LbfgsOptions extends LineSearchOptions {
@@ -88,10 +89,12 @@ function maxAbs(a: Float64Array): number {
  * @param fn objective with analytic gradient
  * @param x0 start point (not modified)
  * @param options stopping rules and line-search constants (see LBFGS_DEFAULTS)
+ * @param stopWhen optional test after each accepted step (not converged yet): true stops with reason "stopped"
  * @returns the end point, its value and gradient, iteration counts, and whether/why it stopped
  * @example minimizeLbfgs({ dim: 1, evaluate: (x, g) => { g[0] = 2 * (x[0] - 3); return (x[0] - 3) ** 2; } }, new Float64Array([0])).x[0] // => 3
  */
-export function minimizeLbfgs(fn: DifferentiableFunction, x0: ArrayLike<number>, options: Partial<LbfgsOptions> = {}): LbfgsResult {
+export function minimizeLbfgs(fn: DifferentiableFunction, x0: ArrayLike<number>, options: Partial<LbfgsOptions> = {},
+  stopWhen?: (x: Float64Array, f: number) => boolean): LbfgsResult {
   const o: LbfgsOptions = { ...LBFGS_DEFAULTS, ...options };
   const n = fn.dim;
   const m = o.historySize;
@@ -189,6 +192,7 @@ export function minimizeLbfgs(fn: DifferentiableFunction, x0: ArrayLike<number>,
     if (!Number.isFinite(f) || !g.every(Number.isFinite)) return done("non-finite", k + 1);
     if (maxAbs(g) <= o.gtol) return done("gradient", k + 1);
     if (fPrev - f <= o.ftol * Math.max(Math.abs(fPrev), Math.abs(f))) return done("function-change", k + 1);
+    if (stopWhen?.(x, f)) return done("stopped", k + 1);
   }
   return done("max-iterations", o.maxIterations);
 }

@@ -10,7 +10,7 @@ import { Worker } from "node:worker_threads";
 import { InterruptedError, reportProgress, runtimeHooks } from "../core";
 import type { ObjectiveSpec } from "./objective";
 import type { LbfgsOptions } from "./lbfgs";
-import { OUTCOME_EXTRA } from "./multistart";
+import { MERGE_BLOCK, OUTCOME_EXTRA, type MergeRule } from "./multistart";
 
 /** Plain data a worker needs to rebuild the objective. */
 export interface WorkerSetup {
@@ -21,6 +21,7 @@ export interface WorkerSetup {
   readonly weights: Float64Array | null;
   readonly spec: ObjectiveSpec;
   readonly lbfgs: LbfgsOptions;
+  readonly merge: MergeRule | null;
 }
 
 export interface WorkerTask {
@@ -84,7 +85,8 @@ export function runOnWorkers(job: PoolJob): Promise<Float64Array | null> {
 
   const stride = job.dim + OUTCOME_EXTRA;
   const out = new Float64Array(k * stride);
-  const chunk = Math.max(4, Math.ceil(k / (nWorkers * 12)));
+  // Whole joining blocks when starts join (see MergeRule), so the outcomes do not depend on the number of workers.
+  const chunk = job.setup.merge ? MERGE_BLOCK * Math.ceil(k / (nWorkers * 12 * MERGE_BLOCK)) : Math.max(4, Math.ceil(k / (nWorkers * 12)));
   const tasks: { id: number; from: number; to: number }[] = [];
   for (let from = 0, id = 0; from < k; from += chunk, id++) tasks.push({ id, from, to: Math.min(k, from + chunk) });
 

@@ -15,7 +15,7 @@ try {
   if (!model) throw new Error(`model "${setup.modelId}" is not registered by ${setup.modulePath}`);
   const { objective } = createFitObjective("fitModel", model, setup.rows, setup.ys, setup.weights, setup.spec);
   parentPort!.on("message", (task: WorkerTask) => {
-    const out = runStartBatch(objective, task.starts, task.weights, setup.lbfgs, setup.weights);
+    const out = runStartBatch(objective, task.starts, task.weights, setup.lbfgs, setup.weights, setup.merge);
     parentPort!.postMessage({ id: task.id, out }, [out.buffer]);
   });
   parentPort!.postMessage({ ready: true });

@@ -3,7 +3,7 @@
  * batch, with warmup) and square root for Adam (Malladi et al. 2022: η → √κ·η; the β and ε map
  * 1 − β → κ(1 − β), ε → ε/√κ is from memory and UNVERIFIED).
  */
-import { assertPositive, defineCard, InvalidInputError } from "../core";
+import { assertPositive, defineCard, displayResult, InvalidInputError } from "../core";
 import { goyalCitation, malladiCitation } from "../core/bibliography";
 
 
@@ -56,7 +56,7 @@ export function adamSqrtBatchScaling(p: { lr: number; beta1: number; beta2: numb
     }
     return v;
   };
-  return { lr: p.lr * Math.sqrt(p.kappa), beta1: beta("beta1", p.beta1), beta2: beta("beta2", p.beta2), eps: p.eps / Math.sqrt(p.kappa), warnings };
+  return displayResult(`${fn}: Adam hyperparameters at κ = ${p.kappa} × the batch`, { lr: p.lr * Math.sqrt(p.kappa), beta1: beta("beta1", p.beta1), beta2: beta("beta2", p.beta2), eps: p.eps / Math.sqrt(p.kappa), warnings });
 }
 
 /** Card of the rule (no fitted constants): registers it in the catalogue (`help()`). */

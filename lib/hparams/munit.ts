@@ -3,7 +3,7 @@
  * Only its components are confirmed (Res-Post-LayerNorm, variance-preserving residuals, unit-variance init); the exact
  * multiplier and learning-rate rule below is from memory and UNVERIFIED (hparams.md §2), so nothing asserts it.
  */
-import { assertChoice, assertPositive, defineCard } from "../core";
+import { assertChoice, assertPositive, defineCard, displayResult } from "../core";
 import { munitCitation } from "../core/bibliography";
 
 
@@ -32,9 +32,9 @@ export function munitScaling(p: { kind: MunitParamKind; fanIn: number }): MunitR
   const fn = "hparams.munit.scaling";
   assertChoice(fn, "parameter kind", p.kind, ["hidden", "output"] as const);
   assertPositive(fn, "fanIn", p.fanIn);
-  return p.kind === "hidden"
+  return displayResult(`${fn}: ${p.kind} parameters at fan-in ${p.fanIn} (rule unverified)`, p.kind === "hidden"
     ? { initVar: 1, multiplier: p.fanIn ** -0.5, adamLRScale: p.fanIn ** -0.5, status: "unverified" }
-    : { initVar: 1, multiplier: 1 / p.fanIn, adamLRScale: 1, status: "unverified" };
+    : { initVar: 1, multiplier: 1 / p.fanIn, adamLRScale: 1, status: "unverified" });
 }
 
 /** Card of μnit Scaling (rule unverified): registers it in the catalogue (`help()`). */

@@ -4,7 +4,7 @@
  * coordinate check (activations and their updates keep their size as width grows) and learning-rate transfer. A
  * teacher network supplies a synthetic regression task. Float64Array throughout, seeded by Xoshiro128.
  */
-import { assertChoice, assertPositive, assertPositiveInteger, InsufficientDataError, InvalidInputError, makeDisplayable, throwIfInterrupted } from "../core";
+import { assertChoice, assertPositive, assertPositiveInteger, displayResult, InsufficientDataError, InvalidInputError, makeDisplayable, throwIfInterrupted } from "../core";
 import { linearRegression } from "../numeric/regression";
 import { Xoshiro128 } from "../numeric/random";
 import { MUP_FORMS, MUP_OPTIMIZERS, mupScaling, type MupForm, type MupOptimizer } from "./mup";
@@ -421,7 +421,7 @@ export function mupWidthExponent(widths: readonly number[], values: readonly num
   widths.forEach((w, i) => assertPositive(fn, `widths[${i}]`, w));
   values.forEach((v, i) => assertPositive(fn, `values[${i}] (width ${widths[i]})`, v));
   const r = linearRegression(widths.map((w) => [Math.log(w)]), values.map(Math.log), { intercept: true, fn });
-  return { exponent: r.coef[1], se: r.se[1], r2: r.r2 };
+  return displayResult(`${fn}: value ∝ width^exponent over ${widths.length} widths`, { exponent: r.coef[1], se: r.se[1], r2: r.r2 });
 }
 
 /**
@@ -448,19 +448,20 @@ export function mupOptimalLR(lrs: readonly number[], losses: readonly number[]):
   losses.forEach((v, i) => { if (Number.isFinite(v) && (index < 0 || v < losses[index])) index = i; });
   if (index < 0) throw new InvalidInputError(fn, "every run diverged", "extend the grid to smaller learning rates");
   const warnings: string[] = [];
+  const result = (lr: number) => displayResult(`${fn}: best learning rate of a ${lrs.length}-point grid`, { lr, index, warnings });
   if (index === 0 || index === lrs.length - 1) {
     warnings.push(`the best loss is at the ${index === 0 ? "smallest" : "largest"} learning rate of the grid: the optimum may lie outside it`);
-    return { lr: lrs[index], index, warnings };
+    return result(lrs[index]);
   }
   const [a, b, c] = [losses[index - 1], losses[index], losses[index + 1]];
   if (!Number.isFinite(a) || !Number.isFinite(c)) {
     warnings.push(`a neighbour of the best learning rate ${lrs[index]} diverged: not refined`);
-    return { lr: lrs[index], index, warnings };
+    return result(lrs[index]);
   }
   const [u, v, w] = [Math.log(lrs[index - 1]), Math.log(lrs[index]), Math.log(lrs[index + 1])];
   // Vertex of the parabola through (u, a), (v, b), (w, c); b is the smallest, so the vertex lies in [u, w].
   const num = (v - u) ** 2 * (b - c) - (v - w) ** 2 * (b - a);
   const den = (v - u) * (b - c) - (v - w) * (b - a);
   const x = den === 0 ? v : v - num / (2 * den);
-  return { lr: Math.exp(Math.min(w, Math.max(u, x))), index, warnings };
+  return result(Math.exp(Math.min(w, Math.max(u, x))));
 }

@@ -7,7 +7,7 @@
  * Every table entry is a monomial fan_in^p · fan_out^q; only ratios to a base (proxy) shape matter, the O(1)
  * constants (base LR, init std, output multiplier) are tuned on the proxy.
  */
-import { assertChoice, assertPositive, defineCard } from "../core";
+import { assertChoice, assertPositive, defineCard, displayResult } from "../core";
 import { mupCitation } from "../core/bibliography";
 
 
@@ -120,7 +120,7 @@ export function mupAbcSymmetry(p: AbcParametrization & { optimizer: MupOptimizer
   assertChoice(fn, "optimizer", p.optimizer, MUP_OPTIMIZERS);
   assertPositive(fn, "theta", p.theta);
   const lrPower = p.optimizer === "adam" ? 1 : 2;
-  return { multiplier: p.multiplier * p.theta, initStd: p.initStd / p.theta, lr: p.lr / p.theta ** lrPower };
+  return displayResult(`${fn}: the same network with θ = ${p.theta} (${p.optimizer})`, { multiplier: p.multiplier * p.theta, initStd: p.initStd / p.theta, lr: p.lr / p.theta ** lrPower });
 }
 
 /** Multipliers relative to the base (proxy) model: init variance, init std, forward multiplier, learning rate. */
@@ -153,12 +153,12 @@ export function mupScaling(p: { kind: MupLayerKind; optim: MupOptimizer; fanInMu
   assertPositive(fn, "fanOutMult", p.fanOutMult);
   const e = MUP_TABLES[form][mupColumn(p.kind)];
   const initVarMult = evalMono(e.initVar, p.fanInMult, p.fanOutMult);
-  return {
+  return displayResult(`${fn}: ${p.kind} layer, ${p.optim}, fan-in ×${p.fanInMult}, fan-out ×${p.fanOutMult} (${form})`, {
     initVarMult,
     initStdMult: Math.sqrt(initVarMult),
     multiplier: evalMono(e.multiplier, p.fanInMult, p.fanOutMult),
     lrMult: evalMono(p.optim === "adam" ? e.adamLR : e.sgdLR, p.fanInMult, p.fanOutMult),
-  };
+  });
 }
 
 /** Which of a layer's dims are infinite (scale with width) for a given kind. */

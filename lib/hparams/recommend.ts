@@ -13,14 +13,22 @@ import { bjorckTransferLR } from "./lr-horizon";
 import { DEEPSEEK_HPARAMS, deepseekBatch, deepseekLR } from "./deepseek";
 import { scaleEmaMomentum } from "./ema";
 import { adamSqrtBatchScaling } from "./batch-scaling";
-import { STEP_LAW_PUBLISHED, STEP_LAW_RELEASED_REFIT, stepLawBatch, stepLawLR } from "./step-law";
+import { STEP_LAW_PUBLISHED, STEP_LAW_RELEASED_REFIT, stepLawBatch, stepLawLR, stepLawParameters } from "./step-law";
+import { paramConventionWarnings, type ParamConvention } from "./param-convention";
 import { bjorckCitation, wsdCitation, malladiCitation, kaplanCitation } from "../core/bibliography";
 
 
 /** The run to recommend for. */
 export interface RecommendInput {
-  /** Non-embedding parameters. */
+  /** Non-embedding parameters; for a mixture of experts, the active ones (see `parameters`). */
   readonly N: number;
+  /** The model is a mixture of experts (active ≠ total parameters): then the convention of N matters. */
+  readonly moe?: boolean;
+  /**
+   * What N counts, e.g. `{ count: "active", embedding: "excluded" }`. The rules here were fitted on active
+   * non-embedding parameters: an MoE N counted by total parameters is an error, an unstated one a warning.
+   */
+  readonly parameters?: ParamConvention;
   /** Training tokens. */
   readonly D: number;
   /** Tokens per sequence (converts batches to sequences). */
@@ -57,6 +65,8 @@ export type HparamRecommendation = {
 export interface HparamRecommendations {
   readonly rows: readonly HparamRecommendation[];
   readonly spread: { readonly lr: number | null; readonly batchTokens: number | null };
+  /** What to check before trusting the rows (the parameter convention of N), one line each; shown under the table. */
+  readonly warnings: readonly string[];
   /** Table view (column names and row-major cells) for display. */
   readonly columns: readonly string[];
   readonly values: readonly (readonly unknown[])[];
@@ -68,10 +78,11 @@ export interface HparamRecommendations {
  * runs), DeepSeek (C = M·D), and when you give the inputs, the Step Law LR moved to your batch (Adam √ rule),
  * Bjorck's horizon transfer of a tuned LR, Kaplan's critical batch at an expected loss, and EMA momentum scaling.
  * Each row carries its citation, status and caveats; `spread` is max/min over rows.
- * @param p N, D, seqLen, and optionally arch, batch, tuned, ema, loss
- * @returns { rows, spread } (displays as a table whose caption gives the spread)
+ * @param p N, D, seqLen, and optionally moe, parameters (what N counts), arch, batch, tuned, ema, loss
+ * @returns { rows, spread, warnings } (displays as a table whose caption gives the spread, warnings below it)
  * @throws InvalidInputError for non-positive N, D, seqLen or optional values, implausible scales (N < 1e5 parameters:
- *   N is in parameters, not billions; a batch below one sequence; a tuned learning rate above 1)
+ *   N is in parameters, not billions; a batch below one sequence; a tuned learning rate above 1), or an MoE model
+ *   (`moe: true`) whose N counts total parameters
  * @example hparams.recommend({ N: 1e9, D: 1e11, seqLen: 2048 }).rows[0].lr // => 1.63250e-3
  */
 export function recommendHyperparameters(p: RecommendInput): HparamRecommendations {
@@ -81,6 +92,9 @@ export function recommendHyperparameters(p: RecommendInput): HparamRecommendatio
   assertPositive(fn, "seqLen", p.seqLen);
   assertPlausible(fn, "N", p.N, "parameters");
   assertPlausible(fn, "D", p.D, "tokens");
+  if (p.moe !== undefined && typeof p.moe !== "boolean") throw new InvalidInputError(fn, `moe must be true or false, got ${JSON.stringify(p.moe)}`);
+  // The Step Law and DeepSeek rules both read active non-embedding parameters (DeepSeek's M is per-token FLOPs).
+  const warnings = paramConventionWarnings(fn, "each rule here", stepLawParameters, p.parameters, p.moe ? 1 : 0);
   const rows: Omit<HparamRecommendation, "batchSequences" | "emaMomentum">[] = [];
   const stepSchedule = "as in the Step Law runs (peak LR, min LR 1e-5; shape unverified)";
   rows.push({
@@ -162,10 +176,11 @@ export function recommendHyperparameters(p: RecommendInput): HparamRecommendatio
   const columns = ["rule", "lr", "batchTokens", "batchSequences", "beta2", "emaMomentum", "schedule", "status", "source", "note"] as const;
   const caption = `Hyperparameters for N = ${p.N.toExponential(2)}, D = ${p.D.toExponential(2)} tokens, seqLen ${p.seqLen}; ` +
     `spread (max/min): lr ×${spread.lr?.toFixed(2) ?? "—"}, batch ×${spread.batchTokens?.toFixed(2) ?? "—"}`;
-  const out: HparamRecommendations = { rows: full, spread, columns: [...columns], values: full.map((r) => columns.map((c) => r[c])), tableOptions: { caption } };
+  const out: HparamRecommendations = { rows: full, spread, warnings, columns: [...columns], values: full.map((r) => columns.map((c) => r[c])), tableOptions: { caption } };
   const text = () => [
     ...full.map((r) => `${r.rule}: lr ${r.lr === null ? "—" : r.lr.toExponential(3)}, batch ${r.batchTokens === null ? "—" : r.batchTokens.toExponential(3)} tokens [${r.status}]`),
     `spread (max/min): lr ×${spread.lr?.toFixed(2) ?? "—"}, batch ×${spread.batchTokens?.toFixed(2) ?? "—"}`,
+    ...warnings.map((w) => `warning: ${w}`),
   ].join("\n");
   return makeDisplayable("table", out, text);
 }

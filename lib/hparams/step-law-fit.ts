@@ -4,7 +4,7 @@
  * squares of ln η on (1, ln N, ln D) and of ln B (tokens) on (1, ln D) over all kept runs (both on lib/fit: log-space
  * least squares of the two Laws). A case bootstrap over the kept runs gives intervals for every coefficient. Also: the (η, B) loss landscape of one group, for heatmaps.
  */
-import { DidNotConvergeError, InsufficientDataError, InvalidInputError, assertPositive, makeDisplayable } from "../core";
+import { DidNotConvergeError, InsufficientDataError, InvalidInputError, assertPositive, displayResult, displayRows, makeDisplayable } from "../core";
 import { summarizeBootstrap, type BootstrapSummary } from "../fit/bootstrap";
 import { finalizeFitResult, type FitResult } from "../fit/result";
 import { paramsOf, type ParamsLike } from "../laws/law";
@@ -42,14 +42,14 @@ export interface StepLawRun {
  */
 export function stepLawRunsFromRecords(records: readonly Readonly<Record<string, unknown>>[]): StepLawRun[] {
   const fn = "hparams.stepLaw.runsFromRecords";
-  return records.map((r, i) => {
+  return displayRows(records.map((r, i) => {
     const get = (k: string, alt?: string) => {
       const v = Number(r[k] ?? (alt ? r[alt] : undefined));
       if (!(Number.isFinite(v) && v > 0)) throw new InvalidInputError(fn, `row ${i} has ${k} = ${String(r[k])}`, `every row needs positive N, D, lr, bs and "smooth loss"`);
       return v;
     };
     return { N: get("N"), D: get("D"), lr: get("lr"), bs: get("bs"), smoothLoss: get("smooth loss", "smoothLoss") };
-  });
+  }));
 }
 
 /** One (configuration or N, D) group of runs and its near-optimal subset. */
@@ -111,7 +111,7 @@ export function selectStepLawOptima(runs: readonly StepLawRun[], threshold = 0.0
     }
   }
   groups.sort((a, b) => a.N - b.N || a.D - b.D || String(a.config).localeCompare(String(b.config)));
-  return { kept, groups, warnings };
+  return displayResult(`${fn}: ${kept.length} of ${runs.length} runs within ${threshold} of their group's best, ${groups.length} groups`, { kept, groups, warnings });
 }
 
 /** Options of {@link fitStepLaw}. */
@@ -272,7 +272,8 @@ export function stepLawLandscape(runs: readonly StepLawRun[], p: { N: number; D:
     loss[i][j] = cur === null ? r.smoothLoss : Math.min(cur, r.smoothLoss);
     if (r.smoothLoss < best.smoothLoss) best = r;
   }
-  return { N: p.N, D: p.D, lrs, batches, loss, best: { lr: best.lr, batch: best.bs * seqLen, loss: best.smoothLoss } };
+  return displayResult(`${fn}: loss over ${lrs.length} learning rates × ${batches.length} batch sizes (tokens) at ${byConfig ? `config ${p.config}` : `N = ${p.N}`}, D = ${p.D}`,
+    { N: p.N, D: p.D, lrs, batches, loss, best: { lr: best.lr, batch: best.bs * seqLen, loss: best.smoothLoss } });
 }
 
 /** How a law's (η*, B*) prediction fares on one (N, D) group of a sweep. */

@@ -6,7 +6,7 @@
  * are in ./step-law-fit, the public group `hparams.stepLaw` in ./step-law-group.
  */
 import type { ParamConvention } from "./param-convention";
-import { assertPositive, InvalidInputError, type PublishedConstants } from "../core";
+import { assertPositive, displayResult, InvalidInputError, type PublishedConstants } from "../core";
 import { stepLawCitation } from "../core/bibliography";
 import { quantile } from "../numeric/quantile";
 import { defineLaw } from "../laws/law";
@@ -178,7 +178,7 @@ export function stepLawBootstrapMean(fits: readonly StepLawBootstrapFit[]): Step
     });
     return [k, s / fits.length];
   })) as unknown as StepLawBootstrapFit;
-  return constantsFromBootstrap(mean);
+  return displayResult(`${fn}: mean Step Law constants of ${fits.length} bootstrap fits`, constantsFromBootstrap(mean));
 }
 
 /** Central interval of η* and B* over bootstrap fits at one (N, D). */
@@ -207,5 +207,6 @@ export function stepLawBootstrapBand(x: { N: number; D: number }, fits: readonly
   const lr = ks.map((k) => stepLawLR.predict(x, k));
   const bs = ks.map((k) => stepLawBatch.predict({ D: x.D }, k));
   const q = (v: number[]) => ({ median: quantile(v, 0.5), lo: quantile(v, (1 - level) / 2), hi: quantile(v, (1 + level) / 2) });
-  return { lr: q(lr), batch: q(bs) };
+  return displayResult(`${fn}: ${Math.round(level * 100)}% band of η* and B* (tokens) at N = ${x.N.toExponential(3)}, D = ${x.D.toExponential(3)} over ${fits.length} fits`,
+    { lr: q(lr), batch: q(bs) });
 }

@@ -4,7 +4,7 @@
  * S1 = Σ η_i (forward area), S2 = Σ m_i with m_i = λ·m_{i−1} + (η_{i−1} − η_i) (annealing area with momentum λ).
  * Fit (L0, A, α, C) on one curve and predict the whole curve of another schedule.
  */
-import { InsufficientDataError, InvalidInputError, type PublishedConstants } from "../core";
+import { displayResult, InsufficientDataError, InvalidInputError, type PublishedConstants } from "../core";
 import { tissueCitation } from "../core/bibliography";
 import type { FitOptions } from "../fit/options";
 import type { FitResult } from "../fit/result";
@@ -62,7 +62,7 @@ export function annealingAreas(lrs: readonly number[], opts: AnnealingAreaOption
     S1[i] = s1;
     S2[i] = s2;
   }
-  return { S1, S2 };
+  return displayResult(`${fn}: forward area S1 and annealing area S2 over ${lrs.length} steps`, { S1, S2 });
 }
 
 /** λ of a constant set or fit, if it carries one. */

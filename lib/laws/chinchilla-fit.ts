@@ -3,7 +3,7 @@
  * chi-square test of a published parameter set (Besiroglu et al. 2024). Exposed on `laws.chinchilla`
  * (`fit`'s `grid` option, `derived`, `chiSquare`).
  */
-import { InvalidInputError, ScalingLabError } from "../core";
+import { displayResult, InvalidInputError, ScalingLabError } from "../core";
 import {
   CHINCHILLA_DEFAULT_GRID, chinchillaOptimal, HOFFMANN_GRID, type ChinchillaParamName, type ChinchillaParams,
 } from "./chinchilla";
@@ -91,7 +91,7 @@ export function chinchillaDerived(result: FitResult, budgets: readonly number[],
     const sorted = values.filter(Number.isFinite).sort((x, y) => x - y);
     return { estimate, lo: quantileSorted(sorted, (1 - level) / 2), hi: quantileSorted(sorted, (1 + level) / 2) };
   };
-  return {
+  return displayResult(`${fn}: ${Math.round(level * 100)}% bootstrap bands of a and of the optimum at ${budgets.length} budget(s)`, {
     level,
     a: band(best.beta / (best.alpha + best.beta), boot.map((p) => p.beta / (p.alpha + p.beta))),
     budgets: budgets.map((C) => {
@@ -105,7 +105,7 @@ export function chinchillaDerived(result: FitResult, budgets: readonly number[],
         loss: band(est.loss, opts.map((o) => o.loss)),
       };
     }),
-  };
+  });
 }
 
 export interface ChiSquareTest {
@@ -133,5 +133,5 @@ export function chinchillaChiSquare(result: FitResult, published: ChinchillaPara
   const est = toLog(chinchillaParamsOf(names, names.map((n) => result.params[n])));
   const pub = toLog(published);
   const statistic = quadraticForm(inv, pub.map((v, j) => v - est[j]));
-  return { statistic, df: 5, pValue: chiSquareSurvival(statistic, 5) };
+  return displayResult(`${fn}: χ² of the given constants against the bootstrap distribution`, { statistic, df: 5, pValue: chiSquareSurvival(statistic, 5) });
 }

@@ -6,7 +6,7 @@
  * and invertible). This is the mechanism behind part of the Kaplan/Chinchilla gap (embedding parameters, Pearce &
  * Song 2024; last-layer FLOPs, Porian et al. 2024): the same allocation has different exponents in different counts.
  */
-import { assertChoice, assertPositive, defineCard, InvalidInputError } from "../core";
+import { assertChoice, assertPositive, defineCard, displayResult, InvalidInputError } from "../core";
 
 import type { LossSurface } from "./allocation";
 import { FLOP_COUNTINGS, PARAM_COUNTINGS, transformerFlopsPerToken, transformerParamCount, type FlopCounting, type ParamCounting, type TransformerShape } from "./flops";
@@ -93,7 +93,7 @@ export function shapeForParamCount(N: number, counting: ParamCounting, family: S
   assertPositive(fn, "N", N);
   assertChoice(fn, "parameter counting", counting, PARAM_COUNTINGS);
   checkFamily(fn, family);
-  return solveShape(fn, N, counting, family);
+  return displayResult(`${fn}: the shape with N = ${N.toExponential(3)} ${counting} parameters`, solveShape(fn, N, counting, family));
 }
 
 /**
@@ -145,7 +145,8 @@ export function convertAllocationCounting(point: { N: number; D: number }, from:
   checkConvention(fn, "to", to);
   checkFamily(fn, family);
   const shape = solveShape(fn, point.N, from.params, family);
-  return { N: transformerParamCount(shape, to.params), D: point.D, C: transformerFlopsPerToken(shape, to.flops) * point.D };
+  return displayResult(`${fn}: N, D, C counted as ${to.params} parameters and ${to.flops} FLOP`,
+    { N: transformerParamCount(shape, to.params), D: point.D, C: transformerFlopsPerToken(shape, to.flops) * point.D });
 }
 
 /**
@@ -211,7 +212,7 @@ export function convertPowerLawCounting(law: { coefficient: number; exponent: nu
     return { N: transformerParamCount(shape, to.params), D, C: transformerFlopsPerToken(shape, to.flops) * D };
   });
   const line = fitLogLogLine(points.map((p) => p.C), points.map((p) => p.N), null);
-  return { coefficient: line.coefficient, exponent: line.exponent, points };
+  return displayResult(`${fn}: N_opt = k·C^a counted as ${to.params} parameters and ${to.flops} FLOP`, { coefficient: line.coefficient, exponent: line.exponent, points });
 }
 
 export const countingConversionLaw = defineCard({

@@ -4,7 +4,7 @@
  * N* = k·C^a and D* = k'·C^b are then fitted by least squares in log-log. With final-loss-only data (one point per
  * run, as in IsoFLOP tables) the envelope at a budget is the best run at that budget (ties: the smaller model).
  */
-import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, throwIfInterrupted } from "../core";
+import { assertPositive, defineCard, displayResult, displayRows, InsufficientDataError, InvalidInputError, throwIfInterrupted } from "../core";
 import { Xoshiro128 } from "../numeric/random";
 import { quantileSorted } from "../numeric/quantile";
 
@@ -108,10 +108,10 @@ export function isoflopSlice(runs: readonly TrainingCurve[], budgets: number | r
   checkRuns(fn, runs);
   const Cs = typeof budgets === "number" ? [budgets] : budgets;
   Cs.forEach((C, i) => assertPositive(fn, `budgets[${i}]`, C));
-  return Cs.flatMap((C) => runs.flatMap((r, run) => {
+  return displayRows(Cs.flatMap((C) => runs.flatMap((r, run) => {
     const L = lossAt(r, k, C);
     return Number.isNaN(L) ? [] : [{ N: r.N, C, L, run }];
-  }));
+  })));
 }
 
 function checkRuns(fn: string, runs: readonly TrainingCurve[]): void {
@@ -216,13 +216,13 @@ export function chinchillaEnvelope(runs: readonly TrainingCurve[], opts: Envelop
     const m = xs.reduce((x, y) => x + y, 0) / xs.length;
     return Math.sqrt(xs.reduce((x, y) => x + (y - m) ** 2, 0) / (xs.length - 1));
   };
-  return {
+  return displayResult(`${fn}: envelope of ${runs.length} training curves over ${points.length} budgets`, {
     points,
     distinctN: new Set(points.map((p) => p.N)).size,
     nExponent: n.exponent, nCoefficient: n.coefficient, nExponentCI: ci(na),
     dExponent: d.exponent, dCoefficient: d.coefficient, dExponentCI: ci(da),
     bootstrap: { resamples: na.length, nExponentSE: sd(na), dExponentSE: sd(da) },
-  };
+  });
 }
 
 export const chinchillaEnvelopeLaw = defineCard({

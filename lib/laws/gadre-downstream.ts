@@ -2,7 +2,7 @@
  * Gadre et al. 2024: average top-1 error on downstream tasks as an exponential decay in C4 eval loss,
  * Err(L) = eps − k·exp(−gamma·L), fitted on six small/medium models (fit_ds) and extrapolated to 7B.
  */
-import { assertPositive, DataError, InvalidInputError, type PublishedConstants } from "../core";
+import { assertPositive, DataError, displayResult, InvalidInputError, type PublishedConstants } from "../core";
 import type { Model } from "../fit/model";
 import { fitModelSync } from "../fit/fit";
 import type { FitResult } from "../fit/result";
@@ -80,7 +80,8 @@ export function gadreAverageErrors(rows: readonly object[], tasks: readonly stri
     if (!icl) byRun.set(r.name, (icl = {}));
     icl[r.task] = r.accuracy;
   });
-  return Object.fromEntries([...byRun].map(([name, icl]) => [name, gadreAverageError(icl, tasks)]));
+  return displayResult(`${fn}: average top-1 error over ${tasks.length} tasks, per run`,
+    Object.fromEntries([...byRun].map(([name, icl]) => [name, gadreAverageError(icl, tasks)])));
 }
 
 /**

@@ -3,7 +3,7 @@
  * function of parameters N and the token multiplier M = D/N, fitted on small models and extrapolated to
  * over-trained and larger ones (mlfoundations/scaling `powlaw_ours`, `fit_ds`).
  */
-import { assertPositive, DataError, InvalidInputError, type PublishedConstants } from "../core";
+import { assertPositive, DataError, displayResult, InvalidInputError, type PublishedConstants } from "../core";
 import type { Model } from "../fit/model";
 import { fitModelSync } from "../fit/fit";
 import type { FitResult } from "../fit/result";
@@ -139,7 +139,7 @@ export function gadreParseRun(json: unknown): GadreRun {
     losses[split.replace(/-/g, "_")] = r.loss;
   }
   const N = h.params!, D = h.tokens!;
-  return {
+  return displayResult(`${fn}: ${j.name}`, {
     name: j.name,
     trainSet: j.dataset_name,
     config: h.model.split("/").pop()!.split(".")[0],
@@ -149,7 +149,7 @@ export function gadreParseRun(json: unknown): GadreRun {
     M: 20 * h.chinchilla_multiplier!,
     C: 6 * N * D,
     losses,
-  };
+  });
 }
 
 /**

@@ -6,7 +6,7 @@
  * Known bias (Open-Athena "Problems with Chinchilla Approach 2"): the parabola is a Taylor approximation, so grid
  * width, off-centre sampling and α ≠ β asymmetry shift the minima.
  */
-import { assertPositive, defineCard, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
+import { assertPositive, defineCard, displayResult, InsufficientDataError, InvalidInputError, reportProgress, throwIfInterrupted } from "../core";
 
 import { Xoshiro128 } from "../numeric/random";
 
@@ -99,7 +99,8 @@ export function isoflopParabola(N: readonly number[], L: readonly number[]): Iso
   L.forEach((v, i) => {
     if (!Number.isFinite(v)) throw new InvalidInputError(fn, `L[${i}] must be finite, got ${v}`);
   });
-  return parabolaFromLogs(N.map(Math.log), L);
+  const p = parabolaFromLogs(N.map(Math.log), L);
+  return displayResult(`${fn}: loss parabola in ln N over ${p.n} sizes, N_opt = ${sci(p.Nopt)}`, p);
 }
 
 /** One IsoFLOP run: model size, budget and final loss. */
@@ -181,7 +182,8 @@ export function isoflopBands(rows: readonly { readonly C: number }[], opts: Isof
       });
       if (best < 0) unassigned.push(i); else members[best].push(i);
     });
-    return { bands: targets.flatMap((C, j) => (members[j].length ? [band(C, members[j])] : [])), unassigned };
+    return displayResult(`${fn}: ${targets.length} given budgets, ${unassigned.length} run(s) unassigned`,
+      { bands: targets.flatMap((C, j) => (members[j].length ? [band(C, members[j])] : [])), unassigned });
   }
   const order = lg.map((_, i) => i).sort((a, b) => lg[a] - lg[b]);
   const groups: number[][] = [];
@@ -189,13 +191,13 @@ export function isoflopBands(rows: readonly { readonly C: number }[], opts: Isof
     const g = groups[groups.length - 1];
     if (g && (tol === 0 ? rows[i].C === rows[g[0]].C : lg[i] - lg[g[0]] <= 2 * tol + 1e-12)) g.push(i); else groups.push([i]);
   }
-  return {
+  return displayResult(`${fn}: ${groups.length} IsoFLOP bands (tolerance ${tol} dex)`, {
     bands: groups.map((g) => {
       const same = g.every((i) => rows[i].C === rows[g[0]].C);
       return band(same ? rows[g[0]].C : 10 ** (g.reduce((a, i) => a + lg[i], 0) / g.length), [...g].sort((a, b) => a - b));
     }),
     unassigned: [],
-  };
+  });
 }
 
 export interface IsoflopBudgetFit extends IsoflopParabola {
@@ -330,7 +332,8 @@ export function isoflopParabolas(rows: readonly (IsoflopRow | IsoflopLossRow)[],
   };
   const B = opts.bootstrap ?? 0;
   if (!(Number.isInteger(B) && B >= 0)) throw new InvalidInputError(fn, `bootstrap must be a non-negative integer, got ${B}`);
-  if (B === 0) return result;
+  const title = `${fn}: N_opt ∝ C^a over ${used.length} of ${budgets.length} budgets`;
+  if (B === 0) return displayResult(title, result);
   const rng = new Xoshiro128(opts.seed ?? 42);
   const samples: number[] = [];
   for (let b = 0; b < B; b++) {
@@ -357,7 +360,7 @@ export function isoflopParabolas(rows: readonly (IsoflopRow | IsoflopLossRow)[],
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
   const sd = Math.sqrt(samples.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, samples.length - 1));
-  return {
+  return displayResult(title, {
     ...result,
     bootstrap: {
       resamples: samples.length,
@@ -365,7 +368,7 @@ export function isoflopParabolas(rows: readonly (IsoflopRow | IsoflopLossRow)[],
       nExponentCI: [quantileSorted(sorted, (1 - level) / 2), quantileSorted(sorted, (1 + level) / 2)],
       samples,
     },
-  };
+  });
 }
 
 export const isoflopApproachLaw = defineCard({

@@ -2,7 +2,7 @@
  * Iso-loss contours of a loss law L(N, D): for each model size, the tokens needed to reach a given loss
  * (Hoffmann et al. 2022 Fig. 4 left; Muennighoff et al. Fig. 3). Works for any law decreasing in D.
  */
-import { assertFinite, assertPositive, defineCard, InvalidInputError } from "../core";
+import { assertFinite, assertPositive, defineCard, displayRows, InvalidInputError } from "../core";
 
 import { lossSurfaceOf, type LossSurfaceLike } from "./laws-internal";
 import { chinchillaCitation } from "../core/bibliography";
@@ -61,7 +61,7 @@ export function isoLossContour(loss: LossSurfaceLike, target: number, Ns: readon
     const D = isoLossTokens(loss, N, target);
     if (Number.isFinite(D)) out.push({ N, D, C: 6 * N * D });
   }
-  return out;
+  return displayRows(out);
 }
 
 export const isoLossContourLaw = defineCard({

@@ -5,7 +5,7 @@
  * imputation, unstandardised PCA, parametric sigmoid with fixed height) are confirmed; the paper's equations
  * are recalled, so the law card is "unverified".
  */
-import { defineCard, InvalidInputError, InsufficientDataError, DidNotConvergeError } from "../core";
+import { defineCard, displayResult, InvalidInputError, InsufficientDataError, DidNotConvergeError } from "../core";
 
 import type { Model } from "../fit/model";
 import { fitModelSync } from "../fit/fit";
@@ -88,7 +88,7 @@ export function observationalPCA(X: readonly (readonly number[])[], options: { c
   const components = vectors.slice(0, k).map((v) => (v.reduce((s, x) => s + x, 0) < 0 ? v.map((x) => -x) : v));
   const project = (rows: readonly (readonly number[])[]) =>
     rows.map((r) => components.map((c) => c.reduce((s, cj, j) => s + cj * ((r[j] - mean[j]) / scale[j]), 0)));
-  return {
+  return displayResult(`${fn}: ${k} principal component(s) of ${n} models × ${T} benchmarks${options.standardize ? " (standardised)" : ""}`, {
     mean,
     scale,
     components,
@@ -103,7 +103,7 @@ export function observationalPCA(X: readonly (readonly number[])[], options: { c
       });
       return project(rows);
     },
-  };
+  });
 }
 
 /**
@@ -191,7 +191,7 @@ export function observationalLogLinear(log10C: readonly number[], S: readonly nu
   });
   if (log10C.every((x) => x === log10C[0])) throw new InvalidInputError(fn, "all models have the same compute; the slope is undefined");
   const r = linearRegression(log10C.map((x) => [x]), S, { intercept: true, fn });
-  return { slope: r.coef[1], intercept: r.coef[0], r2: r.r2, n: S.length };
+  return displayResult(`${fn}: S ≈ slope·log10(C) + intercept over ${S.length} models`, { slope: r.coef[1], intercept: r.coef[0], r2: r.r2, n: S.length });
 }
 
 /** Parameters of the sigmoid link: y = (1 − floor)·σ(alpha + beta·S) + floor (height fixed so the ceiling is 1). */

@@ -19,8 +19,12 @@ export interface BimixInputs {
 
 /**
  * BiMix as a Law over { s, r } (form unverified, see the module note): L(s, r) = A / r^α · (B / s^β + C).
- * `fit(rows, L)` fits one domain (mean squared log error, multi-start grid); identify α with ≥ 2 distinct r and β
- * with ≥ 2 distinct s.
+ * A is not identifiable: (A·k, B/k, C/k) gives the same loss for every k > 0, so a fit of all five coefficients has
+ * a flat direction (an ill-conditioned Hessian, arbitrary A, meaningless SEs). The default fit holds A = 1 — the
+ * gauge in which B and C carry the scale — rather than renaming the parameters, so the paper's five-coefficient form
+ * and any set written in it still work (`predict` takes any A). A `fixed` you pass replaces the default (keep
+ * `A: 1` in it). `fit(rows, L)` fits one domain (mean squared log error, multi-start grid); identify α with ≥ 2
+ * distinct r and β with ≥ 2 distinct s.
  * @example bimix.predict({ s: 100, r: 0.5 }, { A: 1, alpha: 1, B: 100, beta: 1, C: 1 }) // => 4
  * @see bimixCitation
  */
@@ -43,10 +47,12 @@ export const bimix = defineLaw<BimixInputs, BimixParam>({
   published: {
     pileCC160M: {
       name: "Refit on Ye et al.'s 3Mix 160M runs, Pile-CC (this project; form unverified)",
-      params: { A: 2.588130, alpha: 0.05026564, B: 44.15963, beta: 0.5337075, C: 1.108096 },
+      // The refit gave A = 2.588130, B = 44.15963, C = 1.108096; B and C are multiplied by that A (A = 1 gauge).
+      params: { A: 1, alpha: 0.05026564, B: 114.2908632, beta: 0.5337075, C: 2.867896500 },
       status: "unverified",
       citation: { ...yeMixingCitation, where: "refit of data/3Mix/160M.txt, Pile-CC validation loss, every step 500–60000, r_PileCC > 0 (597 lines)" },
-      note: "s in steps, r = Pile-CC proportion, loss nats/token. BiMix publishes no constants; unverified because the form is.",
+      note: "s in steps, r = Pile-CC proportion, loss nats/token. In the A = 1 gauge of the default fit: the refit's B and C " +
+        "rescaled by its A = 2.588130, so predictions are unchanged. BiMix publishes no constants; unverified because the form is.",
     },
   },
   ranges: { s: [500, 60000], r: [0.25, 0.625] },
@@ -55,7 +61,8 @@ export const bimix = defineLaw<BimixInputs, BimixParam>({
   module: __filename,
   fitDefaults: {
     objective: "mse",
-    grid: { A: [-1, 0, 1], alpha: [0, 0.1, 0.5], B: [0, 3, 6], beta: [0.2, 0.6], C: [0.5, 1, 2] },
+    fixed: { A: 1 },
+    grid: { alpha: [0, 0.1, 0.5], B: [0, 3, 6], beta: [0.2, 0.6], C: [0.5, 1, 2] },
   },
   predict: (x, p) => {
     if (!(x.r <= 1)) throw new InvalidInputError("mixing.bimix.predict", `r = ${x.r}; the proportion must be in (0, 1] (the law diverges at r = 0)`);

@@ -2,7 +2,7 @@
  * Cross-comparison the papers do not make: Ye et al.'s mixing law, RegMix's regressors and BiMix fitted on the
  * same runs and scored on the same held-out mixtures.
  */
-import { InvalidInputError } from "../core";
+import { displayRows, InvalidInputError } from "../core";
 import { bimix, type BimixInputs } from "./bimix";
 import { fitGradientBoostedTrees, type GradientBoostingOptions } from "./gradient-boosting";
 import { fitMixtures, predictMixture } from "./mixing-law";
@@ -57,7 +57,8 @@ function score(method: string, parameters: number | string, pred: (i: number) =>
  * given) BiMix on the same fit mixtures, and scores all on the same held-out mixtures.
  * @param input mixtures, losses, split, optional BiMix data
  * @returns one row per method: held-out MAE, mean and max relative error
- * @throws InvalidInputError for an empty or overlapping split
+ * @throws InvalidInputError for an empty or overlapping split, or BiMix rows at fewer than 3 steps with a targetStep
+ *   among none of them
  * @see yeMixingCitation, regmixCitation, bimixCitation
  */
 export function compareMixingPredictors(input: MixingComparisonInput): MixingComparisonRow[] {
@@ -80,8 +81,17 @@ export function compareMixingPredictors(input: MixingComparisonInput): MixingCom
   rows.push(score("RegMix boosted trees", `${treeOpts.trees} trees`, (i) => gbt.predict(R[i]), L, heldOut));
   if (input.bimix) {
     const b = input.bimix;
-    const bi = bimix.fitSync(b.rows, b.L, { workers: 0 });
-    rows.push(score("BiMix (form unverified)", 5, (i) => bimix.evaluate({ s: b.targetStep, r: R[i][b.domainIndex] }, bi), L, heldOut));
+    const steps = [...new Set(b.rows.map((x) => x.s))];
+    // The rows determine the step curve B/s^β + C only at their steps, one number per step: with fewer than 3 steps
+    // β is held at the 160M refit's value (and with one step C at 0), which changes no prediction at an observed step
+    // (the free coefficients reach the same values there), so the target must be one of them.
+    if (steps.length < 3 && !steps.includes(b.targetStep)) {
+      throw new InvalidInputError(fn, `bimix rows hold ${steps.length} distinct step(s), which determine BiMix only at those steps, and targetStep = ${b.targetStep} is not one of them`,
+        "give rows at 3 or more steps, or a targetStep among the rows' steps");
+    }
+    const fixed = { A: 1, ...(steps.length < 3 ? { beta: bimix.published.pileCC160M.params.beta } : {}), ...(steps.length < 2 ? { C: 0 } : {}) };
+    const bi = bimix.fitSync(b.rows, b.L, { workers: 0, fixed });
+    rows.push(score("BiMix (form unverified)", 5 - Object.keys(fixed).length, (i) => bimix.evaluate({ s: b.targetStep, r: R[i][b.domainIndex] }, bi), L, heldOut));
   }
-  return rows;
+  return displayRows(rows);
 }

@@ -4,7 +4,7 @@
  * The row type is declared here, on the math side (math does not import the data layer); the "mixinglaws" dataset's
  * row type extends it.
  */
-import { InvalidInputError } from "../core";
+import { displayResult, InvalidInputError } from "../core";
 
 /** One measured loss of a mixing-law run: what `mixing.select` reads (`loadDataset("mixinglaws")` rows extend it). */
 export interface MixingRunRow {
@@ -72,7 +72,8 @@ export function selectRuns(runs: readonly MixingRunRow[], sel: MixingRunSelectio
       have.length ? `available step/domain pairs include ${have.slice(0, 8).join(", ")}` : "check experiment and modelSize");
   }
   const ids = [...groups.keys()].sort((a, b) => a - b);
-  return { mixtureIds: ids, R: ids.map((i) => groups.get(i)!.r), L: ids.map((i) => groups.get(i)!.sum / groups.get(i)!.n) };
+  return displayResult(`${fn}: ${ids.length} mixtures of ${sel.experiment} ${sel.modelSize} at step ${sel.step}, ${sel.evalDomain} loss`,
+    { mixtureIds: ids, R: ids.map((i) => groups.get(i)!.r), L: ids.map((i) => groups.get(i)!.sum / groups.get(i)!.n) });
 }
 
 /**
@@ -86,5 +87,5 @@ export function everyKthSplit(n: number, every: number, offset = 0): { fit: numb
   if (!(Number.isInteger(offset) && offset >= 0 && offset < every)) throw new InvalidInputError(fn, `offset = ${offset}; need 0 ≤ offset < every`);
   const fit: number[] = [], heldOut: number[] = [];
   for (let i = 0; i < n; i++) (i % every === offset ? heldOut : fit).push(i);
-  return { fit, heldOut };
+  return displayResult(`${fn}: ${fit.length} positions to fit, ${heldOut.length} held out (i mod ${every} = ${offset})`, { fit, heldOut });
 }

@@ -6,7 +6,7 @@
  * 70M–410M → 1B). Step and size laws are the saturating power law of lib/laws (hestnessModel), fitted by lib/fit;
  * the exact step/size forms of the paper are from memory (reference §11.1).
  */
-import { defineCard, InsufficientDataError, InvalidInputError } from "../core";
+import { defineCard, displayResult, InsufficientDataError, InvalidInputError } from "../core";
 import { yeMixingCitation } from "../core/bibliography";
 import { fitModelSync } from "../fit/fit";
 import type { FitResult } from "../fit/result";
@@ -48,7 +48,7 @@ export function fitPowerLaw(x: ArrayLike<number>, y: ArrayLike<number>): Saturat
     grid: { alpha: [0, 0.25, 0.5, 1].map((e) => e * logScale), betaG: [-1, -0.5, -0.25, -0.1], gamma: [0, 0.5, 0.9].map((f) => f * minY) },
   });
   const E = fit.params.gamma, A = fit.params.alpha, a = -fit.params.betaG;
-  return { E, A, exponent: a, predict: (v) => E + A * v ** -a };
+  return displayResult(`${fn}: y = E + A·x^−exponent over ${x.length} points`, { E, A, exponent: a, predict: (v: number) => E + A * v ** -a });
 }
 
 /** One measured loss of a small run under a mixture. */
@@ -111,7 +111,7 @@ export function runNested(runs: readonly NestedPipelineRun[], options: NestedPip
     return { id, r: [...rs[0].r], atTargetStep, predicted: size.predict(options.targetN) };
   });
   const law = fitMixtures(mixtures.map((m) => m.r), mixtures.map((m) => m.predicted));
-  return { mixtures, law };
+  return displayResult(`${fn}: ${mixtures.length} mixtures predicted at N = ${options.targetN.toExponential(3)}, step ${options.targetStep}`, { mixtures, law });
 }
 
 /** Card of the nested pipeline (a procedure of three fits, not one formula). */

@@ -4,7 +4,7 @@
  * bounded simplex is convex, so projected gradient descent (exact Euclidean projection, Armijo backtracking)
  * converges to the global minimum.
  */
-import { DidNotConvergeError, InvalidInputError } from "../core";
+import { DidNotConvergeError, displayResult, InvalidInputError } from "../core";
 import { yeVector, type YeParamsLike } from "./mixing-law";
 import { assertMixture, projectOntoSimplex, resolveMixtureBounds, type MixtureBounds } from "./simplex";
 
@@ -88,7 +88,7 @@ export function optimizeMixture(laws: readonly YeParamsLike[], s: ArrayLike<numb
     const pg = projectOntoSimplex(r.map((v, j) => v - gr[j]), bounds);
     const stationarity = pg.reduce((a, v, j) => Math.max(a, Math.abs(v - r[j])), 0);
     // The projection's bisection limits stationarity to ~1e-10·|∇L|: a step that no longer moves r ends the search.
-    if (stationarity <= tol || (moved < 1e-15 && stationarity <= 1e-7)) return { r, loss: fr, iterations: it, stationarity };
+    if (stationarity <= tol || (moved < 1e-15 && stationarity <= 1e-7)) return displayResult(`mixing.optimize: the mixture of least predicted loss over ${laws.length} domain law(s)`, { r, loss: fr, iterations: it, stationarity });
   }
   throw new DidNotConvergeError(fn, `no convergence in ${maxIt} iterations`, "raise maxIterations or loosen tol");
 }

@@ -3,7 +3,7 @@
  * models on them, regress loss on mixture, then simulate a large number of mixtures, rank them by predicted loss and
  * average the top-k into the proposed mixture. No closed-form law: the regressor is the model.
  */
-import { defineCard, InvalidInputError, throwIfInterrupted } from "../core";
+import { defineCard, displayResult, InvalidInputError, throwIfInterrupted } from "../core";
 import { regmixCitation } from "../core/bibliography";
 import { Xoshiro128 } from "../numeric/random";
 import { fitGradientBoostedTrees } from "./gradient-boosting";
@@ -125,7 +125,8 @@ export function regmixProposeMixture(model: MixtureRegressor, prior: ArrayLike<n
   const top = scored.slice(0, topK);
   const mixture = new Array<number>(prior.length).fill(0);
   top.forEach((s) => s.r.forEach((v, j) => { mixture[j] += v / topK; }));
-  return { mixture, predictedLoss: model.predict(mixture), topKMeanLoss: top.reduce((a, s) => a + s.loss, 0) / topK, samples, topK };
+  return displayResult(`${fn}: mean of the top ${topK} of ${samples} simulated mixtures`,
+    { mixture, predictedLoss: model.predict(mixture), topKMeanLoss: top.reduce((a, s) => a + s.loss, 0) / topK, samples, topK });
 }
 
 export const regmixCard = defineCard({

@@ -14,8 +14,13 @@ export interface CliResult { code: number | null; stdout: string; stderr: string
 
 /** Runs `node dist/kernel/cli/cli.js ...args` to completion. */
 export function runCli(args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return runCommand(process.execPath, [CLI, ...args], opts);
+}
+
+/** Runs `command ...args` to completion (cwd defaults to the checkout), collecting its output and exit code. */
+export function runCommand(command: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(command, args, {
       cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

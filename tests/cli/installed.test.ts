@@ -4,11 +4,11 @@
  * compiled kernel and library, api-docs.json) and datasets relative to its install, not to the working directory.
  * Also: a notebook that asks for input() fails under `scalinglab run` (allow_stdin is false) instead of hanging.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, tempDir, writeNotebook, type CliResult } from "./helpers";
+import { ROOT, runCommand, tempDir, writeNotebook } from "./helpers";
 
 const prefix = tempDir("prefix");
 const elsewhere = tempDir("elsewhere");
@@ -25,17 +25,7 @@ beforeAll(() => {
   if (r.status !== 0) throw new Error(`npm install -g --prefix failed: ${r.stderr}`);
 }, 120_000);
 
-function runInstalled(args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { cwd: elsewhere, env: process.env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runInstalled = (args: string[]) => runCommand(bin, args, { cwd: elsewhere });
 
 const outputsText = (file: string) => (JSON.parse(fs.readFileSync(file, "utf8")) as { cells: { outputs?: unknown[] }[] })
   .cells.map((c) => JSON.stringify(c.outputs ?? [])).join("\n");

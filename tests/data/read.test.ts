@@ -70,6 +70,33 @@ describe("data.read", () => {
     expect(() => data.read(p)).toThrow(/column "N" holds "1,234"/);
   });
 
+  it("suggests the whole number when it has several thousands groups", () => {
+    const p = file("big.csv", "N,D,loss\n1e8,2e9,3.2\n1e8,2,866,123,456,3.1\n");
+    expect(() => data.read(p)).toThrow(`${p} row 2, column 2: 6 fields, the header has 3 ` +
+      `(column "D" holds "2,866,123,456": a number with unquoted thousands separators; write 2866123456 or quote it)`);
+  });
+
+  it("blames a thousands separator only where merging explains the row's shape", () => {
+    // The extra field comes from an unquoted comma in the notes; layers 5 next to width 640 must not read as "5,640".
+    const shifted = "run,notes,layers,width,loss\na,ok,4,512,3.2\nb,warm,restart,5,640,3.1\n";
+    expect(() => data.read(shifted)).toThrow("data.read: text row 2: 6 fields, the header has 5 (every row needs one field per header column (quote fields that contain the delimiter))");
+    // Here the merge at the width explains the row: it has the first row's shape once 1,024 is one number.
+    expect(() => data.read("run,layers,width,loss\na,4,512,3.2\nb,5,1,024,3.1\n")).toThrow('text row 2, column 3: 5 fields, the header has 4 (column "width" holds "1,024"');
+  });
+
+  it("a numeric column with a text cell is an error naming that cell, unless declared text", () => {
+    const csv = "run,N,loss\na,125M,3.1\nb,350M,oops\nc,1B,2.9\n";
+    expect(() => data.read(csv)).toThrow('data.read: text row 2, column "loss": "oops" is not a number, though 2 of the column\'s 3 cells are ' +
+      '(fix or drop that row (numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21), or read the column as text: { text: ["loss"] })');
+    expect(() => data.read(csv, { columns: { L: "loss" } })).toThrow('text row 2, column "L" ("loss" in the source): "oops" is not a number');
+    const t = data.read(csv, { text: ["loss"] });
+    expect(t.rows.map((r) => r.loss)).toEqual(["3.1", "oops", "2.9"]);
+    expect(t.schema[2].type).toBe("string");
+    // A column of ids that are mostly not numbers stays text.
+    expect(data.read("run,loss\nr1,3\nr2,2\n17,1\n").rows[2].run).toBe("17");
+    expect(() => data.read(csv, { text: ["nope"] })).toThrow('data.read: unknown column in text "nope"; valid choices: run, N, loss');
+  });
+
   it("rejects a short row, naming it", () => {
     expect(() => data.read("N,D,loss\n1e8,2e9\n")).toThrow("text row 1: 2 fields, the header has 3");
   });
@@ -97,7 +124,7 @@ describe("data.read", () => {
   it("require: names the first empty, non-number or non-positive cell with its row and column", () => {
     const csv = (rows: string) => `run,params,loss\n${rows}`;
     const opts = { columns: { run: "run", N: "params", loss: "loss" }, require: { N: "positive", loss: "number" } } as const;
-    expect(() => data.read(csv("a,125M,3.1\nb,350M,NaN\n"), opts)).toThrow('data.read: text row 2, column "loss": "NaN" is not a number (fix or drop that row; numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21)');
+    expect(() => data.read(csv("a,125M,3.1\nb,350M,NaN\n"), { ...opts, text: ["loss"] })).toThrow('data.read: text row 2, column "loss": "NaN" is not a number (fix or drop that row; numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21)');
     expect(() => data.read(csv("a,125M,3.1\nb,-350M,3\n"), opts)).toThrow('data.read: text row 2, column "N" ("params" in the source): -350000000 must be > 0 (fix or drop that row)');
     expect(() => data.read(csv("a,,3.1\nb,350M,3\n"), opts)).toThrow('data.read: text row 1, column "N" ("params" in the source) is empty (fix or drop that row)');
     expect(() => data.read(csv('a,"1,234",3.1\n'), opts)).toThrow('data.read: text row 1, column "N" ("params" in the source): "1,234" is not a number');

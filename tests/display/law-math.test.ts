@@ -4,8 +4,12 @@
  * MathJax errors (unknown macros, bad braces) and on names MathJax reads as products of italic letters: `alpha`
  * typeset as a·l·p·h·a, `fan_in` as f·a·n_i·n. Such a name is a run of single-letter italic identifiers: three or
  * more in a row, a Greek letter's name, or two or more inside a sub/superscript (a label such as "min" or "opt",
- * which should be upright). Products of one-letter variables (`6ND`, `a N^{\eta}`) are two letters and allowed.
+ * which should be upright; index letters such as t_{ij} are allowed). Products of one-letter variables (`6ND`,
+ * `a N^{\eta}`) are two letters and allowed.
+ * The math of every shipped notebook's markdown cells ($…$ and $$…$$ outside code) goes through the same check.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { MmlNode } from "mathjax-full/js/core/MmlTree/MmlNode.js";
 import "../../lib";
@@ -34,7 +38,8 @@ function italicWords(node: MmlNode | null | undefined, inScript = false, out: st
   }
   let run = "";
   const flush = () => {
-    if (run.length >= 3 || (run.length >= 2 && (inScript || GREEK_NAMES.test(run)))) out.push(run);
+    // Index letters in a script (t_{ij}, t_{ii}) are indices, not a word.
+    if (run.length >= 3 || (run.length >= 2 && ((inScript && !/^[ijk]+$/.test(run)) || GREEK_NAMES.test(run)))) out.push(run);
     run = "";
   };
   for (const child of node.childNodes as MmlNode[]) {
@@ -69,6 +74,7 @@ describe("law cards typeset without glitches (MathJax in node)", () => {
     expect(glitches("\\alpha + alpha")).toEqual(['"alpha" set as italic letters']);
     expect(glitches("fan_in")).toEqual(['"fan" set as italic letters']);
     expect(glitches("N_{opt} = \\frac{1}{N_{\\mathrm{opt}}}")).toEqual(['"opt" set as italic letters']);
+    expect(glitches("t_{ij} + t_{ii} + N_{ne}")).toEqual(['"ne" set as italic letters']);
     expect(glitches("\\alpah")).toEqual(["MathJax error: Undefined control sequence \\alpah"]);
     expect(glitches("C = 6 N D,\\; L = a N^{\\eta} + \\frac{B}{D^{\\beta}},\\; \\mathrm{fan\\_in}^{-1/2}")).toEqual([]);
   });
@@ -93,5 +99,31 @@ describe("law cards typeset without glitches (MathJax in node)", () => {
       ...Object.keys(card.variables).flatMap((v) => glitches(symbolLatex(v)).map((g) => `symbol ${v}: ${g}`)),
     ];
     expect(found, lawLatex(card)).toEqual([]);
+  });
+});
+
+/** The $…$ and $$…$$ spans of a markdown text, outside code blocks and code spans. */
+function markdownMath(md: string): string[] {
+  const prose = md.replace(/```[\s\S]*?```/g, " ").replace(/`[^`\n]*`/g, " ");
+  const out: string[] = [];
+  const re = /(?<!\\)\$\$([\s\S]+?)\$\$|(?<!\\)\$([^$\n]+?)\$/g;
+  for (let m = re.exec(prose); m; m = re.exec(prose)) out.push(m[1] ?? m[2]);
+  return out;
+}
+
+describe("notebook markdown math typesets without glitches", () => {
+  const root = path.join(__dirname, "..", "..", "notebooks");
+  const files = [...fs.readdirSync(root).map((f) => path.join(root, f)), ...fs.readdirSync(path.join(root, "teaching")).map((f) => path.join(root, "teaching", f))]
+    .filter((f) => f.endsWith(".ipynb"));
+
+  it("finds the math of a markdown cell, skipping code", () => {
+    expect(markdownMath("the law $N_{opt} = k C^a$ and `$x$` and $$E + A/N^{\\alpha}$$ cost \\$5")).toEqual(["N_{opt} = k C^a", "E + A/N^{\\alpha}"]);
+  });
+
+  it.each(files.map((f) => [path.relative(root, f), f] as const))("%s", (_name, file) => {
+    const nb = JSON.parse(fs.readFileSync(file, "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+    const found = nb.cells.flatMap((c, i) => (c.cell_type !== "markdown" ? [] : markdownMath(Array.isArray(c.source) ? c.source.join("") : c.source)
+      .flatMap((tex) => glitches(tex).map((g) => `cell ${i}: $${tex}$: ${g}`))));
+    expect(found).toEqual([]);
   });
 });

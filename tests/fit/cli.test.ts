@@ -85,7 +85,11 @@ describe("scalinglab fit", () => {
   it("a string value exits 2 naming the file, row and column", async () => {
     const file = csv("bad.csv", "N,D,L\n1e9,2e10,2.5\n2e9,abc,2.4\n");
     expect(await fitCommand.run(["--law", "chinchilla", "--data", file, "--n", "N", "--d", "D", "--loss", "L"])).toBe(2);
-    expect(err).toEqual([`scalinglab fit: ${file}: row 2, column "D": not a number ("abc")`]);
+    expect(err).toEqual([`scalinglab fit: data.read: ${file} row 2, column "D": "abc" is not a number, though 1 of the column's 2 cells are ` +
+      `(fix or drop that row (numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21), or read the column as text: { text: ["D"] })`]);
+    const words = csv("words.csv", "N,D,L\n1e9,abc,2.5\n");
+    expect(await fitCommand.run(["--law", "chinchilla", "--data", words, "--n", "N", "--d", "D", "--loss", "L"])).toBe(2);
+    expect(err[1]).toBe(`scalinglab fit: ${words}: row 1, column "D": not a number ("abc")`);
   });
 
   it("NaN, empty and negative values are rejected with their row and column", async () => {
@@ -104,7 +108,7 @@ describe("scalinglab fit", () => {
     const file = csv("shift.csv", "N,D,L\n1e9,2e10,2.5\n2,000,3e10,2.4\n");
     expect(await fitCommand.run(["--law", "chinchilla", "--data", file, "--n", "N", "--d", "D", "--loss", "L"])).toBe(2);
     expect(err).toEqual([`scalinglab fit: data.read: ${file} row 2, column 1: 4 fields, the header has 3 ` +
-      `(column "N" holds "2,000": a number with an unquoted thousands separator; write 2000 or quote it)`]);
+      `(column "N" holds "2,000": a number with unquoted thousands separators; write 2000 or quote it)`]);
   });
 
   it("an empty file and a header-only file exit 2", async () => {

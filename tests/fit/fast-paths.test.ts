@@ -1,7 +1,8 @@
 /**
  * The fitter's performance paths change no result (issue #15): the Huber fast loop gives exactly the general loop's
- * numbers; screened multi-starts (lib/fit/screen.ts) reach the optimum that running every start to the full rules
- * reaches (polish: 0) on every dataset the project ships that the Chinchilla law fits; bootstrap refits preconditioned
+ * numbers; screened multi-starts (lib/fit/screen.ts), whose starts join an earlier start's end point (SCREEN_MERGE),
+ * reach the optimum that running every start to the full rules reaches (polish: 0) on every dataset the project ships
+ * that the Chinchilla law fits, and give the same outcomes on worker threads as on this thread; bootstrap refits preconditioned
  * with the full-data inverse Hessian give the SEs of refits run to convergence (gtol 1e-12), for a fixed seed.
  * Data: Besiroglu et al.'s 240 points (./chinchilla-data) and the consolidated IsoFLOP points (isoflops.csv).
  */
@@ -11,10 +12,11 @@ import { describe, expect, it } from "vitest";
 import { slowIt } from "../slow";
 import type { FitOptions } from "../../lib/fit/options";
 import type { Model } from "../../lib/fit/model";
-import { fitModelSync } from "../../lib/fit/fit";
+import { fitModel, fitModelSync } from "../../lib/fit/fit";
 import { bootstrapWeights } from "../../lib/fit/bootstrap";
 import { minimizeLbfgs } from "../../lib/fit/lbfgs";
-import { createFitObjective } from "../../lib/fit/multistart";
+import { createFitObjective, decodeOutcomes, MERGE_BLOCK, runStartBatch, SCREEN_MERGE, startGrid } from "../../lib/fit/multistart";
+import { resolveFitOptions } from "../../lib/fit/options";
 import { inverseHessianAt } from "../../lib/fit/hessian";
 import { chinchillaModel, CHINCHILLA_DEFAULT_GRID, HOFFMANN_GRID } from "../../lib/laws/chinchilla";
 import { besiroglu240 } from "./chinchilla-data";
@@ -81,6 +83,52 @@ describe("screened multi-starts", () => {
   });
   slowIt("reach the full-rules optimum with Hoffmann's 4,500 starts on the 240 points", () => {
     expectSameOptimum("hoffmann grid", chinchillaModel, data, loss, { grid: HOFFMANN_GRID });
+  });
+});
+
+describe("screened starts joining an earlier start's end point", () => {
+  it("stop at a converged end point of their block, and save evaluations (243-start grid, 240 points)", () => {
+    const { objective, coords } = createFitObjective("test", chinchillaModel, data, loss, null, huber);
+    const grid = startGrid(coords.names, CHINCHILLA_DEFAULT_GRID);
+    const starts = new Float64Array(grid.length * 5);
+    grid.forEach((s, i) => starts.set(coords.sToU("test", s), i * 5));
+    const lbfgs = resolveFitOptions("test", {}).screen!.lbfgs;
+    const run = (merge: typeof SCREEN_MERGE | null) => {
+      const out = [];
+      for (let from = 0; from < grid.length; from += MERGE_BLOCK) {
+        out.push(...decodeOutcomes(runStartBatch(objective, starts.subarray(from * 5, Math.min(grid.length, from + MERGE_BLOCK) * 5), null, lbfgs, null, merge), 5));
+      }
+      return out;
+    };
+    const joined = run(SCREEN_MERGE);
+    const alone = run(null);
+    const evaluations = (xs: typeof joined) => xs.reduce((s, x) => s + x.evaluations, 0);
+    expect(evaluations(joined)).toBeLessThan(0.9 * evaluations(alone));
+    let stopped = 0;
+    joined.forEach((x, i) => {
+      if (x.evaluations === alone[i].evaluations) {
+        expect(Array.from(x.u)).toEqual(Array.from(alone[i].u)); // the starts before any join run exactly as alone
+        return;
+      }
+      stopped++;
+      const block = i - (i % MERGE_BLOCK);
+      // A joined start reports the end point of an earlier start of its block, which met a convergence rule.
+      const earlier = joined.slice(block, i).find((e) => e.objective === x.objective && Array.from(e.u).every((v, j) => v === x.u[j]));
+      expect(earlier, `start ${i}`).toBeDefined();
+      expect(["gradient", "function-change"]).toContain(earlier!.reason);
+    });
+    expect(stopped).toBeGreaterThan(grid.length / 4);
+    // The best screened end point is the same basin's, within the screening rule (relative change 1e-6); the
+    // polish then reaches the same optimum (the tests above).
+    const best = (xs: typeof joined) => Math.min(...xs.map((x) => x.objective));
+    expect(rel(best(joined), best(alone))).toBeLessThan(1e-6);
+  });
+  it("give the same fit on two worker threads as on this thread (whole blocks per worker task)", async () => {
+    const local = fitModelSync(chinchillaModel, data, loss, { grid: CHINCHILLA_DEFAULT_GRID, workers: 0 });
+    const threaded = await fitModel(chinchillaModel, data, loss, { grid: CHINCHILLA_DEFAULT_GRID, workers: 2 });
+    expect(threaded.objective).toBe(local.objective);
+    expect(threaded.params).toEqual(local.params);
+    expect(threaded.grid).toEqual(local.grid);
   });
 });
 

@@ -131,6 +131,17 @@ describe("NIST StRD nonlinear regression, certified values", () => {
     });
   }
 
+  it("Misra1a from a 5 × 5 grid of starts (screened, starts joining earlier end points) reaches the certified optimum", () => {
+    const rows = MISRA1A.x.map((x) => ({ x }));
+    // Both NIST starts' ranges and beyond: b1 from 100 to 1000, b2 from 1e-4 to 1e-3.
+    const starts = [100, 250, 500, 750, 1000].flatMap((b1) => [1e-4, 2.5e-4, 5e-4, 7.5e-4, 1e-3].map((b2) => [b1, b2]));
+    const r = fitModelSync(misra1a, rows, MISRA1A.y, { ...tight, starts, workers: 0 });
+    expect(r.grid.screening).not.toBeNull();
+    expect(Math.abs(r.params.b1 / MISRA1A.certified[0] - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(r.params.b2 / MISRA1A.certified[1] - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(r.objective / MISRA1A.certifiedRSS - 1)).toBeLessThan(1e-8);
+  });
+
   it("Misra1a: least-squares Hessian SEs match the certified standard deviations", () => {
     const rows = MISRA1A.x.map((x) => ({ x }));
     const r = fitModelSync(misra1a, rows, MISRA1A.y, { ...tight, init: MISRA1A.start2 });

@@ -153,4 +153,16 @@ describe("recommendHyperparameters", () => {
   it("rejects a non-positive N", () => {
     expect(() => recommendHyperparameters({ N: -1, D: 1, seqLen: 1 })).toThrow(/hparams\.recommend: N must be/);
   });
+  it("checks the parameter convention of N as the Step Law does: MoE total is an error, MoE unstated a warning", () => {
+    const x = { N: 1e9, D: 1e11, seqLen: 2048 };
+    expect(() => recommendHyperparameters({ ...x, moe: true, parameters: { count: "total", embedding: "excluded" } }))
+      .toThrow("hparams.recommend: N counts total parameters and 1 run(s) are MoE, but each rule here expects active non-embedding parameters (give N as the active parameter count of each run)");
+    expect(recommendHyperparameters({ ...x, moe: true }).warnings).toEqual([
+      "hparams.recommend: 1 run(s) are MoE and the parameter convention of N is not stated; each rule here expects active non-embedding parameters (pass parameters: { count: \"active\", embedding: \"excluded\" } once N is that count)"]);
+    expect(recommendHyperparameters({ ...x, moe: true, parameters: { count: "active", embedding: "excluded" } }).warnings).toEqual([]);
+    expect(recommendHyperparameters(x).warnings).toEqual([]);
+    // A dense model's total count equals its active count: no error.
+    expect(recommendHyperparameters({ ...x, parameters: { count: "total", embedding: "excluded" } }).warnings).toEqual([]);
+    expect(recommendHyperparameters({ ...x, parameters: { count: "active", embedding: "included" } }).warnings[0]).toMatch(/^hparams\.recommend: N counts active embedding-included parameters but each rule here was fitted on active non-embedding/);
+  });
 });

@@ -156,6 +156,14 @@ describe("preloaded library", () => {
     expect(content(r.reply).status).toBe("ok");
   });
 
+
+  it("a `/** @module name */` cell defines a module that later cells import (tslab's JSDoc tags are read)", async () => {
+    const m = await k.executeRequest("/** @module tagmod */\nexport const tagged: number = 41;");
+    expect(content(m.reply).status).toBe("ok");
+    // A JSDoc comment without tags leaves the cell an ordinary one: its last expression is the result.
+    const r = await k.executeRequest('import { tagged } from "./tagmod";\n/** not a tag */\ntagged + 1');
+    expect(content(find(r.outputs, "execute_result")).data["text/plain"]).toBe("42");
+  });
   it("inspect returns the lib TSDoc as text/markdown and text/plain", async () => {
     const { reply } = await k.request("inspect_request", { code: "checkReproduces", cursor_pos: 15, detail_level: 0 });
     const c = content(reply);

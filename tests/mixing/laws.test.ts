@@ -141,9 +141,30 @@ describe("BiMix (form unverified)", () => {
     expect(() => bimixLoss(100, 0, { A: 1, alpha: 1, B: 1, beta: 1, C: 1 })).toThrow(/r must be a finite number > 0/);
     expect(() => bimixLoss(100, 1.5, { A: 1, alpha: 1, B: 1, beta: 1, C: 1 })).toThrow(/\(0, 1\]/);
   });
-  it("fit rejects fewer runs than coefficients with InsufficientDataError", () => {
-    const rows = [1, 2, 3, 4].map((s) => ({ s, r: 0.5 }));
-    expect(() => bimix.fitSync(rows, [5, 4, 3, 2], { workers: 0 })).toThrow(InsufficientDataError);
+  it("fit rejects fewer runs than free coefficients (4: A is held at 1) with InsufficientDataError", () => {
+    const rows = [1, 2, 3].map((s) => ({ s, r: 0.5 }));
+    expect(() => bimix.fitSync(rows, [5, 4, 3], { workers: 0 })).toThrow(InsufficientDataError);
+  });
+  it("holds A = 1 by default (A·k, B/k, C/k give the same loss), so the fit has no flat direction", () => {
+    const p = { A: 1.2, alpha: 0.08, B: 40, beta: 0.45, C: 2 };
+    const rows = [1, 2, 4, 8, 16].flatMap((s) => [0.1, 0.3, 0.6, 0.9].map((r) => ({ s: s * 1000, r })));
+    const x = { s: 3000, r: 0.4 };
+    expect(bimixLoss(x.s, x.r, { ...p, A: 3 * p.A, B: p.B / 3, C: p.C / 3 })).toBeCloseTo(bimixLoss(x.s, x.r, p), 12);
+    const f = bimix.fitSync(rows, rows.map((q) => bimixLoss(q.s, q.r, p)), { workers: 0 });
+    expect(f.params.A).toBe(1);
+    // The A = 1 gauge of the truth: B and C times A.
+    expect(f.params.B).toBeCloseTo(p.A * p.B, 2);
+    expect(f.params.C).toBeCloseTo(p.A * p.C, 4);
+    expect(f.warnings.filter((w) => /flat|not identif|condition/i.test(w))).toEqual([]);
+  });
+  it("the published refit is in the A = 1 gauge and predicts as the refit's own constants did", () => {
+    const set = bimix.published.pileCC160M;
+    // The refit's constants before rescaling (this project's fit on Ye et al.'s 160M runs, see the set's note).
+    const refit = { A: 2.588130, alpha: 0.05026564, B: 44.15963, beta: 0.5337075, C: 1.108096 };
+    expect(set.params.A).toBe(1);
+    for (const x of [{ s: 500, r: 0.25 }, { s: 30000, r: 0.5 }, { s: 60000, r: 0.625 }]) {
+      expect(bimix.predict(x, set) / bimixLoss(x.s, x.r, refit) - 1).toBeLessThan(1e-8);
+    }
   });
 });
 
