@@ -293,7 +293,7 @@ function checkMostlyNumeric(fn: string, name: string, out: string, src: string, 
   }
   if (numbers === 0 || numbers < others) return;
   const col = src === out ? `column "${out}"` : `column "${out}" ("${src}" in the source)`;
-  throw new DataError(fn, `${name} row ${first + 1}, ${col}: ${JSON.stringify(cells[first])} is not a number, though ${numbers} of the column's ${numbers + others} cells are`,
+  throw new DataError(fn, `${name} row ${first + 1}, ${col}: ${JSON.stringify(cells[first])} is not a number, unlike ${numbers} of the column's ${numbers + others} cells`,
     `fix or drop that row (numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21), or read the column as text: { text: [${JSON.stringify(out)}] }`);
 }
 

@@ -86,7 +86,7 @@ describe("data.read", () => {
 
   it("a numeric column with a text cell is an error naming that cell, unless declared text", () => {
     const csv = "run,N,loss\na,125M,3.1\nb,350M,oops\nc,1B,2.9\n";
-    expect(() => data.read(csv)).toThrow('data.read: text row 2, column "loss": "oops" is not a number, though 2 of the column\'s 3 cells are ' +
+    expect(() => data.read(csv)).toThrow('data.read: text row 2, column "loss": "oops" is not a number, unlike 2 of the column\'s 3 cells ' +
       '(fix or drop that row (numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21), or read the column as text: { text: ["loss"] })');
     expect(() => data.read(csv, { columns: { L: "loss" } })).toThrow('text row 2, column "L" ("loss" in the source): "oops" is not a number');
     const t = data.read(csv, { text: ["loss"] });

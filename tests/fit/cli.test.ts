@@ -85,7 +85,7 @@ describe("scalinglab fit", () => {
   it("a string value exits 2 naming the file, row and column", async () => {
     const file = csv("bad.csv", "N,D,L\n1e9,2e10,2.5\n2e9,abc,2.4\n");
     expect(await fitCommand.run(["--law", "chinchilla", "--data", file, "--n", "N", "--d", "D", "--loss", "L"])).toBe(2);
-    expect(err).toEqual([`scalinglab fit: data.read: ${file} row 2, column "D": "abc" is not a number, though 1 of the column's 2 cells are ` +
+    expect(err).toEqual([`scalinglab fit: data.read: ${file} row 2, column "D": "abc" is not a number, unlike 1 of the column's 2 cells ` +
       `(fix or drop that row (numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21), or read the column as text: { text: ["D"] })`]);
     const words = csv("words.csv", "N,D,L\n1e9,abc,2.5\n");
     expect(await fitCommand.run(["--law", "chinchilla", "--data", words, "--n", "N", "--d", "D", "--loss", "L"])).toBe(2);

@@ -78,7 +78,8 @@ describe("scalinglab plan", () => {
     fs.writeFileSync(file, "N,D,loss\n1e8,2e9,3.1\n2e8,oops,3.0\n");
     const r = await run(["--compute", "1e22", "--fit", file]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`scalinglab plan: ${file} row 2, column "D": must be a number > 0, got oops`);
+    expect(r.err).toBe(`scalinglab plan: data.read: ${file} row 2, column "D": "oops" is not a number, unlike 1 of the column's 2 cells ` +
+      `(fix or drop that row (numbers may carry a scale letter or an exponent: 125M, 1.4T, 3e21), or read the column as text: { text: ["D"] })`);
   });
 
   it.each([
