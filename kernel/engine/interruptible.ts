@@ -30,7 +30,6 @@ import * as timers from "node:timers";
 import * as util from "node:util";
 import * as vm from "node:vm";
 import { Worker } from "node:worker_threads";
-import { InterruptedError } from "../../lib/internal";
 import { FREE, KEEPER, MAIN } from "./scope-lock";
 import { AWAIT_GUARD } from "./await-guard";
 
@@ -122,8 +121,14 @@ async function settled(run: CellRun, value: PromiseLike<unknown>): Promise<unkno
   } catch (e) {
     if (!run.interrupted) throw e;
   }
-  if (run.interrupted) throw new InterruptedError("await");
+  if (run.interrupted) throw interruptedError("await");
   return v;
+}
+
+/** Loaded on first use: the kernel starts, and reports a failed prelude, without dist/lib. */
+function interruptedError(what: string): Error {
+  const { InterruptedError } = require("../../lib/internal") as typeof import("../../lib/internal");
+  return new InterruptedError(what);
 }
 
 /** The error vm's breakOnSigint throws when SIGINT stopped the code. */
