@@ -129,10 +129,10 @@ function treeRssMb(pid: number): number {
 
 async function run(k: LocalKernel, name: string, code: string): Promise<void> {
   const r = await k.executeRequest(code, {}, 120_000);
-  const status = (r.reply.content as { status?: string }).status;
+  const { status, ename, evalue } = r.reply.content as { status?: string; ename?: string; evalue?: string };
   // Stock tslab prints the value as a stdout stream instead of an execute_result: count either.
   if (status !== "ok" || !r.outputs.some((m) => m.header.msg_type === "execute_result" || m.header.msg_type === "stream")) {
-    throw new Error(`${name}: no result for ${JSON.stringify(code.slice(0, 40))} (status ${status})\n${k.stderr()}`);
+    throw new Error(`${name}: no result for ${JSON.stringify(code.slice(0, 40))} (status ${status}${ename ? `: ${ename}: ${evalue}` : ""})\n${k.stderr()}`);
   }
 }
 
