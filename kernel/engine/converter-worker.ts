@@ -19,6 +19,7 @@ import { isComplete } from "./introspect";
 import { declaredExports } from "./prelude";
 import { tokens } from "./traceback";
 import { guardAwaits } from "./await-guard";
+import { readNodeTypesWithoutDocs } from "./node-docs";
 
 export interface ConverterWorkerData {
   port: MessagePort;
@@ -56,6 +57,7 @@ function answer(r: ConverterResponse, status = 1): void {
 
 installCodeCache(projectRoot(), "converter");
 const ts = require("@tslab/typescript-for-tslab") as typeof TS;
+readNodeTypesWithoutDocs(ts);
 const syntax = {
   expandShorthand: (code: string) => expandShorthand(ts, code),
   declaredNames: (code: string) => [...declaredNames(ts, code)],

@@ -189,6 +189,8 @@ describe("preloaded library", () => {
     const max = await inspectAt("Math.max(1, 2)", 7); // Math.ma|x
     expect(max.found).toBe(true);
     expect(max.data["text/plain"]).toMatch(/^\(method\) Math\.max\(\.\.\.values: number\[\]\): number/);
+    // The ES library keeps its documentation (only @types/node is read without it: kernel/engine/node-docs.ts).
+    expect(max.data["text/plain"]).toContain("Returns the larger of a set of supplied numeric expressions.");
     expect((await inspectAt("geo.area(2)", 6)).data["text/plain"]).toBe("function geo.area(r: number): number");
     // A member that carries a citation shows it, like a top-level law does.
     expect((await inspectAt("lawsNs.chin.predict(3)", 9)).data["text/plain"]).toContain("See: Hoffmann et al. (2022). Chinchilla.");
