@@ -51,7 +51,7 @@ const EXPORTS_RESET = /^exports\.[^\s=]+ = (?:exports\.[^\s=]+ = )*void 0;$/gm;
 const KEEP_DECLARATIONS = "/* scalinglab: the declarations a failed cell keeps */";
 
 /** The converter living in converter-worker.ts, called synchronously (tslab's executor expects that). */
-class RemoteConverter implements Converter {
+export class RemoteConverter implements Converter {
   private readonly port: MessagePort;
   private readonly state: Int32Array;
   private readonly worker: Worker;
@@ -62,7 +62,11 @@ class RemoteConverter implements Converter {
     const { port1, port2 } = new MessageChannel();
     const flag = new SharedArrayBuffer(8);
     const data: ConverterWorkerData = { port: port2, flag };
-    this.worker = new Worker(path.join(__dirname, "converter-worker.js"), { workerData: data, transferList: [port2] });
+    // A young generation capped at 24 MB: parsing the declarations grows V8's default one to its maximum, which
+    // then stays resident (~15 MB of the kernel's RSS); a lower cap makes the start slower (bench/kernel-startup).
+    this.worker = new Worker(path.join(__dirname, "converter-worker.js"), {
+      workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 24 },
+    });
     this.worker.unref();
     this.port = port1;
     this.state = new Int32Array(flag);
@@ -159,9 +163,8 @@ export class Engine {
   private libraryScope = new Set<string>();
   private readonly warnedHidden = new Set<string>();
 
-  constructor(rootDir: string) {
-    // The type checker starts in its worker first, so the rest of the start-up overlaps with it.
-    const conv = new RemoteConverter();
+  /** `conv`: the type checker's worker, started first by the kernel (see server/main.ts). */
+  constructor(rootDir: string, conv = new RemoteConverter()) {
     this.remote = conv;
     useWorkerForCodeMetadata(conv);
     const { createExecutor } = require("tslab/dist/executor") as typeof import("tslab/dist/executor");

@@ -3,7 +3,7 @@
  * do_execute: server/kernel.ts owns messages, execution counts, history and the queue; this class runs
  * TypeScript (with the library preloaded) and answers completion, inspection and is_complete.
  */
-import { Engine } from "./engine";
+import { Engine, type RemoteConverter } from "./engine";
 import { runtimeError } from "./traceback";
 import { complete, inspect } from "./introspect";
 import { buildPrelude, PreludeError } from "./prelude";
@@ -22,9 +22,9 @@ export class TypeScriptLanguage {
   /** Set when the library could not be preloaded; the next cell reports it (the kernel stays up). */
   private preludeError: string | null = null;
 
-  /** Starts the type checker's worker at once, so it boots while the rest of the kernel loads. */
-  constructor(cwd: string, private readonly projectRoot: string) {
-    this.engine = new Engine(cwd);
+  /** `checker`: the type checker's worker, if already started (it boots while the rest of the kernel loads). */
+  constructor(cwd: string, private readonly projectRoot: string, checker?: RemoteConverter) {
+    this.engine = new Engine(cwd, checker);
   }
 
   /** Imports every library export into the cells' scope (the hidden first cell). */

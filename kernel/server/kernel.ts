@@ -19,6 +19,7 @@ import { saveCodeCache } from "../engine/codecache";
 import { StreamCapture } from "./streams";
 import { runtimeError } from "../engine/traceback";
 import { TypeScriptLanguage, type ExecuteOutcome } from "../engine/language";
+import type { RemoteConverter } from "../engine/engine";
 import { renderBundle, textPlain } from "../engine/render";
 import { History } from "./history";
 import { ContentError, contentErrorContent, parseContent, type Content } from "./contents";
@@ -127,15 +128,15 @@ export class Kernel {
   /** Shared with the control worker: interrupt_requests so far and those this thread has taken (REQUESTED, ACKED). */
   private readonly interrupts = newInterruptCounters();
 
-  constructor(connectionFile: string) {
+  /** `checker`: the type checker's worker, started before this module loaded (see main.ts). */
+  constructor(connectionFile: string, private readonly checker?: RemoteConverter) {
     this.conn = readConnectionFile(connectionFile);
     this.signer = new Signer(this.conn.key, this.conn.signature_scheme);
   }
 
   async start(): Promise<void> {
-    // First, so the type checker's worker boots while everything else loads.
     const t0 = performance.now();
-    this.language = new TypeScriptLanguage(process.cwd(), PROJECT_ROOT);
+    this.language = new TypeScriptLanguage(process.cwd(), PROJECT_ROOT, this.checker);
     const c = this.conn;
     await this.shell.bind(endpoint(c, c.shell_port));
     await this.stdin.bind(endpoint(c, c.stdin_port));

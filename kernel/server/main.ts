@@ -7,6 +7,10 @@ import { installCodeCache } from "../engine/codecache";
 
 // Before anything heavy is required: tslab's compiler, the library and mathjs compile from the cache.
 installCodeCache(projectRoot());
+// The type checker's worker boots first: its start-up (parsing the declarations) is the critical path to the
+// first result, and everything else loads meanwhile.
+const { RemoteConverter } = require("../engine/engine") as typeof import("../engine/engine");
+const checker = new RemoteConverter();
 const { Kernel } = require("./kernel") as typeof import("./kernel");
 
 function connectionFile(argv: readonly string[]): string {
@@ -20,7 +24,7 @@ function connectionFile(argv: readonly string[]): string {
   return file;
 }
 
-const kernel = new Kernel(connectionFile(process.argv.slice(2)));
+const kernel = new Kernel(connectionFile(process.argv.slice(2)), checker);
 kernel.start().catch((e: Error) => {
   log(`kernel failed to start: ${e.stack ?? e.message}`);
   process.exit(1);
