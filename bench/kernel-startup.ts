@@ -16,6 +16,8 @@ import { startLocalKernel, type LocalKernel } from "../kernel/runner/localClient
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const MIRROR = process.env.SCALINGLAB_DATA_MIRROR ?? path.join(ROOT, "..", "shared", "datasets");
+// Our kernel runs in the temporary folder, where the default mirror (../shared/datasets from the working folder) is not.
+process.env.SCALINGLAB_DATA_MIRROR = MIRROR;
 
 interface Contender {
   name: string;
