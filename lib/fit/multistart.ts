@@ -155,10 +155,18 @@ export function clusterOptima(outcomes: readonly StartOutcome[], coords: ParamCo
   const sorted = outcomes.filter((o) => Number.isFinite(o.objective)).sort((a, b) => a.objective - b.objective);
   const clusters: { s: Float64Array; f: number; count: number; converged: number }[] = [];
   const s = new Float64Array(p);
+  const sameObjective = (c: { f: number }, f: number) => Math.abs(c.f - f) <= tol.ftol * Math.max(Math.abs(c.f), 1e-300);
+  const samePoint = (c: { s: Float64Array }) => c.s.every((v, j) => Math.abs(v - s[j]) <= tol.xtol * (1 + Math.abs(v)));
   for (const o of sorted) {
     coords.uToS(o.u, s);
-    const hit = clusters.find((c) => Math.abs(c.f - o.objective) <= tol.ftol * Math.max(Math.abs(c.f), 1e-300) &&
-      c.s.every((v, j) => Math.abs(v - s[j]) <= tol.xtol * (1 + Math.abs(v))));
+    // Clusters are made in increasing objective, so (for ftol < 1) those within ftol of this one are a suffix of
+    // the list: find where it starts, then take the first match in it (as a search of the whole list would).
+    let from = tol.ftol < 1 ? clusters.length : 0;
+    while (from > 0 && sameObjective(clusters[from - 1]!, o.objective)) from--;
+    let hit: (typeof clusters)[number] | undefined;
+    for (let i = from; i < clusters.length && !hit; i++) {
+      if (sameObjective(clusters[i]!, o.objective) && samePoint(clusters[i]!)) hit = clusters[i];
+    }
     const conv = o.reason === "gradient" || o.reason === "function-change" ? 1 : 0;
     if (hit) { hit.count++; hit.converged += conv; } else clusters.push({ s: Float64Array.from(s), f: o.objective, count: 1, converged: conv });
   }

@@ -15,7 +15,8 @@ import type { Model } from "../../lib/fit/model";
 import { fitModel, fitModelSync } from "../../lib/fit/fit";
 import { bootstrapWeights } from "../../lib/fit/bootstrap";
 import { minimizeLbfgs } from "../../lib/fit/lbfgs";
-import { createFitObjective, decodeOutcomes, MERGE_BLOCK, runStartBatch, SCREEN_MERGE, startGrid } from "../../lib/fit/multistart";
+import { clusterOptima, createFitObjective, decodeOutcomes, MERGE_BLOCK, runStartBatch, SCREEN_MERGE, startGrid, type StartOutcome } from "../../lib/fit/multistart";
+import type { ParamCoordinates } from "../../lib/fit/transforms";
 import { resolveFitOptions } from "../../lib/fit/options";
 import { inverseHessianAt } from "../../lib/fit/hessian";
 import { chinchillaModel, CHINCHILLA_DEFAULT_GRID, HOFFMANN_GRID } from "../../lib/laws/chinchilla";
@@ -49,6 +50,23 @@ function isoflopExperiments(): Map<string, { N: number; D: number; loss: number 
     out.set(f[at("experiment")], [...(out.get(f[at("experiment")]) ?? []), row]);
   }
   return out;
+}
+
+/** clusterOptima's rule applied by searching every cluster for each end point (the reference for its faster search). */
+function clustersByWholeSearch(outcomes: readonly StartOutcome[], coords: ParamCoordinates, tol: { ftol: number; xtol: number }) {
+  const sorted = outcomes.filter((o) => Number.isFinite(o.objective)).sort((a, b) => a.objective - b.objective);
+  const clusters: { s: Float64Array; f: number; count: number; converged: number }[] = [];
+  for (const o of sorted) {
+    const s = new Float64Array(coords.dim);
+    coords.uToS(o.u, s);
+    const hit = clusters.find((c) => Math.abs(c.f - o.objective) <= tol.ftol * Math.max(Math.abs(c.f), 1e-300) &&
+      c.s.every((v, j) => Math.abs(v - s[j]) <= tol.xtol * (1 + Math.abs(v))));
+    const conv = o.reason === "gradient" || o.reason === "function-change" ? 1 : 0;
+    if (hit) { hit.count++; hit.converged += conv; } else clusters.push({ s, f: o.objective, count: 1, converged: conv });
+  }
+  return clusters.map((c) => ({
+    params: Object.fromEntries(coords.names.map((n, j) => [n, coords.sToTheta(j, c.s[j])])), objective: c.f, count: c.count, converged: c.converged,
+  }));
 }
 
 describe("the Huber fast loop", () => {
@@ -122,6 +140,13 @@ describe("screened starts joining an earlier start's end point", () => {
     // polish then reaches the same optimum (the tests above).
     const best = (xs: typeof joined) => Math.min(...xs.map((x) => x.objective));
     expect(rel(best(joined), best(alone))).toBeLessThan(1e-6);
+
+    // clusterOptima searches only the clusters within ftol of each end point: the clusters of a search of all of them.
+    for (const tol of [{ ftol: 1e-6, xtol: 1e-3 }, { ftol: 1e-4, xtol: 1e-2 }, { ftol: 2, xtol: 1e-2 }]) {
+      for (const outcomes of [joined, alone, joined.map((x) => ({ ...x, objective: x.objective - 1 }))]) {
+        expect(clusterOptima(outcomes, coords, tol)).toEqual(clustersByWholeSearch(outcomes, coords, tol));
+      }
+    }
   });
   it("give the same fit on two worker threads as on this thread (whole blocks per worker task)", async () => {
     const local = fitModelSync(chinchillaModel, data, loss, { grid: CHINCHILLA_DEFAULT_GRID, workers: 0 });
