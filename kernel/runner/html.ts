@@ -10,7 +10,6 @@ import * as path from "node:path";
 import { plotlyDrawHtml, plotlyScript, type PlotlySpec } from "../../lib/internal";
 import { sh, venvBin } from "../cli/jupyterEnv";
 import { readNotebook, writeNotebook, type Notebook } from "./nbformat";
-import { typesetHtml } from "./mathjax";
 
 export class HtmlExportError extends Error {
   override name = "HtmlExportError";
@@ -65,6 +64,8 @@ export function exportHtml(ipynb: string): string {
       const why = r.status === 127 ? `${jupyter} not found; run \`npx scalinglab setup\`` : r.out.trim().split("\n").slice(-1)[0];
       throw new HtmlExportError(`HTML export of ${ipynb} failed: ${why}`);
     }
+    // MathJax takes ~110 ms to load: only an export loads it, not every `scalinglab` command.
+    const { typesetHtml } = require("./mathjax") as typeof import("./mathjax");
     let html = typesetHtml(fs.readFileSync(converted, "utf8"));
     if (figures > 0) html = html.replace("</head>", () => `${plotlyScript()}\n</head>`);
     const out = path.join(path.dirname(ipynb), `${base}.html`);
