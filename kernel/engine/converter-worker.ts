@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import { workerData, type MessagePort } from "node:worker_threads";
 import { installCodeCache, saveCodeCache } from "./codecache";
 import { projectRoot } from "../root";
-import type { Converter } from "tslab/dist/converter";
+import type { Converter, ConvertResult } from "tslab/dist/converter";
 import type * as TS from "@tslab/typescript-for-tslab";
 import { expandShorthand } from "./shorthand";
 import { declaredNames, keepDeclarationsThatRan } from "./declarations";
@@ -41,6 +41,14 @@ export interface ConverterRequest {
 export type SyntaxOps = typeof syntax;
 
 export type ConverterResponse = { value: unknown } | { error: string };
+
+/** A cell's conversion with the parse-only facts the kernel needs about it, answered in the same round trip. */
+export interface CellConversion extends ConvertResult {
+  /** The names the cell declares (absent if finding them failed: the kernel asks again and logs why). */
+  declared?: string[];
+  /** `output` with its awaits guarded (await-guard.ts), when the cell converted without errors. */
+  guarded?: string;
+}
 
 const { port, flag } = workerData as ConverterWorkerData;
 const state = new Int32Array(flag);
@@ -84,7 +92,19 @@ function perform(req: ConverterRequest): unknown {
     const [op, ...args] = req.args as [keyof SyntaxOps, ...unknown[]];
     return (syntax[op] as (...a: unknown[]) => unknown)(...args);
   }
+  if (req.method === "convert") return convertCell(...(req.args as [string, string]));
   return (conv[req.method] as (...a: unknown[]) => unknown)(...req.args);
+}
+
+function convertCell(prevDecl: string, src: string): CellConversion {
+  const r: CellConversion = conv.convert(prevDecl, src);
+  try {
+    r.declared = syntax.declaredNames(src);
+  } catch {
+    // the kernel asks again and logs the failure
+  }
+  if (r.output && r.diagnostics.length === 0) r.guarded = guardAwaits(ts, r.output);
+  return r;
 }
 
 port.on("message", (req: ConverterRequest) => {

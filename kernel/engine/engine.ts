@@ -9,7 +9,7 @@ import * as util from "node:util";
 import Module from "node:module";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ErrorContent } from "../server/messages";
-import type { ConverterRequest, ConverterResponse, ConverterWorkerData, SyntaxOps } from "./converter-worker";
+import type { CellConversion, ConverterRequest, ConverterResponse, ConverterWorkerData, SyntaxOps } from "./converter-worker";
 
 // tslab's internals (pinned tslab@1.0.22): the TypeScript fork it ships and its converter/executor.
 import type * as TS from "@tslab/typescript-for-tslab";
@@ -32,7 +32,7 @@ interface RunState {
   value?: { v: unknown };
   thrown?: { e: unknown };
   messages: string[];
-  convert?: ConvertResult;
+  convert?: CellConversion;
   /** The cell's run: an interrupt marks it, which stops its awaits and callbacks (interruptible.ts). */
   run: CellRun;
   /** prepare() claimed the breakOnSigint scope for the cell (interruptible.ts), released when it yields. */
@@ -110,7 +110,7 @@ export class RemoteConverter implements Converter {
     return Atomics.load(this.state, 1) > 0;
   }
 
-  convert(prevDecl: string, src: string): ConvertResult {
+  convert(prevDecl: string, src: string): CellConversion {
     if (this.known?.src === src) {
       const { result } = this.known;
       this.known = null;
@@ -218,7 +218,7 @@ export class Engine {
         log(`keeping the declarations of ${cellName} failed: ${e.stack ?? e.message}`);
         return new Set(state.ran!.names);
       });
-      this.warnHidden(expanded.code, notRun, cellName);
+      this.warnHidden(expanded.code, notRun, cellName, state.convert?.declared);
     }
     if (ok) {
       // `/** @module */` cells report their diagnostics without failing; show them.
@@ -258,9 +258,11 @@ export class Engine {
   }
 
   /** Readies a converted cell to run: a script named for tracebacks, its earlier values set aside (see keepWhatRan). */
-  private prepare(state: RunState, r: ConvertResult): ConvertResult {
+  private prepare(state: RunState, r: CellConversion): ConvertResult {
     const names: string[] = [];
-    const output = this.syntax("guardAwaits", r.output!).replace(EXPORTS_RESET, (reset) => {
+    // The worker guards a cell's awaits as it converts it; a conversion known in advance (the prelude) has none.
+    const guarded = r.guarded ?? (r.output!.includes("await") ? this.syntax("guardAwaits", r.output!) : r.output!);
+    const output = guarded.replace(EXPORTS_RESET, (reset) => {
       for (const m of reset.matchAll(/exports\.([^\s=]+) = /g)) names.push(m[1]!);
       return "";
     });
@@ -301,11 +303,14 @@ export class Engine {
     return notRun;
   }
 
-  /** Once per name and session: a cell's declaration hid a library export (`const table = …` hides `table()`). */
-  private warnHidden(code: string, notRun: Set<string>, cellName: string): void {
-    let declared: string[];
+  /**
+   * Once per name and session: a cell's declaration hid a library export (`const table = …` hides `table()`).
+   * `declared`: the names the cell declares, as the worker found them when it converted the cell.
+   */
+  private warnHidden(code: string, notRun: Set<string>, cellName: string, declared?: string[]): void {
+    if (this.libraryScope.size === 0) return; // the prelude itself
     try {
-      declared = this.syntax("declaredNames", code);
+      declared ??= this.syntax("declaredNames", code);
     } catch (e) {
       log(`finding the names ${cellName} declares failed: ${(e as Error).message}`);
       return;
