@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as TS from "@tslab/typescript-for-tslab";
+import { PRELUDE_DECLARATIONS } from "./declaration-bundle";
 
 /** Names the kernel itself puts in scope; a library export with the same name would be ambiguous. */
 export const CELL_API_NAMES = ["display", "clearOutput", "input", "prompt", "time", "timeit", "sleep", "math"] as const;
@@ -15,7 +16,10 @@ export const CELL_API_NAMES = ["display", "clearOutput", "input", "prompt", "tim
 export interface Prelude {
   /** The prelude as a cell: the import statements it stands for. */
   code: string;
-  /** What tslab's converter would produce for `code`, built directly (see Engine.preload). */
+  /**
+   * What tslab's converter would produce for `code`, built directly (see Engine.preload), with the types taken
+   * from the library's declaration bundle (declaration-bundle.ts) instead of its per-module files.
+   */
   declOutput: string;
   output: string;
   /** Library exports left out because they clash with a global or the cell API. */
@@ -69,8 +73,9 @@ export function declaredExports(ts: typeof TS, dtsFile: string, seen = new Set<s
 export function buildPrelude(exportsOf: (dtsFile: string) => Iterable<string>, root: string): Prelude {
   const libIndex = path.join(root, "dist", "lib", "index");
   const cellApi = path.join(root, "dist", "kernel", "engine", "cell-api");
-  if (!fs.existsSync(libIndex + ".js") || !fs.existsSync(libIndex + ".d.ts")) {
-    throw new PreludeError(`dist/lib is missing in ${root} — run \`npm run build\` there`);
+  const declarations = path.join(root, PRELUDE_DECLARATIONS);
+  if (!fs.existsSync(libIndex + ".js") || !fs.existsSync(libIndex + ".d.ts") || !fs.existsSync(declarations + ".d.ts")) {
+    throw new PreludeError(`dist/lib or its declaration bundle is missing in ${root} — run \`npm run build\` there`);
   }
   let runtimeNames: string[];
   try {
@@ -88,5 +93,7 @@ export function buildPrelude(exportsOf: (dtsFile: string) => Iterable<string>, r
   const output = modules.map(([mod, names], i) =>
     `const m${i} = require(${JSON.stringify(mod)});\n` +
     `for (const k of ${JSON.stringify(names)}) if (k in m${i}) exports[k] = m${i}[k];`).join("\n");
-  return { code: imports.join("\n"), declOutput: imports.join("\n") + "\n", output, excluded, scope: [...CELL_API_NAMES, ...imported] };
+  const scope = [...CELL_API_NAMES, ...imported];
+  const declOutput = `import { ${scope.join(", ")} } from ${JSON.stringify(declarations)};\n`;
+  return { code: imports.join("\n"), declOutput, output, excluded, scope };
 }

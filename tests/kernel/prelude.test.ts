@@ -30,7 +30,7 @@ describe("prelude failure", () => {
     const c = r.reply.content as Record<string, any>;
     expect(c.status).toBe("error");
     expect(c.ename).toBe("PreludeError");
-    expect(c.evalue).toMatch(/^scalinglab prelude failed: dist\/lib is missing in .* run `npm run build`/);
+    expect(c.evalue).toMatch(/^scalinglab prelude failed: dist\/lib or its declaration bundle is missing in .* run `npm run build`/);
     expect(r.outputs.map((m) => m.header.msg_type)).toEqual(["execute_input", "error"]);
   });
 
