@@ -19,11 +19,22 @@ export const PRELUDE_DECLARATIONS = path.join("dist", "lib", "prelude");
 /** The bundle's name for the module at `file` (a path under the project root, without extension). */
 export const bundledModule = (file: string) => `scalinglab/${file}`;
 
-/** `text` (tsc's AMD declaration bundle) with each of its own module names prefixed, where declared and where used. */
+/**
+ * `text` (tsc's AMD declaration bundle) with each of its own module names prefixed, where declared and where used.
+ * tsc names a folder's index module by the folder where a type refers to it (`import("lib/core")` for lib/core/index):
+ * those become the index module's name. Throws when a module specifier is left that names none of the bundle's
+ * modules but looks like one (a type through it would silently be `any`).
+ */
 export function prefixModuleNames(text: string): string {
   const declared = new Set([...text.matchAll(/^declare module "([^"]+)" \{$/gm)].map((m) => m[1]!));
   if (declared.size === 0) throw new Error("declaration bundle: no `declare module` blocks in tsc's output");
-  return text.replace(/"([^"\n]+)"/g, (quoted, name: string) => (declared.has(name) ? `"${bundledModule(name)}"` : quoted));
+  const out = text.replace(/"([^"\n]+)"/g, (quoted, name: string) =>
+    declared.has(name) ? `"${bundledModule(name)}"` : declared.has(`${name}/index`) ? `"${bundledModule(`${name}/index`)}"` : quoted);
+  const roots = new Set([...declared].map((m) => m.split("/")[0]!));
+  const specifiers = [...out.matchAll(/(?:from |import\()"([^"]+)"/g)].map((m) => m[1]!);
+  const unresolved = specifiers.find((s) => roots.has(s.split("/")[0]!));
+  if (unresolved) throw new Error(`declaration bundle: "${unresolved}" names none of the bundle's modules`);
+  return out;
 }
 
 if (require.main === module) {

@@ -25,8 +25,15 @@ describe("prefixModuleNames", () => {
     ].join("\n"));
   });
 
-  it("refuses text without module blocks (tsc did not write an AMD bundle)", () => {
+  it("names a folder's index module where tsc names the folder (import(\"lib/core\") for lib/core/index)", () => {
+    expect(prefixModuleNames('declare module "lib/core/index" {\n}\ndeclare module "lib/a" {\n    export const c: import("lib/core").Card;\n}\n'))
+      .toBe('declare module "scalinglab/lib/core/index" {\n}\ndeclare module "scalinglab/lib/a" {\n    export const c: import("scalinglab/lib/core/index").Card;\n}\n');
+  });
+
+  it("refuses text without module blocks, and a specifier that looks like one of the bundle's modules but is none", () => {
     expect(() => prefixModuleNames("export declare const x: number;\n")).toThrow(/no `declare module` blocks/);
+    expect(() => prefixModuleNames('declare module "lib/a" {\n    export const c: import("lib/gone").Card;\n}\n'))
+      .toThrow('declaration bundle: "lib/gone" names none of the bundle\'s modules');
   });
 });
 
@@ -44,6 +51,9 @@ describe("the prelude's declarations", () => {
       expect(r.diagnostics).toEqual([]);
       const probe = /declare const probe: \{([\s\S]*?)\n\};/.exec(r.declOutput ?? "")?.[1] ?? "";
       for (const n of values) expect(probe, n).toMatch(new RegExp(`\\n    ${n}: (?!any;)`));
+      // Types through a namespace of namespaces (tsc names folder modules by the folder there).
+      const nested = conv.convert(r.declOutput!, "const vit = laws.papers.vision.zhaiVit;").declOutput ?? "";
+      expect(nested).toMatch(/declare const vit: Law<\{\n\s+C: number;/);
       // A type through the bundle, by its prefixed module name.
       expect(conv.convert(r.declOutput!, "const wrong: string = laws").diagnostics[0]?.messageText)
         .toBe(`Type 'typeof import("scalinglab/lib/laws/index")' is not assignable to type 'string'.`);
