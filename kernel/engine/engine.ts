@@ -50,24 +50,33 @@ const EXPORTS_RESET = /^exports\.[^\s=]+ = (?:exports\.[^\s=]+ = )*void 0;$/gm;
 /** The source of the internal step that installs a failed cell's kept declarations (see keepWhatRan). */
 const KEEP_DECLARATIONS = "/* scalinglab: the declarations a failed cell keeps */";
 
+/** The worker gave no answer: its thread ended (see RemoteConverter.call). */
+class ConverterStopped extends Error {}
+
 /** The converter living in converter-worker.ts, called synchronously (tslab's executor expects that). */
 export class RemoteConverter implements Converter {
-  private readonly port: MessagePort;
-  private readonly state: Int32Array;
-  private readonly worker: Worker;
+  private port!: MessagePort;
+  private state!: Int32Array;
+  private worker!: Worker;
+  /** Why the worker's thread ended, once its exit or error event has been seen. */
+  private ended: string | null = null;
   /** A cell whose conversion is known in advance (the prelude). */
   private known: { src: string; result: ConvertResult } | null = null;
 
   constructor() {
+    this.spawn();
+  }
+
+  private spawn(): void {
     const { port1, port2 } = new MessageChannel();
     const flag = new SharedArrayBuffer(8);
     const data: ConverterWorkerData = { port: port2, flag };
-    // A young generation capped at 24 MB: parsing the declarations grows V8's default one to its maximum, which
-    // then stays resident (~15 MB of the kernel's RSS); a lower cap makes the start slower (bench/kernel-startup).
-    this.worker = new Worker(path.join(__dirname, "converter-worker.js"), {
-      workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 24 },
-    });
-    this.worker.unref();
+    const worker = new Worker(path.join(__dirname, "converter-worker.js"), { workerData: data, transferList: [port2] });
+    worker.unref();
+    worker.on("error", (e) => (this.ended = `error: ${e.stack ?? e.message}`));
+    worker.on("exit", (code) => (this.ended ??= `exit code ${code}`));
+    this.worker = worker;
+    this.ended = null;
     this.port = port1;
     this.state = new Int32Array(flag);
   }
@@ -77,13 +86,33 @@ export class RemoteConverter implements Converter {
     return this.call("syntax", op, ...args);
   }
 
+  /**
+   * One request, answered synchronously. A worker whose thread ended (seen once under a full test run, reason
+   * unknown) is replaced, once per call: every request carries the cells' declarations, so a new worker gives the
+   * same answer; only modules from `@module` cells (addModule) are not carried over.
+   */
   private call<T>(method: ConverterRequest["method"], ...args: unknown[]): T {
+    try {
+      return this.request<T>(method, args);
+    } catch (e) {
+      if (!(e instanceof ConverterStopped)) throw e;
+      log(`the TypeScript converter worker stopped (${e.message}); starting a new one`);
+      void this.worker.terminate();
+      this.port.close();
+      this.spawn();
+      return this.request<T>(method, args);
+    }
+  }
+
+  private request<T>(method: ConverterRequest["method"], args: unknown[]): T {
     if (Atomics.load(this.state, 0) === 2) throw new Error(this.failure());
+    if (this.ended !== null) throw new ConverterStopped(this.ended);
     Atomics.store(this.state, 0, 0);
     this.port.postMessage({ method, args } satisfies ConverterRequest);
-    if (Atomics.wait(this.state, 0, 0, 300_000) === "timed-out") throw new Error("the TypeScript converter did not answer within 300 s");
+    const waited = Atomics.wait(this.state, 0, 0, 300_000);
+    if (waited === "timed-out") throw new Error("the TypeScript converter did not answer within 300 s");
     const r = receiveMessageOnPort(this.port)?.message as ConverterResponse | undefined;
-    if (!r) throw new Error(this.failure());
+    if (!r) throw new ConverterStopped(`no answer to ${method} (wait: ${waited}, state ${Atomics.load(this.state, 0)})`);
     if ("error" in r) throw new Error(r.error);
     return r.value as T;
   }
