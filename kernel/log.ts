@@ -5,9 +5,9 @@
  */
 import * as fs from "node:fs";
 
-export function log(message: string): void {
+export function log(message: string, source = "kernel"): void {
   try {
-    fs.writeSync(2, `[scalinglab kernel] ${message}\n`);
+    fs.writeSync(2, `[scalinglab ${source}] ${message}\n`);
   } catch {
     // stderr closed or full: diagnostics are best effort, the kernel goes on.
   }

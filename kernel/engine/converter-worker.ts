@@ -7,10 +7,10 @@
  * `@module`/`@browser` tags) are answered
  * here too (`syntax`), so the kernel loads TypeScript once (~45 MB less resident memory).
  */
-import * as fs from "node:fs";
 import { workerData, type MessagePort } from "node:worker_threads";
 import { installCodeCache, saveCodeCache } from "./codecache";
 import { projectRoot } from "../root";
+import { log } from "../log";
 import type { Converter, ConvertResult } from "tslab/dist/converter";
 import type * as TS from "@tslab/typescript-for-tslab";
 import { expandShorthand } from "./shorthand";
@@ -52,9 +52,10 @@ export interface CellConversion extends ConvertResult {
 
 const { port, flag } = workerData as ConverterWorkerData;
 const state = new Int32Array(flag);
-// The main thread shows stdout/stderr in notebook cells; compiler chatter belongs in the kernel log.
+// The main thread shows stdout/stderr in notebook cells; compiler chatter belongs in the kernel log (best effort:
+// a write to a full or closed stderr must not end this thread).
 for (const m of ["log", "warn", "error", "info"] as const) {
-  console[m] = (...a: unknown[]) => fs.writeSync(2, `[scalinglab converter] ${a.map(String).join(" ")}\n`);
+  console[m] = (...a: unknown[]) => log(a.map(String).join(" "), "converter");
 }
 
 function answer(r: ConverterResponse, status = 1): void {

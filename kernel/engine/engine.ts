@@ -158,7 +158,7 @@ export class RemoteConverter implements Converter {
   }
   close(): void {
     try {
-      this.call("close");
+      if (this.ended === null) this.request("close", []);
     } finally {
       void this.worker.terminate();
     }
